@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Model;
+
+namespace KubeLint.Analyzer.Engine;
+
+/// <summary>Runs analysis passes over a set of objects and returns their findings in the canonical order.</summary>
+public sealed class LintEngine
+{
+    private readonly IReadOnlyList<AnalysisPass> _passes;
+
+    public LintEngine(IEnumerable<AnalysisPass> passes, AnalysisOptions? options = null)
+    {
+        _passes = passes.ToList();
+        Options = options ?? AnalysisOptions.Default;
+    }
+
+    public AnalysisOptions Options { get; }
+
+    /// <summary>Time spent in each pass during the last run, for benchmarks (keyed by the pass's type name).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> LastTimings { get; private set; } = new Dictionary<string, TimeSpan>();
+
+    /// <summary>Runs every enabled pass; <paramref name="inputFindings"/> (loader problems) are merged into the result.</summary>
+    public IReadOnlyList<Finding> Run(IReadOnlyList<KubeObject> objects, IEnumerable<Finding>? inputFindings = null)
+    {
+        var index = new ObjectIndex(objects);
+        var results = new List<Finding>();
+        foreach (var finding in inputFindings ?? [])
+        {
+            if (Options.IsEnabled(finding.Rule))
+            {
+                results.Add(finding.WithSeverity(Options.SeverityOf(finding.Rule)));
+            }
+        }
+
+        var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var pass in _passes)
+        {
+            if (!pass.Rules.Any(Options.IsEnabled))
+            {
+                continue;
+            }
+
+            var context = new AnalysisContext(index, Options);
+            var watch = Stopwatch.StartNew();
+            pass.Run(context);
+            timings[pass.GetType().Name] = watch.Elapsed;
+            results.AddRange(context.Findings);
+        }
+
+        LastTimings = timings;
+        results.Sort(FindingOrder.Instance);
+        return results;
+    }
+}

@@ -1,0 +1,59 @@
+using KubeLint.Analyzer.Model;
+
+namespace KubeLint.Analyzer.Engine;
+
+/// <summary>Lookups over all objects of a run, built once and shared by every pass (read-only, so thread-safe).</summary>
+public sealed class ObjectIndex
+{
+    private readonly Dictionary<string, List<KubeObject>> _byKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string? Namespace, string Name), List<KubeObject>> _byName = [];
+
+    public ObjectIndex(IReadOnlyList<KubeObject> objects)
+    {
+        Objects = objects;
+        var templates = new List<PodTemplate>();
+        foreach (var obj in objects)
+        {
+            if (!_byKind.TryGetValue(obj.Kind, out var list))
+            {
+                _byKind[obj.Kind] = list = [];
+            }
+
+            list.Add(obj);
+            var key = (obj.Kind, obj.EffectiveNamespace, obj.Name);
+            if (!_byName.TryGetValue(key, out var named))
+            {
+                _byName[key] = named = [];
+            }
+
+            named.Add(obj);
+            if (PodTemplate.Of(obj) is { } template)
+            {
+                templates.Add(template);
+            }
+        }
+
+        PodTemplates = templates;
+    }
+
+    public IReadOnlyList<KubeObject> Objects { get; }
+
+    /// <summary>Pod templates of every workload, in input order.</summary>
+    public IReadOnlyList<PodTemplate> PodTemplates { get; }
+
+    /// <summary>Objects of a kind (any group), in input order.</summary>
+    public IReadOnlyList<KubeObject> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
+
+    /// <summary>Objects of a kind and group, in input order.</summary>
+    public IEnumerable<KubeObject> OfKind(string group, string kind) => OfKind(kind).Where(o => o.Group == group);
+
+    /// <summary>Objects with this kind, effective namespace (null for cluster-scoped) and name.</summary>
+    public IReadOnlyList<KubeObject> Find(string kind, string? ns, string name)
+        => _byName.TryGetValue((kind, ns, name), out var list) ? list : [];
+
+    /// <summary>True when the input defines any object of this kind in this namespace (used to avoid guessing about absent objects).</summary>
+    public bool DefinesAny(string kind, string? ns) => OfKind(kind).Any(o => o.EffectiveNamespace == ns);
+
+    /// <summary>Pod templates in a namespace.</summary>
+    public IEnumerable<PodTemplate> PodTemplatesIn(string ns) => PodTemplates.Where(t => t.Namespace == ns);
+}

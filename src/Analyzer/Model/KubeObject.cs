@@ -1,0 +1,93 @@
+using KubeLint.Analyzer.Documents;
+using KubeLint.Analyzer.Loading;
+using KubeLint.Analyzer.Yaml;
+
+namespace KubeLint.Analyzer.Model;
+
+/// <summary>A Kubernetes object read from a manifest, with its source tree for exact positions.</summary>
+public sealed class KubeObject
+{
+    private static readonly IReadOnlyDictionary<string, string> NoStrings = new Dictionary<string, string>();
+    private IReadOnlyDictionary<string, string>? _labels;
+    private IReadOnlyDictionary<string, string>? _annotations;
+
+    public KubeObject(ParsedDocument document, YamlMapping root, string apiVersion, string kind, int? listIndex = null)
+    {
+        Document = document;
+        Root = root;
+        ApiVersion = apiVersion;
+        Kind = kind;
+        ListIndex = listIndex;
+        var slash = apiVersion.IndexOf('/');
+        Group = slash < 0 ? string.Empty : apiVersion.Substring(0, slash);
+        Version = slash < 0 ? apiVersion : apiVersion.Substring(slash + 1);
+        Metadata = root.GetMapping("metadata");
+        Name = Metadata?.GetString("name") ?? Metadata?.GetString("generateName") ?? string.Empty;
+        Namespace = Metadata?.GetString("namespace");
+        Reference = new ObjectReference(apiVersion, kind, Namespace, Name);
+    }
+
+    public ParsedDocument Document { get; }
+
+    public SourceFile File => Document.File;
+
+    /// <summary>The object's mapping: the document root, or an item of a List.</summary>
+    public YamlMapping Root { get; }
+
+    public string ApiVersion { get; }
+
+    /// <summary>The API group; empty for the core group ("v1").</summary>
+    public string Group { get; }
+
+    public string Version { get; }
+
+    public string Kind { get; }
+
+    /// <summary>Position of the object inside a List document, or null.</summary>
+    public int? ListIndex { get; }
+
+    public YamlMapping? Metadata { get; }
+
+    /// <summary>metadata.name, else metadata.generateName, else empty.</summary>
+    public string Name { get; }
+
+    /// <summary>metadata.namespace as written; null when absent.</summary>
+    public string? Namespace { get; }
+
+    /// <summary>The namespace the object lands in when applied without -n: its own, or "default"; null if cluster-scoped.</summary>
+    public string? EffectiveNamespace => ClusterScopedKinds.Contains(Group, Kind) ? null : Namespace ?? "default";
+
+    public ObjectReference Reference { get; }
+
+    public IReadOnlyDictionary<string, string> Labels => _labels ??= ReadStringMap(Metadata?.GetMapping("labels"));
+
+    public IReadOnlyDictionary<string, string> Annotations => _annotations ??= ReadStringMap(Metadata?.GetMapping("annotations"));
+
+    public YamlMapping? Spec => Root.GetMapping("spec");
+
+    public SourceLocation LocationOf(YamlNode node) => new(File.Path, node.Span);
+
+    public bool Is(string group, string kind) => Group == group && Kind == kind;
+
+    public override string ToString() => $"{Reference} ({File.Path}:{Root.Start})";
+
+    /// <summary>Reads a map of strings, rendering non-string scalars as written (the API would reject them; schema checks report that).</summary>
+    public static IReadOnlyDictionary<string, string> ReadStringMap(YamlMapping? map)
+    {
+        if (map is null || map.Count == 0)
+        {
+            return NoStrings;
+        }
+
+        var result = new Dictionary<string, string>(map.Count, StringComparer.Ordinal);
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Value is YamlScalar scalar)
+            {
+                result[entry.KeyText] = scalar.IsNull ? string.Empty : scalar.Value;
+            }
+        }
+
+        return result;
+    }
+}
