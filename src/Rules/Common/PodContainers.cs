@@ -1,3 +1,4 @@
+using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Yaml;
 
@@ -6,6 +7,14 @@ namespace KubeLint.Rules.Common;
 /// <summary>Reads the containers of a pod template and small YAML lookups the rules share.</summary>
 internal static class PodContainers
 {
+    /// <summary>
+    /// The pod templates of a run, without fragments: a template with a container that has no image cannot be applied
+    /// (image is required), so it is a kustomize patch or similar partial object whose missing fields come from elsewhere.
+    /// Rules about absent fields would misreport on those.
+    /// </summary>
+    public static IEnumerable<PodTemplate> Complete(AnalysisContext context)
+        => context.Index.PodTemplates.Where(t => t.AllContainers.All(c => c["image"] is YamlScalar { IsNull: false }));
+
     /// <summary>Init containers (and sidecars) first, then app containers, in source order.</summary>
     public static IEnumerable<PodContainer> All(PodTemplate template)
     {

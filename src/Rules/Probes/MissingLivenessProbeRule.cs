@@ -23,7 +23,7 @@ public sealed class MissingLivenessProbeRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in context.Index.PodTemplates)
+        foreach (var template in PodContainers.Complete(context))
         {
             if (template.Owner.Group == "batch" || template.Spec.GetString("restartPolicy") is "Never" or "OnFailure")
             {

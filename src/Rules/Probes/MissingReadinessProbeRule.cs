@@ -32,7 +32,7 @@ public sealed class MissingReadinessProbeRule : Rule
             return;
         }
 
-        foreach (var template in context.Index.PodTemplates)
+        foreach (var template in PodContainers.Complete(context))
         {
             var containers = PodContainers.All(template).Where(c => c.IsLongRunning).ToList();
             if (containers.Count == 0 || containers.Any(c => c.Node.ContainsKey("readinessProbe")))

@@ -25,7 +25,7 @@ public sealed class MissingRequestsRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in context.Index.PodTemplates)
+        foreach (var template in PodContainers.Complete(context))
         {
             foreach (var container in PodContainers.All(template))
             {

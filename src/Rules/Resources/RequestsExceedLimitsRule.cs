@@ -24,7 +24,7 @@ public sealed class RequestsExceedLimitsRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in context.Index.PodTemplates)
+        foreach (var template in PodContainers.Complete(context))
         {
             foreach (var container in PodContainers.All(template))
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
@@ -27,7 +28,7 @@ public sealed class SuspiciousQuantityRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in context.Index.PodTemplates)
+        foreach (var template in PodContainers.Complete(context))
         {
             foreach (var container in PodContainers.All(template))
             {
@@ -61,20 +62,23 @@ public sealed class SuspiciousQuantityRule : Rule
             if (quantity.Value != decimal.Truncate(quantity.Value))
             {
                 return quantity.Suffix == "m"
-                    ? $"is {quantity.Value} bytes: the suffix m means thousandths; use Mi for mebibytes."
-                    : $"is a fraction of a byte ({quantity.Value} bytes).";
+                    ? $"is {Format(quantity.Value)} bytes: the suffix m means thousandths; use Mi for mebibytes."
+                    : $"is a fraction of a byte ({Format(quantity.Value)} bytes).";
             }
 
             if (quantity.Value > 0 && quantity.Value < MinimumMemory)
             {
-                return $"is {quantity.Value} bytes, below 4Mi: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
+                return $"is {Format(quantity.Value)} bytes, below 4Mi: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
             }
         }
         else if (quantity.Value > MaximumCpu)
         {
-            return $"is {quantity.Value} cores, more than any node has. Did you mean millicores (m)?";
+            return $"is {Format(quantity.Value)} cores, more than any node has. Did you mean millicores (m)?";
         }
 
         return null;
     }
+
+    /// <summary>Dividing by 1.000…m drops the trailing zeros decimal keeps from the suffix scale (3.500 → 3.5).</summary>
+    private static string Format(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }

@@ -23,7 +23,7 @@ public sealed class LatestImageTagRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in context.Index.PodTemplates)
+        foreach (var template in PodContainers.Complete(context))
         {
             foreach (var container in PodContainers.All(template))
             {

@@ -23,7 +23,7 @@ public sealed class RunAsRootRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in context.Index.PodTemplates)
+        foreach (var template in PodContainers.Complete(context))
         {
             if (template.Spec.GetPath("os", "name") is YamlScalar { Value: "windows" })
             {

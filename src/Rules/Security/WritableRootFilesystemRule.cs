@@ -15,8 +15,9 @@ public sealed class WritableRootFilesystemRule : Rule
         Categories.Security,
         "Containers should have a read-only root filesystem.",
         "Unless readOnlyRootFilesystem is true, an attacker who gets code execution can modify binaries and "
-        + "configuration inside the container. Off by default, as kube-score and kube-linter users often find it too "
-        + "noisy: many images write to their root filesystem and need emptyDir volumes first.",
+        + "configuration inside the container. Off by default: most images write to their root filesystem (caches, pid "
+        + "files, temp files) and need emptyDir volumes before they can run read-only, so on typical manifests nearly "
+        + "every container is reported.",
         "Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where the application writes.",
         enabledByDefault: false);
 
@@ -24,7 +25,7 @@ public sealed class WritableRootFilesystemRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in context.Index.PodTemplates)
+        foreach (var template in PodContainers.Complete(context))
         {
             if (template.Spec.GetPath("os", "name") is YamlScalar { Value: "windows" })
             {
