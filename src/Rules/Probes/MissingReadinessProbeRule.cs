@@ -40,8 +40,11 @@ public sealed class MissingReadinessProbeRule : Rule
                 continue;
             }
 
-            var service = services.FirstOrDefault(s => s.EffectiveNamespace == template.Namespace
-                && LabelSelector.FromMap(s.Spec!.GetMapping("selector")!).Matches(template.Labels));
+            // Name the Service from the workload's own file when there is one, as that is the one its author meant.
+            var service = services
+                .Where(s => s.EffectiveNamespace == template.Namespace && LabelSelector.FromMap(s.Spec!.GetMapping("selector")!).Matches(template.Labels))
+                .OrderBy(s => s.File.Path == template.Owner.File.Path ? 0 : 1)
+                .FirstOrDefault();
             if (service is null)
             {
                 continue;

@@ -43,7 +43,7 @@ public sealed class MissingRequestsRule : Rule
                     Definition,
                     template.Owner,
                     node,
-                    $"{container.Describe()} has no {string.Join(" or ", missing)} request.");
+                    missing.Count == 1 ? $"{container.Describe()} has no {missing[0]} request." : $"{container.Describe()} has neither a cpu nor a memory request.");
             }
         }
     }

@@ -226,9 +226,14 @@ internal static class CronParser
             return "step of range should be a positive number: " + expression;
         }
 
-        for (var value = start; value <= end; value += step)
+        // Steps up to int64 max are legal; compare before adding so a huge step cannot overflow.
+        for (var value = start; ; value += step)
         {
             bits |= 1UL << (int)value;
+            if (end - value < step)
+            {
+                break;
+            }
         }
 
         return null;
