@@ -17,7 +17,8 @@ public sealed class MissingReadinessProbeRule : Rule
         "A Service in the same namespace selects the pod template, but none of its containers has a readinessProbe, so the "
         + "pod receives traffic as soon as its containers start, before the application can serve it, and keeps receiving "
         + "it while the application is overloaded or shutting down. A readiness probe on any container counts, as pod "
-        + "readiness is the conjunction of its containers'.",
+        + "readiness is the conjunction of its containers'. Services with publishNotReadyAddresses: true ignore readiness "
+        + "and are not considered.",
         "Add a readinessProbe to the container that serves the Service's traffic.");
 
     public override RuleDescriptor Descriptor => Definition;
@@ -25,7 +26,8 @@ public sealed class MissingReadinessProbeRule : Rule
     public override void Run(AnalysisContext context)
     {
         var services = context.Index.OfKind("Service")
-            .Where(s => s.Group.Length == 0 && s.Spec?.GetMapping("selector") is { Count: > 0 })
+            .Where(s => s.Group.Length == 0 && s.Spec?.GetMapping("selector") is { Count: > 0 }
+                && PodContainers.Bool(s.Spec, "publishNotReadyAddresses") != true)
             .ToList();
         if (services.Count == 0)
         {

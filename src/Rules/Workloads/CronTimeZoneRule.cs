@@ -41,9 +41,8 @@ public sealed class CronTimeZoneRule : Rule
             if (spec.GetScalar("schedule") is { Kind: ScalarKind.String } schedule && schedule.Value.Contains("TZ"))
             {
                 var index = schedule.Value.IndexOf("CRON_TZ", StringComparison.Ordinal);
-                var message = timeZone is { IsNull: false }
-                    ? "cannot use both timeZone field and TZ or CRON_TZ in schedule"
-                    : "cannot use TZ or CRON_TZ in schedule, use timeZone field instead";
+                // The create-time text: "cannot use both ..." is only given on updates of objects created before the check.
+                const string message = "cannot use TZ or CRON_TZ in schedule, use timeZone field instead";
                 context.Report(
                     Definition,
                     new SourceLocation(obj.File.Path, ScalarOffsets.SpanAt(schedule, index >= 0 ? index : schedule.Value.IndexOf("TZ", StringComparison.Ordinal))),

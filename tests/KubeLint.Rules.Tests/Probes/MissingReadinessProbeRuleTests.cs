@@ -110,4 +110,38 @@ public class MissingReadinessProbeRuleTests
 
         Assert.That(RuleRunner.Summaries(yaml, new MissingReadinessProbeRule()), Is.Empty);
     }
+
+    [Test]
+    public void Does_not_fire_for_services_that_publish_not_ready_addresses()
+    {
+        const string yaml = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: peers
+            spec:
+              clusterIP: None
+              publishNotReadyAddresses: true
+              selector:
+                app: db
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: db
+            spec:
+              serviceName: peers
+              selector:
+                matchLabels: {app: db}
+              template:
+                metadata:
+                  labels: {app: db}
+                spec:
+                  containers:
+                    - name: db
+                      image: db:1
+            """;
+
+        Assert.That(RuleRunner.Summaries(yaml, new MissingReadinessProbeRule()), Is.Empty);
+    }
 }
