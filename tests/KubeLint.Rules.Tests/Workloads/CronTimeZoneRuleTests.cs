@@ -50,4 +50,10 @@ public class CronTimeZoneRuleTests
     [TestCase("timeZone: null")]
     public void Does_not_fire_on_iana_names(string line)
         => Assert.That(RuleRunner.Summaries(CronJob("0 0 * * *", line), new CronTimeZoneRule()), Is.Empty);
+
+    [Test]
+    public void Fires_at_a_TZ_prefix_even_with_a_time_zone_field()
+        => Assert.That(
+            RuleRunner.Summaries(CronJob("'TZ=UTC 0 0 * * *'", "timeZone: UTC"), new CronTimeZoneRule()),
+            Is.EqualTo(new[] { "KL4004@6:14" }));
 }
