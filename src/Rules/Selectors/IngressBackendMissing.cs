@@ -1,0 +1,107 @@
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
+
+namespace KubeLint.Rules.Selectors;
+
+/// <summary>KL2007: an Ingress backend whose Service, or whose Service port, is not in the input.</summary>
+public sealed class IngressBackendMissing : Rule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        RuleIds.IngressBackendMissing,
+        "ingress-backend-missing",
+        Severity.Warning,
+        Workloads.Category,
+        "An Ingress backend names a Service or Service port that does not exist.",
+        "Ingress controllers answer 503 for a backend whose Service does not exist, and cannot route to a port the "
+            + "Service does not define (backend.service.port.number is a Service port, not a container port; "
+            + "port.name is a Service port name). The Service is only reported missing when the input defines "
+            + "Services in that namespace.",
+        "Point the backend at an existing Service and at one of its spec.ports (by port number or name).");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    public override void Run(AnalysisContext context)
+    {
+        foreach (var ingress in context.Index.OfKind("Ingress"))
+        {
+            if (ingress.Group is not ("networking.k8s.io" or "extensions") || ingress.Spec is not { } spec)
+            {
+                continue;
+            }
+
+            var services = context.Index.OfKind("Service").Where(s => s.Group.Length == 0 && Workloads.MayShareNamespace(ingress, s)).ToList();
+            if (services.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var backend in Backends(spec))
+            {
+                Check(context, ingress, backend, services);
+            }
+        }
+    }
+
+    private static IEnumerable<YamlMapping> Backends(YamlMapping spec)
+    {
+        var backends = new List<YamlMapping>();
+        backends.AddRange(new[] { spec.GetMapping("defaultBackend"), spec.GetMapping("backend") }.OfType<YamlMapping>());
+        foreach (var rule in spec.GetSequence("rules")?.Mappings ?? [])
+        {
+            foreach (var path in rule.GetMapping("http")?.GetSequence("paths")?.Mappings ?? [])
+            {
+                if (path.GetMapping("backend") is { } backend)
+                {
+                    backends.Add(backend);
+                }
+            }
+        }
+
+        return backends;
+    }
+
+    private static void Check(AnalysisContext context, KubeObject ingress, YamlMapping backend, List<KubeObject> services)
+    {
+        // networking.k8s.io/v1: backend.service.{name, port.{number|name}}; v1beta1: backend.{serviceName, servicePort}.
+        YamlScalar? name;
+        YamlNode? port;
+        if (backend.GetMapping("service") is { } service)
+        {
+            name = service.GetScalar("name");
+            var portMap = service.GetMapping("port");
+            port = portMap?["number"] ?? portMap?["name"];
+        }
+        else
+        {
+            name = backend.GetScalar("serviceName");
+            port = backend["servicePort"];
+        }
+
+        if (name is not { IsNull: false })
+        {
+            return;
+        }
+
+        var target = services.FirstOrDefault(s => s.Name == name.Value);
+        if (target is null)
+        {
+            context.Report(Rule, ingress, name, $"backend Service \"{name.Value}\" is not defined in {(ingress.Namespace is null ? "the input" : "namespace " + ingress.Namespace)}");
+            return;
+        }
+
+        if (port is not YamlScalar { IsNull: false } portValue || target.Spec?.GetString("type") == "ExternalName"
+            || target.Spec?.GetSequence("ports") is not { } servicePorts)
+        {
+            return;
+        }
+
+        var key = portValue.Kind == ScalarKind.Int ? "port" : "name";
+        if (!servicePorts.Mappings.Any(p => p.GetString(key) == portValue.Value))
+        {
+            var defined = string.Join(", ", servicePorts.Mappings.Select(p => p.GetString("name") is { } n ? $"{p.GetString("port")} ({n})" : p.GetString("port")));
+            context.Report(Rule, ingress, portValue, $"Service \"{name.Value}\" has no port {portValue.ToDisplayString()}; its ports are {defined}");
+        }
+    }
+}

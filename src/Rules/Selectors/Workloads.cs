@@ -1,0 +1,114 @@
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
+
+namespace KubeLint.Rules.Selectors;
+
+/// <summary>Selector and namespace facts shared by the cross-object rules (KL2001-KL2009).</summary>
+internal static class Workloads
+{
+    public const string Category = "Selectors and references";
+
+    // API groups served by Kubernetes itself. Objects of any other group are custom resources whose controllers
+    // (operators) may create pods, Secrets or ConfigMaps that the input never shows.
+    private static readonly HashSet<string> BuiltInGroups = new(StringComparer.Ordinal)
+    {
+        string.Empty, "apps", "batch", "policy", "autoscaling", "extensions", "networking.k8s.io", "rbac.authorization.k8s.io",
+        "storage.k8s.io", "scheduling.k8s.io", "node.k8s.io", "apiextensions.k8s.io", "admissionregistration.k8s.io",
+        "certificates.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io", "flowcontrol.apiserver.k8s.io",
+        "resource.k8s.io", "apiregistration.k8s.io", "authentication.k8s.io", "authorization.k8s.io", "storagemigration.k8s.io",
+        "internal.apiserver.k8s.io",
+    };
+
+    /// <summary>Deployment, ReplicaSet, StatefulSet, DaemonSet (apps, or the old extensions group) and ReplicationController.</summary>
+    public static bool IsController(KubeObject obj)
+        => obj.Kind switch
+        {
+            "ReplicationController" => obj.Group.Length == 0,
+            "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" => obj.Group is "apps" or "extensions",
+            _ => false,
+        };
+
+    /// <summary>
+    /// The selector of a controller as the API server applies it: a metav1.LabelSelector for the apps kinds, a plain
+    /// map for ReplicationController, whose absent or empty selector defaults to the template labels (null here).
+    /// </summary>
+    public static LabelSelector? SelectorOf(KubeObject obj)
+    {
+        if (obj.Spec?.GetMapping("selector") is not { } node)
+        {
+            return null;
+        }
+
+        if (obj.Kind == "ReplicationController")
+        {
+            return node.Count == 0 ? null : LabelSelector.FromMap(node);
+        }
+
+        return LabelSelector.FromLabelSelector(node);
+    }
+
+    /// <summary>True for templates that become running pods (a PodTemplate object is only a stored template).</summary>
+    public static bool RunsPods(PodTemplate template) => !(template.Owner.Kind == "PodTemplate" && template.Owner.Group.Length == 0);
+
+    /// <summary>
+    /// Whether two objects may share a namespace. An object without metadata.namespace lands wherever it is applied
+    /// ("kubectl apply -n"), so it is taken to share the namespace of any other object: rules that report something
+    /// as absent must not fire only because one file leaves the namespace to the command line.
+    /// </summary>
+    public static bool MayShareNamespace(KubeObject a, KubeObject b)
+        => a.Namespace is null || b.Namespace is null || a.Namespace == b.Namespace;
+
+    /// <summary>Pod templates that run pods the selector selects, in namespaces the object may share.</summary>
+    public static IEnumerable<PodTemplate> Selected(ObjectIndex index, KubeObject selecting, LabelSelector selector)
+        => index.PodTemplates.Where(t => RunsPods(t) && MayShareNamespace(selecting, t.Owner) && selector.Matches(t.Labels));
+
+    /// <summary>True when a custom resource in a namespace the object may share could have a controller creating pods for it.</summary>
+    public static bool HasCustomResourcesNear(ObjectIndex index, KubeObject obj)
+        => index.Objects.Any(o => !BuiltInGroups.Contains(o.Group) && o.EffectiveNamespace is not null && MayShareNamespace(obj, o));
+
+    /// <summary>True when a custom resource near the object mentions the string as a scalar value (e.g. cert-manager's secretName).</summary>
+    public static bool MentionedByCustomResource(ObjectIndex index, KubeObject obj, string value)
+        => index.Objects.Any(o => !BuiltInGroups.Contains(o.Group) && o.EffectiveNamespace is not null && MayShareNamespace(obj, o) && Mentions(o.Root, value));
+
+    /// <summary>"Deployment web, StatefulSet db" for messages, at most three names.</summary>
+    public static string Describe(IEnumerable<KubeObject> objects)
+    {
+        var names = objects.Select(o => $"{o.Kind} {o.Name}").Distinct(StringComparer.Ordinal).ToList();
+        return names.Count <= 3 ? string.Join(", ", names) : string.Join(", ", names.Take(3)) + $" and {names.Count - 3} more";
+    }
+
+    /// <summary>Labels rendered as the API server's JSON rendering does: sorted keys.</summary>
+    public static string Render(IReadOnlyDictionary<string, string> labels)
+        => "{" + string.Join(",", labels.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":\"{p.Value}\"")) + "}";
+
+    private static bool Mentions(YamlNode root, string value)
+    {
+        var stack = new Stack<YamlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case YamlScalar scalar when scalar.Value == value:
+                    return true;
+                case YamlMapping map:
+                    foreach (var entry in map.Entries)
+                    {
+                        stack.Push(entry.Value);
+                    }
+
+                    break;
+                case YamlSequence sequence:
+                    foreach (var item in sequence.Items)
+                    {
+                        stack.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+}
