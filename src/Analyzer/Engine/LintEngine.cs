@@ -32,8 +32,10 @@ public sealed class LintEngine
     {
         var index = new ObjectIndex(objects);
         var results = new List<Finding>();
+        var incomplete = false;
         foreach (var finding in inputFindings ?? [])
         {
+            incomplete |= LosesObjects(finding.RuleId);
             if (Options.IsEnabled(finding.Rule))
             {
                 results.Add(finding.WithSeverity(Options.SeverityOf(finding.Rule)));
@@ -48,7 +50,7 @@ public sealed class LintEngine
                 continue;
             }
 
-            var context = new AnalysisContext(index, Options);
+            var context = new AnalysisContext(index, Options) { InputIncomplete = incomplete };
             var watch = Stopwatch.StartNew();
             pass.Run(context);
             timings[pass.GetType().Name] = watch.Elapsed;
@@ -69,4 +71,8 @@ public sealed class LintEngine
         results.Sort(FindingOrder.Instance);
         return results;
     }
+
+    /// <summary>Input problems after which some objects of the input are missing from the object list.</summary>
+    private static bool LosesObjects(string ruleId) => ruleId is RuleIds.YamlSyntaxError or RuleIds.MissingTypeMeta
+        or RuleIds.TabIndentation or RuleIds.UnrenderedTemplate or RuleIds.UnreadableEncoding or RuleIds.InputLimitExceeded;
 }

@@ -24,7 +24,8 @@ public sealed class HpaTargetMissing : Rule
     {
         foreach (var hpa in context.Index.OfKind("HorizontalPodAutoscaler"))
         {
-            if (hpa.Group != "autoscaling"
+            if (context.InputIncomplete
+                || hpa.Group != "autoscaling"
                 || hpa.Spec?.GetMapping("scaleTargetRef") is not { } target
                 || target.GetString("kind") is not { } kind
                 || target["name"] is not YamlScalar { IsNull: false } name)

@@ -16,8 +16,8 @@ public sealed class IngressBackendMissing : Rule
         "An Ingress backend names a Service or Service port that does not exist.",
         "Ingress controllers answer 503 for a backend whose Service does not exist, and cannot route to a port the "
             + "Service does not define (backend.service.port.number is a Service port, not a container port; "
-            + "port.name is a Service port name). The Service is only reported missing when the input defines "
-            + "Services in that namespace.",
+            + "port.name is a Service port name). The Service is only reported missing when another backend of the "
+            + "same Ingress is a Service of the input, so Ingresses for separately deployed Services are not guessed about.",
         "Point the backend at an existing Service and at one of its spec.ports (by port number or name).");
 
     public override RuleDescriptor Descriptor => Rule;
@@ -26,7 +26,7 @@ public sealed class IngressBackendMissing : Rule
     {
         foreach (var ingress in context.Index.OfKind("Ingress"))
         {
-            if (ingress.Group is not ("networking.k8s.io" or "extensions") || ingress.Spec is not { } spec)
+            if (context.InputIncomplete || ingress.Group is not ("networking.k8s.io" or "extensions") || ingress.Spec is not { } spec)
             {
                 continue;
             }
@@ -37,9 +37,13 @@ public sealed class IngressBackendMissing : Rule
                 continue;
             }
 
-            foreach (var backend in Backends(spec))
+            // A Service is only reported missing when another backend of the Ingress is a Service of the input: an
+            // Ingress none of whose backends is in the input routes to Services deployed separately.
+            var backends = Backends(spec).Select(Read).Where(b => b.Name is not null).ToList();
+            var wired = backends.Any(b => services.Any(s => s.Name == b.Name!.Value));
+            foreach (var (name, port) in backends)
             {
-                Check(context, ingress, backend, services);
+                Check(context, ingress, name!, port, services, wired);
             }
         }
     }
@@ -62,31 +66,28 @@ public sealed class IngressBackendMissing : Rule
         return backends;
     }
 
-    private static void Check(AnalysisContext context, KubeObject ingress, YamlMapping backend, List<KubeObject> services)
+    /// <summary>networking.k8s.io/v1: backend.service.{name, port.{number|name}}; v1beta1: backend.{serviceName, servicePort}.</summary>
+    private static (YamlScalar? Name, YamlNode? Port) Read(YamlMapping backend)
     {
-        // networking.k8s.io/v1: backend.service.{name, port.{number|name}}; v1beta1: backend.{serviceName, servicePort}.
-        YamlScalar? name;
-        YamlNode? port;
         if (backend.GetMapping("service") is { } service)
         {
-            name = service.GetScalar("name");
             var portMap = service.GetMapping("port");
-            port = portMap?["number"] ?? portMap?["name"];
-        }
-        else
-        {
-            name = backend.GetScalar("serviceName");
-            port = backend["servicePort"];
+            return (service.GetScalar("name") is { IsNull: false } name ? name : null, portMap?["number"] ?? portMap?["name"]);
         }
 
-        if (name is not { IsNull: false })
-        {
-            return;
-        }
+        return (backend.GetScalar("serviceName") is { IsNull: false } oldName ? oldName : null, backend["servicePort"]);
+    }
 
+    private static void Check(AnalysisContext context, KubeObject ingress, YamlScalar name, YamlNode? port, List<KubeObject> services, bool wired)
+    {
         var target = services.FirstOrDefault(s => s.Name == name.Value);
         if (target is null)
         {
+            if (!wired)
+            {
+                return;
+            }
+
             context.Report(Rule, ingress, name, $"backend Service \"{name.Value}\" is not defined in {(ingress.Namespace is null ? "the input" : "namespace " + ingress.Namespace)}");
             return;
         }

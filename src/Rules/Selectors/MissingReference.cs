@@ -19,14 +19,20 @@ public sealed class MissingReference : Rule
             + "server reject it. To avoid guessing about objects deployed separately, a reference is only reported when "
             + "the input defines objects of that kind in the pod's namespace but not that one. References marked "
             + "optional: true, the ServiceAccount \"default\", the ConfigMap \"kube-root-ca.crt\" (both created in every "
-            + "namespace) and names that a custom resource of the namespace mentions (e.g. a certificate's secretName) "
-            + "are not reported.",
+            + "namespace), claims of StatefulSet volumeClaimTemplates, objects a Role grants access to by name (managed "
+            + "at run time) and names that a custom resource of the namespace mentions (e.g. a certificate's "
+            + "secretName) are not reported.",
         "Correct the name, add the missing object to the input, or mark an optional ConfigMap or Secret with optional: true.");
 
     public override RuleDescriptor Descriptor => Rule;
 
     public override void Run(AnalysisContext context)
     {
+        if (context.InputIncomplete)
+        {
+            return;
+        }
+
         var reported = new HashSet<YamlNode>();
         foreach (var template in context.Index.PodTemplates)
         {
@@ -41,7 +47,9 @@ public sealed class MissingReference : Rule
                 var candidates = context.Index.OfKind(kind).Where(o => o.Group.Length == 0 && Workloads.MayShareNamespace(owner, o)).ToList();
                 if (candidates.Count == 0
                     || candidates.Any(o => o.Name == name.Value)
-                    || Workloads.MentionedByCustomResource(context.Index, owner, name.Value))
+                    || Workloads.MentionedByCustomResource(context.Index, owner, name.Value)
+                    || GrantedByName(context.Index, owner, kind, name.Value)
+                    || (kind == "PersistentVolumeClaim" && IsStatefulSetClaim(context.Index, owner, name.Value)))
                 {
                     continue;
                 }
@@ -52,6 +60,40 @@ public sealed class MissingReference : Rule
             }
         }
     }
+
+    /// <summary>
+    /// True when a Role or ClusterRole grants access to the object by name (resourceNames): the application then
+    /// manages it at run time, like a Secret an init container generates.
+    /// </summary>
+    private static bool GrantedByName(ObjectIndex index, KubeObject owner, string kind, string name)
+    {
+        var resource = kind switch
+        {
+            "ConfigMap" => "configmaps",
+            "Secret" => "secrets",
+            "PersistentVolumeClaim" => "persistentvolumeclaims",
+            _ => "serviceaccounts",
+        };
+        return index.Objects
+            .Where(o => o.Group == "rbac.authorization.k8s.io" && (o.Kind == "ClusterRole" || (o.Kind == "Role" && Workloads.MayShareNamespace(owner, o))))
+            .SelectMany(o => o.Root.GetSequence("rules")?.Mappings ?? [])
+            .Any(rule => Strings(rule, "resources").Contains(resource) && Strings(rule, "resourceNames").Contains(name));
+    }
+
+    private static IEnumerable<string> Strings(YamlMapping map, string key)
+        => map.GetSequence(key)?.Items.OfType<YamlScalar>().Select(s => s.Value) ?? [];
+
+    /// <summary>Claims a StatefulSet creates from its volumeClaimTemplates are named template-statefulset-ordinal.</summary>
+    private static bool IsStatefulSetClaim(ObjectIndex index, KubeObject owner, string name)
+        => index.OfKind("StatefulSet")
+            .Where(s => Workloads.MayShareNamespace(owner, s))
+            .Any(s => (s.Spec?.GetSequence("volumeClaimTemplates")?.Mappings ?? [])
+                .Select(t => t.GetMapping("metadata")?.GetString("name"))
+                .Any(t => t is not null && IsOrdinal(name, $"{t}-{s.Name}-")));
+
+    private static bool IsOrdinal(string value, string prefix)
+        => value.Length > prefix.Length && value.StartsWith(prefix, StringComparison.Ordinal)
+           && value.Skip(prefix.Length).All(c => c is >= '0' and <= '9');
 
     private static bool IsImplicit(string kind, string name)
         => (kind == "ServiceAccount" && name == "default") || (kind == "ConfigMap" && name == "kube-root-ca.crt");

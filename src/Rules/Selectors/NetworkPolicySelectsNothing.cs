@@ -15,8 +15,8 @@ public sealed class NetworkPolicySelectsNothing : Rule
         "A NetworkPolicy podSelector matches no pod template in the input.",
         "A NetworkPolicy applies to the pods its spec.podSelector selects; an empty podSelector selects every pod of "
             + "the namespace and is fine. A non-empty selector that matches no pod template of the input isolates "
-            + "nothing, which usually means a label typo (namespaces with custom resources are not checked, since "
-            + "operators may create the pods).",
+            + "nothing, which usually means a label typo (namespaces where the input runs no pods or defines custom "
+            + "resources, whose operators may create pods, are not checked).",
         "Fix spec.podSelector to select the intended pods' labels.");
 
     public override RuleDescriptor Descriptor => Rule;
@@ -31,7 +31,8 @@ public sealed class NetworkPolicySelectsNothing : Rule
             }
 
             var selector = LabelSelector.FromLabelSelector(node);
-            if (selector.IsEmpty || !selector.IsValid
+            if (selector.IsEmpty || !selector.IsValid || context.InputIncomplete
+                || !Workloads.HasPodsInNamespace(context.Index, policy)
                 || Workloads.HasCustomResourcesNear(context.Index, policy)
                 || Workloads.Selected(context.Index, policy, selector).Any())
             {

@@ -17,10 +17,31 @@ public sealed class OverlappingSelectors : Rule
         "Kubernetes does not stop controllers from selecting the same pods, but when the selector of one Deployment, "
             + "ReplicaSet, StatefulSet, DaemonSet or ReplicationController selects the pods of another in the same "
             + "namespace, the controllers may adopt, count or delete each other's pods and behave unexpectedly. "
-            + "Objects with ownerReferences (a Deployment's own ReplicaSets) are not compared.",
+            + "Not compared: objects with ownerReferences (a Deployment's own ReplicaSets), workloads with the same name "
+            + "(one component defined as alternatives), and namespaces where the input defines some object twice "
+            + "(alternative install variants side by side).",
         "Give each workload a label that only its own pods carry (e.g. app.kubernetes.io/name and app.kubernetes.io/instance) and select on it.");
 
     public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>
+    /// Namespaces in which the input defines some object more than once: such an input holds alternative variants of
+    /// one application (several install flavours side by side), whose workloads are not meant to run together.
+    /// </summary>
+    private static HashSet<string> NamespacesWithAlternatives(IReadOnlyList<KubeObject> objects)
+    {
+        var seen = new HashSet<(string, string, string?, string)>();
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var obj in objects)
+        {
+            if (obj.Name.Length > 0 && !seen.Add((obj.Group, obj.Kind, obj.EffectiveNamespace, obj.Name)))
+            {
+                result.Add(obj.EffectiveNamespace ?? string.Empty);
+            }
+        }
+
+        return result;
+    }
 
     public override void Run(AnalysisContext context)
     {
@@ -39,13 +60,18 @@ public sealed class OverlappingSelectors : Rule
             workloads.Add((obj, node, selector, template.Labels));
         }
 
+        var alternatives = NamespacesWithAlternatives(context.Objects);
         for (var j = 1; j < workloads.Count; j++)
         {
             var later = workloads[j];
             for (var i = 0; i < j; i++)
             {
                 var earlier = workloads[i];
-                if (earlier.Obj.EffectiveNamespace != later.Obj.EffectiveNamespace)
+                // Two definitions of one component (the same name, e.g. as a Deployment and as a StatefulSet) are
+                // alternatives, not a pair.
+                if (earlier.Obj.EffectiveNamespace != later.Obj.EffectiveNamespace
+                    || earlier.Obj.Name == later.Obj.Name
+                    || alternatives.Contains(later.Obj.EffectiveNamespace ?? string.Empty))
                 {
                     continue;
                 }

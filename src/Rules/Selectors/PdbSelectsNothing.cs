@@ -16,8 +16,8 @@ public sealed class PdbSelectsNothing : Rule
         "A PodDisruptionBudget selects no pods.",
         "A PodDisruptionBudget only limits evictions of the pods its selector selects. In policy/v1 a null selector "
             + "selects no pods and an empty one ({}) selects every pod of the namespace; in policy/v1beta1 both select "
-            + "no pods. A selector that matches no pod template of the input protects nothing (namespaces with custom "
-            + "resources are not checked, since operators may create the pods).",
+            + "no pods. A selector that matches no pod template of the input protects nothing (namespaces where the "
+            + "input runs no pods or defines custom resources, whose operators may create pods, are not checked).",
         "Set spec.selector to the labels of the pods the budget should protect.");
 
     public override RuleDescriptor Descriptor => Rule;
@@ -57,7 +57,8 @@ public sealed class PdbSelectsNothing : Rule
             return;
         }
 
-        if (selector.IsValid
+        if (selector.IsValid && !context.InputIncomplete
+            && Workloads.HasPodsInNamespace(context.Index, pdb)
             && !Workloads.HasCustomResourcesNear(context.Index, pdb)
             && !Workloads.Selected(context.Index, pdb, selector).Any())
         {

@@ -15,8 +15,8 @@ public sealed class ServiceSelectsNothing : Rule
         "A Service selector matches no pod template in the input.",
         "A Service routes traffic to the pods its selector selects. When no workload of the input has pods with all "
             + "the selector's labels, the Service has no endpoints and every connection fails. Services without a "
-            + "selector (endpoints managed by hand) and ExternalName Services are not checked, nor are namespaces with "
-            + "custom resources, whose operators may create the selected pods.",
+            + "selector (endpoints managed by hand) and ExternalName Services are not checked, nor are namespaces where "
+            + "the input runs no pods or defines custom resources (whose operators may create the selected pods).",
         "Fix the selector or the pod template labels so that they agree, or add the missing workload to the input.");
 
     public override RuleDescriptor Descriptor => Rule;
@@ -25,7 +25,9 @@ public sealed class ServiceSelectsNothing : Rule
     {
         foreach (var service in context.Index.OfKind("Service"))
         {
-            if (ServiceSelector.Read(service) is not { } selector
+            if (context.InputIncomplete
+                || ServiceSelector.Read(service) is not { } selector
+                || !Workloads.HasPodsInNamespace(context.Index, service)
                 || Workloads.HasCustomResourcesNear(context.Index, service)
                 || Workloads.Selected(context.Index, service, selector).Any())
             {

@@ -18,7 +18,8 @@ public sealed class ServiceTargetPortMissing : Rule
             + "when no selected container has a port of that name the Service has no endpoints for that port. A "
             + "numeric targetPort (the port itself when targetPort is absent) that no selected container declares "
             + "usually means the Service and the pods disagree on the port. Because Kubernetes forwards to a number "
-            + "whether or not it is declared, numbers are only checked when every selected pod declares its ports.",
+            + "whether or not it is declared, and pods often serve undeclared ports, numbers are only reported when "
+            + "every selected pod declares its ports and no port of the Service meets a declared one.",
         "Point targetPort at a containerPort (or a port name) of the selected containers, or declare the port in the pod template.");
 
     public override RuleDescriptor Descriptor => Rule;
@@ -27,7 +28,8 @@ public sealed class ServiceTargetPortMissing : Rule
     {
         foreach (var service in context.Index.OfKind("Service"))
         {
-            if (ServiceSelector.Read(service) is not { } selector
+            if (context.InputIncomplete
+                || ServiceSelector.Read(service) is not { } selector
                 || Workloads.HasCustomResourcesNear(context.Index, service)
                 || service.Spec?.GetSequence("ports") is not { } ports)
             {
@@ -40,37 +42,32 @@ public sealed class ServiceTargetPortMissing : Rule
                 continue;
             }
 
-            foreach (var port in ports.Mappings)
+            var targets = ports.Mappings.Select(p => (Port: p, Protocol: p.GetString("protocol") ?? "TCP", Target: p["targetPort"] ?? p["port"])).ToList();
+            var owners = Workloads.Describe(templates.Select(t => t.Owner));
+
+            // Kubernetes forwards to a number even when no container declares it, and pods often serve undeclared
+            // ports (metrics): numbers are only judged when every selected pod declares ports and none of the
+            // Service's ports meets a declared one, i.e. when the Service and its pods disagree entirely.
+            var judgeNumbers = templates.All(t => ContainerPorts(t).Any())
+                && !targets.Any(t => t.Target is YamlScalar { Kind: ScalarKind.Int } n && Declares(templates, n, t.Protocol));
+            foreach (var (_, protocol, target) in targets)
             {
-                Check(context, service, port, templates);
+                switch (target)
+                {
+                    case YamlScalar { Kind: ScalarKind.String } name when !templates.Any(t => ContainerPorts(t).Any(p => p.GetString("name") == name.Value && ProtocolOf(p) == protocol)):
+                        context.Report(Rule, service, name, $"targetPort \"{name.Value}\" names no {protocol} port of the selected containers ({owners}), so the Service has no endpoints for it");
+                        break;
+                    case YamlScalar { Kind: ScalarKind.Int } number when judgeNumbers:
+                        context.Report(Rule, service, number, $"no selected container ({owners}) declares containerPort {number.Value}/{protocol}");
+                        break;
+                }
             }
         }
     }
 
-    private static void Check(AnalysisContext context, KubeObject service, YamlMapping port, List<PodTemplate> templates)
-    {
-        var protocol = port.GetString("protocol") ?? "TCP";
-        var owners = Workloads.Describe(templates.Select(t => t.Owner));
-        switch (port["targetPort"] ?? port["port"])
-        {
-            case YamlScalar { Kind: ScalarKind.String } name:
-                if (!templates.Any(t => ContainerPorts(t).Any(p => p.GetString("name") == name.Value && ProtocolOf(p) == protocol)))
-                {
-                    context.Report(Rule, service, name, $"targetPort \"{name.Value}\" names no {protocol} port of the selected containers ({owners}), so the Service has no endpoints for it");
-                }
-
-                break;
-            case YamlScalar { Kind: ScalarKind.Int } number when number.TryGetInt64(out var value):
-                // Kubernetes forwards to a number even when no container declares it: only judge pods that declare ports.
-                if (templates.All(t => ContainerPorts(t).Any())
-                    && !templates.Any(t => ContainerPorts(t).Any(p => p["containerPort"] is YamlScalar c && c.TryGetInt64(out var cp) && cp == value && ProtocolOf(p) == protocol)))
-                {
-                    context.Report(Rule, service, number, $"no selected container ({owners}) declares containerPort {value}/{protocol}");
-                }
-
-                break;
-        }
-    }
+    private static bool Declares(List<PodTemplate> templates, YamlScalar number, string protocol)
+        => number.TryGetInt64(out var value)
+           && templates.Any(t => ContainerPorts(t).Any(p => p["containerPort"] is YamlScalar c && c.TryGetInt64(out var cp) && cp == value && ProtocolOf(p) == protocol));
 
     private static string ProtocolOf(YamlMapping containerPort) => containerPort.GetString("protocol") ?? "TCP";
 

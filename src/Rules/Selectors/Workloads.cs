@@ -59,9 +59,49 @@ internal static class Workloads
     public static bool MayShareNamespace(KubeObject a, KubeObject b)
         => a.Namespace is null || b.Namespace is null || a.Namespace == b.Namespace;
 
-    /// <summary>Pod templates that run pods the selector selects, in namespaces the object may share.</summary>
+    /// <summary>Pod templates that run pods the selector may select, in namespaces the object may share.</summary>
     public static IEnumerable<PodTemplate> Selected(ObjectIndex index, KubeObject selecting, LabelSelector selector)
-        => index.PodTemplates.Where(t => RunsPods(t) && MayShareNamespace(selecting, t.Owner) && selector.Matches(t.Labels));
+        => index.PodTemplates.Where(t => RunsPods(t) && MayShareNamespace(selecting, t.Owner) && MaySelect(selector, t));
+
+    /// <summary>
+    /// True when the input runs pods in exactly the object's namespace. Rules that report "selects nothing" only
+    /// judge namespaces whose workloads are part of the input; a lone Service or policy is not guessed about.
+    /// </summary>
+    public static bool HasPodsInNamespace(ObjectIndex index, KubeObject obj)
+        => index.PodTemplates.Any(t => RunsPods(t) && IsComplete(t.Owner) && t.Owner.EffectiveNamespace == obj.EffectiveNamespace);
+
+    /// <summary>
+    /// False for an apps workload without spec.selector, which the API server rejects: such documents are kustomize
+    /// patches or fragments, not workloads, and do not show that the input holds the namespace's pods.
+    /// </summary>
+    public static bool IsComplete(KubeObject workload)
+        => !(workload.Group is "apps" && IsController(workload)) || workload.Spec?.GetMapping("selector") is not null;
+
+    /// <summary>
+    /// Whether the selector may select the pods of a template. Controllers add labels of their own to the pods they
+    /// create (StatefulSet: statefulset.kubernetes.io/pod-name = name-ordinal, apps.kubernetes.io/pod-index,
+    /// controller-revision-hash; Deployment: pod-template-hash; DaemonSet: controller-revision-hash,
+    /// pod-template-generation; Job: job-name, controller-uid and their batch.kubernetes.io forms, the completion
+    /// index). A requirement on such a label is taken to hold unless its value can be checked.
+    /// </summary>
+    public static bool MaySelect(LabelSelector selector, PodTemplate template)
+    {
+        if (!selector.IsValid)
+        {
+            return false;
+        }
+
+        foreach (var requirement in selector.Requirements)
+        {
+            var generated = !template.Labels.ContainsKey(requirement.Key) ? GeneratedLabel(template.Owner, requirement) : null;
+            if (!(generated ?? requirement.Matches(template.Labels)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>True when a custom resource in a namespace the object may share could have a controller creating pods for it.</summary>
     public static bool HasCustomResourcesNear(ObjectIndex index, KubeObject obj)
@@ -70,6 +110,31 @@ internal static class Workloads
     /// <summary>True when a custom resource near the object mentions the string as a scalar value (e.g. cert-manager's secretName).</summary>
     public static bool MentionedByCustomResource(ObjectIndex index, KubeObject obj, string value)
         => index.Objects.Any(o => !BuiltInGroups.Contains(o.Group) && o.EffectiveNamespace is not null && MayShareNamespace(obj, o) && Mentions(o.Root, value));
+
+    /// <summary>Whether a requirement on a controller-generated label may hold; null when the key is not generated for this owner.</summary>
+    private static bool? GeneratedLabel(KubeObject owner, LabelRequirement requirement)
+    {
+        var key = requirement.Key;
+        switch (owner.Kind)
+        {
+            case "StatefulSet" when key == "statefulset.kubernetes.io/pod-name":
+                return requirement.Operator != LabelOperator.In || requirement.Values.Any(v => IsOrdinalName(v, owner.Name + "-"));
+            case "StatefulSet" when key == "apps.kubernetes.io/pod-index":
+                return requirement.Operator != LabelOperator.In || requirement.Values.Any(v => IsOrdinalName(v, string.Empty));
+            case "StatefulSet" or "DaemonSet" when key == "controller-revision-hash":
+            case "Deployment" when key == "pod-template-hash":
+            case "DaemonSet" when key == "pod-template-generation":
+            case "Job" or "CronJob" when key is "job-name" or "controller-uid" or "batch.kubernetes.io/job-name"
+                or "batch.kubernetes.io/controller-uid" or "batch.kubernetes.io/job-completion-index":
+                return true;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsOrdinalName(string value, string prefix)
+        => value.Length > prefix.Length && value.StartsWith(prefix, StringComparison.Ordinal)
+           && value.Skip(prefix.Length).All(c => c is >= '0' and <= '9');
 
     /// <summary>"Deployment web, StatefulSet db" for messages, at most three names.</summary>
     public static string Describe(IEnumerable<KubeObject> objects)

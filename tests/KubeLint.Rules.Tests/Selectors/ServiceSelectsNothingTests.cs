@@ -54,6 +54,12 @@ public sealed class ServiceSelectsNothingTests
               namespace: other
             spec:
               selector: { app: web }
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: { name: api, namespace: other, labels: { app: api } }
+            spec:
+              containers: [{ name: api, image: api:1 }]
             """, new ServiceSelectsNothing());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2002@21:13" }));
@@ -125,9 +131,67 @@ public sealed class ServiceSelectsNothingTests
             metadata: { name: web }
             spec:
               selector: { app: web }
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: { name: api, labels: { app: api } }
+            spec:
+              containers: [{ name: api, image: api:1 }]
             """, new ServiceSelectsNothing());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2002@14:13" }));
+    }
+
+    [Test]
+    public void Namespaces_where_the_input_runs_no_pods_are_not_guessed_about()
+    {
+        var findings = Manifests.Lint(Deployment + """
+            apiVersion: v1
+            kind: Service
+            metadata: { name: dashboard, namespace: kube-system }
+            spec:
+              selector: { k8s-app: kubernetes-dashboard }
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: patch, namespace: kube-system }
+            spec:
+              template:
+                spec:
+                  affinity: {}
+            """, new ServiceSelectsNothing());
+
+        Assert.That(Manifests.Summaries(findings), Is.Empty);
+    }
+
+    [Test]
+    public void Labels_that_controllers_add_to_pods_can_be_selected()
+    {
+        // A StatefulSet labels each pod statefulset.kubernetes.io/pod-name: <name>-<ordinal>.
+        var findings = Manifests.Lint("""
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: { name: redis }
+            spec:
+              selector: { matchLabels: { app: redis } }
+              template:
+                metadata: { labels: { app: redis } }
+                spec: { containers: [{ name: redis, image: redis:7 }] }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: redis-0 }
+            spec:
+              selector: { app: redis, statefulset.kubernetes.io/pod-name: redis-0 }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: cache-0 }
+            spec:
+              selector: { app: redis, statefulset.kubernetes.io/pod-name: cache-0 }
+            """, new ServiceSelectsNothing());
+
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2002@20:13" }));
     }
 
     [Test]
