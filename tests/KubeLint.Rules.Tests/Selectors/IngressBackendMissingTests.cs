@@ -107,4 +107,25 @@ public sealed class IngressBackendMissingTests
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
+
+    [Test]
+    public void Ingress_whose_backends_are_all_outside_the_input_is_not_guessed_about()
+    {
+        // Such an Ingress routes to Services deployed separately (e.g. a dashboard installed on its own).
+        var findings = Manifests.Lint(Service + """
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata: { name: dashboard }
+            spec:
+              rules:
+                - http:
+                    paths:
+                      - path: /
+                        pathType: Prefix
+                        backend:
+                          service: { name: kubernetes-dashboard, port: { number: 443 } }
+            """, new IngressBackendMissing());
+
+        Assert.That(Manifests.Summaries(findings), Is.Empty);
+    }
 }

@@ -124,4 +124,63 @@ public sealed class MissingReferenceTests
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
+
+    [Test]
+    public void Objects_a_role_names_and_stateful_set_claims_are_created_at_run_time()
+    {
+        var findings = Manifests.Lint(Defined + """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: { name: redis, namespace: shop }
+            rules:
+              - { apiGroups: [""], resources: [secrets], resourceNames: [redis-password], verbs: [get] }
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: { name: db, namespace: shop }
+            spec:
+              selector: { matchLabels: { app: db } }
+              template:
+                metadata: { labels: { app: db } }
+                spec:
+                  containers:
+                    - name: db
+                      image: postgres:16
+                      env: [{ name: P, valueFrom: { secretKeyRef: { name: redis-password, key: auth } } }]
+              volumeClaimTemplates:
+                - metadata: { name: data }
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: { name: reader, namespace: shop }
+            spec:
+              containers: [{ name: r, image: busybox:1.36 }]
+              volumes:
+                - name: d
+                  persistentVolumeClaim: { claimName: data-db-0 }
+                - name: e
+                  persistentVolumeClaim: { claimName: data-web-0 }
+            """, new MissingReference());
+
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2008@47:43" }));
+    }
+
+    [Test]
+    public void Nothing_is_reported_when_part_of_the_input_could_not_be_read()
+    {
+        var findings = Manifests.Lint(Defined + """
+            apiVersion: v1
+            kind: Pod
+            metadata: { name: web, namespace: shop }
+            spec:
+              serviceAccountName: webb
+              containers: [{ name: web, image: nginx:1.27 }]
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: { name: broken, namespace: shop
+            """, new MissingReference());
+
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1001@27:1" }));
+    }
 }

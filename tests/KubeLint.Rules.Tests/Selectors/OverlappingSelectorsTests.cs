@@ -78,4 +78,91 @@ public sealed class OverlappingSelectorsTests
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
+
+    [Test]
+    public void Alternative_definitions_of_one_component_are_not_an_overlap()
+    {
+        var findings = Manifests.Lint("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: controller }
+            spec:
+              selector: { matchLabels: { app: controller } }
+              template:
+                metadata: { labels: { app: controller } }
+                spec: { containers: [{ name: c, image: controller:1 }] }
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: { name: controller }
+            spec:
+              selector: { matchLabels: { app: controller } }
+              template:
+                metadata: { labels: { app: controller } }
+                spec: { containers: [{ name: c, image: controller:1 }] }
+            """, new OverlappingSelectors());
+
+        Assert.That(Manifests.Summaries(findings), Is.Empty);
+    }
+
+    [Test]
+    public void Install_variants_side_by_side_are_not_compared()
+    {
+        // The same Service defined twice shows two variants of one install (e.g. standalone and distributed).
+        var findings = Manifests.Lint("""
+            apiVersion: v1
+            kind: Service
+            metadata: { name: minio }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: minio }
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: minio-standalone }
+            spec:
+              selector: { matchLabels: { app: minio } }
+              template:
+                metadata: { labels: { app: minio } }
+                spec: { containers: [{ name: m, image: minio:1 }] }
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: { name: minio-distributed }
+            spec:
+              selector: { matchLabels: { app: minio } }
+              template:
+                metadata: { labels: { app: minio } }
+                spec: { containers: [{ name: m, image: minio:1 }] }
+            """, new OverlappingSelectors());
+
+        Assert.That(Manifests.Summaries(findings), Is.Empty);
+    }
+
+    [Test]
+    public void Overlap_in_the_other_direction_is_reported_too()
+    {
+        var findings = Manifests.Lint("""
+            apiVersion: apps/v1
+            kind: ReplicaSet
+            metadata: { name: canary }
+            spec:
+              selector: { matchLabels: { app: web, track: canary } }
+              template:
+                metadata: { labels: { app: web, track: canary } }
+                spec: { containers: [{ name: web, image: nginx:1.28 }] }
+            ---
+            apiVersion: v1
+            kind: ReplicationController
+            metadata: { name: web }
+            spec:
+              selector: { app: web }
+              template:
+                metadata: { labels: { app: web } }
+                spec: { containers: [{ name: web, image: nginx:1.27 }] }
+            """, new OverlappingSelectors());
+
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2009@14:13" }));
+    }
 }

@@ -75,4 +75,29 @@ public sealed class PdbSelectsNothingTests
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2004@12:13" }));
     }
+
+    [Test]
+    public void Namespaces_where_the_input_runs_no_complete_workload_are_not_guessed_about()
+    {
+        // A Deployment without spec.selector is rejected by the API server: it is a patch, not a workload.
+        var findings = Manifests.Lint("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: metrics-server, namespace: kube-system }
+            spec:
+              template:
+                spec:
+                  affinity: {}
+            ---
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: { name: metrics-server, namespace: kube-system }
+            spec:
+              minAvailable: 1
+              selector:
+                matchLabels: { k8s-app: metrics-server }
+            """, new PdbSelectsNothing());
+
+        Assert.That(Manifests.Summaries(findings), Is.Empty);
+    }
 }
