@@ -1,6 +1,7 @@
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Rules.Selectors;
 
@@ -21,6 +22,12 @@ public sealed class SelectorTemplateMismatch : Rule
 
     public override RuleDescriptor Descriptor => Rule;
 
+    /// <summary>True for "{}", or matchLabels and matchExpressions that are empty or null; not for fields of the wrong type.</summary>
+    private static bool IsWrittenEmpty(YamlMapping selector)
+        => selector.Entries.All(e => e.Value is YamlScalar { IsNull: true }
+            || (e.KeyText == "matchLabels" && e.Value is YamlMapping { Count: 0 })
+            || (e.KeyText == "matchExpressions" && e.Value is YamlSequence { Count: 0 }));
+
     public override void Run(AnalysisContext context)
     {
         foreach (var obj in context.Objects)
@@ -35,6 +42,11 @@ public sealed class SelectorTemplateMismatch : Rule
 
             if (selector.IsEmpty)
             {
+                if (!IsWrittenEmpty(node))
+                {
+                    continue; // Fields of the wrong type: the schema check reports those.
+                }
+
                 // extensions/v1beta1 defaulted an empty selector to the template labels; apps/v1 rejects it.
                 if (obj.Group == "apps")
                 {
