@@ -95,6 +95,11 @@ internal sealed class Suppressions
     private void AddComments(SourceFile file)
     {
         var text = file.Text;
+        if (text.IndexOf("kubelint:ignore", StringComparison.Ordinal) < 0)
+        {
+            return;
+        }
+
         var lineNumber = 0;
         var lineStart = 0;
         while (lineStart <= text.Length)

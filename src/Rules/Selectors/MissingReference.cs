@@ -34,6 +34,7 @@ public sealed class MissingReference : Rule
         }
 
         var reported = new HashSet<YamlNode>();
+        List<(KubeObject Resource, HashSet<string> Values)>? customResources = null;
         foreach (var template in context.Index.PodTemplates)
         {
             foreach (var (kind, name) in References(template.Spec))
@@ -47,7 +48,7 @@ public sealed class MissingReference : Rule
                 var candidates = context.Index.OfKind(kind).Where(o => o.Group.Length == 0 && Workloads.MayShareNamespace(owner, o)).ToList();
                 if (candidates.Count == 0
                     || candidates.Any(o => o.Name == name.Value)
-                    || Workloads.MentionedByCustomResource(context.Index, owner, name.Value)
+                    || (customResources ??= Workloads.CustomResourceValues(context.Index)).Any(c => c.Values.Contains(name.Value) && Workloads.MayShareNamespace(owner, c.Resource))
                     || GrantedByName(context.Index, owner, kind, name.Value)
                     || (kind == "PersistentVolumeClaim" && IsStatefulSetClaim(context.Index, owner, name.Value)))
                 {

@@ -107,9 +107,15 @@ internal static class Workloads
     public static bool HasCustomResourcesNear(ObjectIndex index, KubeObject obj)
         => index.Objects.Any(o => !BuiltInGroups.Contains(o.Group) && o.EffectiveNamespace is not null && MayShareNamespace(obj, o));
 
-    /// <summary>True when a custom resource near the object mentions the string as a scalar value (e.g. cert-manager's secretName).</summary>
-    public static bool MentionedByCustomResource(ObjectIndex index, KubeObject obj, string value)
-        => index.Objects.Any(o => !BuiltInGroups.Contains(o.Group) && o.EffectiveNamespace is not null && MayShareNamespace(obj, o) && Mentions(o.Root, value));
+    /// <summary>
+    /// Every namespaced custom resource with the scalar values it mentions, so that a name a controller will create
+    /// (e.g. cert-manager's secretName) can be recognised.
+    /// </summary>
+    public static List<(KubeObject Resource, HashSet<string> Values)> CustomResourceValues(ObjectIndex index)
+        => index.Objects
+            .Where(o => !BuiltInGroups.Contains(o.Group) && o.EffectiveNamespace is not null)
+            .Select(o => (o, ScalarValues(o.Root)))
+            .ToList();
 
     /// <summary>Whether a requirement on a controller-generated label may hold; null when the key is not generated for this owner.</summary>
     private static bool? GeneratedLabel(KubeObject owner, LabelRequirement requirement)
@@ -147,16 +153,18 @@ internal static class Workloads
     public static string Render(IReadOnlyDictionary<string, string> labels)
         => "{" + string.Join(",", labels.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":\"{p.Value}\"")) + "}";
 
-    private static bool Mentions(YamlNode root, string value)
+    private static HashSet<string> ScalarValues(YamlNode root)
     {
+        var values = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<YamlNode>();
         stack.Push(root);
         while (stack.Count > 0)
         {
             switch (stack.Pop())
             {
-                case YamlScalar scalar when scalar.Value == value:
-                    return true;
+                case YamlScalar scalar:
+                    values.Add(scalar.Value);
+                    break;
                 case YamlMapping map:
                     foreach (var entry in map.Entries)
                     {
@@ -174,6 +182,6 @@ internal static class Workloads
             }
         }
 
-        return false;
+        return values;
     }
 }
