@@ -17,6 +17,9 @@ public static class RuleIds
     public const string UnreadableEncoding = "KL1007";
     public const string InputLimitExceeded = "KL1008";
 
+    // Engine.
+    public const string UnusedSuppression = "KL1009";
+
     // Schema validation.
     public const string ApiNotServed = "KL1101";
     public const string UnknownField = "KL1102";
