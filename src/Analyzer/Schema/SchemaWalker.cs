@@ -1,0 +1,284 @@
+using System.Globalization;
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
+
+namespace KubeLint.Analyzer.Schema;
+
+/// <summary>
+/// Walks an object's YAML tree against its compiled schema, so each problem is reported at the exact key or value.
+/// Unknown fields are reported at the key, type and value problems at the value, missing required fields at the
+/// key of the mapping that lacks them (or at the object's start for top-level fields).
+/// </summary>
+internal sealed class SchemaWalker
+{
+    // Fields every embedded resource (x-kubernetes-embedded-resource) may carry beside its declared ones.
+    private static readonly HashSet<string> EmbeddedFields = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata" };
+
+    private const string ObjectMetaDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+
+    private readonly AnalysisContext _context;
+    private readonly KubeObject _object;
+    private readonly bool _strict;
+
+    public SchemaWalker(AnalysisContext context, KubeObject obj)
+    {
+        _context = context;
+        _object = obj;
+        _strict = context.Options.Strict;
+    }
+
+    public void ValidateRoot(SchemaNode schema) => Validate(_object.Root, schema, string.Empty, null);
+
+    private void Validate(YamlNode node, SchemaNode schema, string path, YamlNode? key)
+    {
+        if (node is YamlScalar { IsNull: true })
+        {
+            // A null is decoded as "not set" for built-in fields and pruned for custom resources: never a type error.
+            return;
+        }
+
+        switch (schema.Type)
+        {
+            case SchemaType.Object:
+                ValidateObject(node, schema, path, key);
+                break;
+            case SchemaType.Array:
+                ValidateArray(node, schema, path);
+                break;
+            case SchemaType.String:
+                if (Expect(node, path, "string", ScalarKind.String) is { } text)
+                {
+                    CheckStringFormat(text, schema, path);
+                    CheckEnum(text, schema, path);
+                }
+
+                break;
+            case SchemaType.Integer:
+                if (Expect(node, path, "integer", ScalarKind.Int) is { } integer)
+                {
+                    CheckIntegerFormat(integer, schema, path);
+                    CheckEnum(integer, schema, path);
+                }
+
+                break;
+            case SchemaType.Number:
+                if (Expect(node, path, "number", ScalarKind.Int, ScalarKind.Float) is { } number)
+                {
+                    CheckEnum(number, schema, path);
+                }
+
+                break;
+            case SchemaType.Boolean:
+                Expect(node, path, "boolean", ScalarKind.Bool);
+                break;
+            case SchemaType.IntOrString:
+                if (Expect(node, path, "integer or string", ScalarKind.Int, ScalarKind.String) is { } intOrString)
+                {
+                    CheckEnum(intOrString, schema, path);
+                }
+
+                break;
+            case SchemaType.Quantity:
+                if (Expect(node, path, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { } quantity
+                    && !Quantity.TryParse(quantity.Value, out _, out var error))
+                {
+                    Report(SchemaRules.InvalidQuantity, quantity, $"{path}: invalid quantity {quantity.ToDisplayString()}: {error}");
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private YamlScalar? Expect(YamlNode node, string path, string expected, ScalarKind kind, ScalarKind? also = null, ScalarKind? third = null)
+    {
+        if (node is YamlScalar scalar && (scalar.Kind == kind || scalar.Kind == also || scalar.Kind == third))
+        {
+            return scalar;
+        }
+
+        var got = node switch
+        {
+            YamlScalar s => $"{s.TypeName} {s.ToDisplayString()}",
+            _ => node.TypeName,
+        };
+        Report(SchemaRules.TypeMismatch, node, $"{path}: expected {expected}, got {got}");
+        return null;
+    }
+
+    private void ValidateObject(YamlNode node, SchemaNode schema, string path, YamlNode? key)
+    {
+        if (node is not YamlMapping mapping)
+        {
+            Report(SchemaRules.TypeMismatch, node, $"{path}: expected object, got {Describe(node)}");
+            return;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            var childPath = path.Length == 0 ? entry.KeyText : path + "." + entry.KeyText;
+            if (schema.Properties.TryGetValue(entry.KeyText, out var property))
+            {
+                Validate(entry.Value, property, childPath, entry.Key);
+            }
+            else if (schema.AdditionalProperties is { } additional)
+            {
+                Validate(entry.Value, additional, childPath, entry.Key);
+            }
+            else if (_strict && !schema.PreserveUnknownFields && !(schema.EmbeddedResource && EmbeddedFields.Contains(entry.KeyText)))
+            {
+                var hint = Suggestions.Closest(entry.KeyText, schema.Properties.Keys) is { } near ? $"; did you mean \"{near}\"?" : string.Empty;
+                Report(SchemaRules.UnknownField, entry.Key, $"unknown field \"{childPath}\"{hint}");
+            }
+        }
+
+        foreach (var required in schema.Required)
+        {
+            if (mapping[required] is null or YamlScalar { IsNull: true })
+            {
+                var at = mapping.GetEntry(required)?.Key ?? key ?? (YamlNode)mapping;
+                var where = path.Length == 0 ? string.Empty : path + ": ";
+                Report(SchemaRules.RequiredFieldMissing, at, $"{where}missing required field \"{required}\"");
+            }
+        }
+
+        if (schema.Definition == ObjectMetaDefinition && mapping.GetMapping("labels") is { } labels)
+        {
+            CheckLabels(labels, path.Length == 0 ? "labels" : path + ".labels");
+        }
+    }
+
+    /// <summary>Label keys and values of any ObjectMeta (the object's and its templates'); non-strings are type errors already.</summary>
+    private void CheckLabels(YamlMapping labels, string path)
+    {
+        foreach (var entry in labels.Entries)
+        {
+            if (ObjectNames.CheckLabelKey(entry.KeyText) is { } keyProblem)
+            {
+                Report(SchemaRules.InvalidLabel, entry.Key, $"{path}: invalid label key \"{entry.KeyText}\": {keyProblem}");
+            }
+
+            if (entry.Value is YamlScalar { Kind: ScalarKind.String } value && ObjectNames.CheckLabelValue(value.Value) is { } valueProblem)
+            {
+                Report(SchemaRules.InvalidLabel, value, $"{path}.{entry.KeyText}: invalid label value \"{value.Value}\": {valueProblem}");
+            }
+        }
+    }
+
+    private void ValidateArray(YamlNode node, SchemaNode schema, string path)
+    {
+        if (node is not YamlSequence sequence)
+        {
+            Report(SchemaRules.TypeMismatch, node, $"{path}: expected array, got {Describe(node)}");
+            return;
+        }
+
+        if (schema.Items is { } items)
+        {
+            for (var i = 0; i < sequence.Items.Count; i++)
+            {
+                Validate(sequence.Items[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", null);
+            }
+        }
+
+        if (schema.ListType == "map" && schema.ListMapKeys.Count > 0)
+        {
+            CheckMapKeys(sequence, schema.ListMapKeys, path);
+        }
+        else if (schema.ListType == "set")
+        {
+            CheckSet(sequence, path);
+        }
+    }
+
+    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys, string path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            if (sequence.Items[i] is not YamlMapping item)
+            {
+                continue;
+            }
+
+            var parts = new string[keys.Count];
+            for (var k = 0; k < keys.Count; k++)
+            {
+                parts[k] = KeyValue(item, keys[k]);
+            }
+
+            if (!seen.Add(string.Join("\u0000", parts)))
+            {
+                var at = item.GetEntry(keys[0])?.Value ?? item;
+                var described = string.Join(", ", keys.Select((k, n) => $"{k}={parts[n]}"));
+                Report(SchemaRules.DuplicateListKey, at, $"{path}[{i.ToString(CultureInfo.InvariantCulture)}]: duplicate entry with {described}");
+            }
+        }
+    }
+
+    /// <summary>A key field as the API server compares it, after defaulting: a port's protocol defaults to TCP.</summary>
+    private static string KeyValue(YamlMapping item, string key)
+    {
+        var value = item.GetString(key);
+        return value ?? (key == "protocol" ? "TCP" : string.Empty);
+    }
+
+    private void CheckSet(YamlSequence sequence, string path)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            if (sequence.Items[i] is YamlScalar { IsNull: false } scalar && !seen.Add(scalar.Value))
+            {
+                Report(SchemaRules.DuplicateListKey, scalar, $"{path}[{i.ToString(CultureInfo.InvariantCulture)}]: duplicate value {scalar.ToDisplayString()} in a set");
+            }
+        }
+    }
+
+    private void CheckStringFormat(YamlScalar value, SchemaNode schema, string path)
+    {
+        switch (schema.Format)
+        {
+            case "date-time" when !Formats.IsDateTime(value.Value):
+                Report(SchemaRules.InvalidFormat, value, $"{path}: expected an RFC 3339 date-time (e.g. 2024-01-31T12:00:00Z), got {value.ToDisplayString()}");
+                break;
+            case "byte" when !Formats.IsBase64(value.Value):
+                Report(SchemaRules.InvalidFormat, value, $"{path}: expected base64-encoded data, got {value.ToDisplayString()}");
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void CheckIntegerFormat(YamlScalar value, SchemaNode schema, string path)
+    {
+        var fits = ScalarResolver.TryParseInt(value.Value, out var number) && !Formats.IsOutOfInt64(value.Value);
+        if (schema.Format == "int32" && (!fits || number is < int.MinValue or > int.MaxValue))
+        {
+            Report(SchemaRules.InvalidFormat, value, $"{path}: expected int32, got {value.Value}, which is out of range");
+        }
+        else if (!fits)
+        {
+            Report(SchemaRules.InvalidFormat, value, $"{path}: expected int64, got {value.Value}, which is out of range");
+        }
+    }
+
+    private void CheckEnum(YamlScalar value, SchemaNode schema, string path)
+    {
+        if (schema.Enum is not { } allowed || allowed.Contains(value.Value, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var hint = Suggestions.Closest(value.Value, allowed) is { } near ? $"; did you mean \"{near}\"?" : string.Empty;
+        var listed = string.Join(", ", allowed.Select(a => "\"" + a + "\""));
+        Report(SchemaRules.InvalidEnumValue, value, $"{path}: unsupported value {value.ToDisplayString()}: supported values: {listed}{hint}");
+    }
+
+    private static string Describe(YamlNode node) => node is YamlScalar s ? $"{s.TypeName} {s.ToDisplayString()}" : node.TypeName;
+
+    private void Report(RuleDescriptor rule, YamlNode node, string message) => _context.Report(rule, _object, node, message);
+}
