@@ -1,0 +1,105 @@
+using KubeLint.Testing;
+using static KubeLint.Analyzer.Tests.Schema.SchemaTestHelper;
+
+namespace KubeLint.Analyzer.Tests.Schema;
+
+public sealed class CustomResourceTests
+{
+    private const string Crd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: widgets.example.com
+        spec:
+          group: example.com
+          scope: Namespaced
+          names:
+            kind: Widget
+            plural: widgets
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  required: [spec]
+                  properties:
+                    spec:
+                      type: object
+                      required: [size]
+                      properties:
+                        size:
+                          type: integer
+                        color:
+                          type: string
+                          enum: [red, green]
+                        port:
+                          x-kubernetes-int-or-string: true
+                        extra:
+                          type: object
+                          x-kubernetes-preserve-unknown-fields: true
+            - name: v0
+              served: false
+              storage: false
+        """;
+
+    private const string Widget = """
+        ---
+        apiVersion: example.com/v1
+        kind: Widget
+        metadata:
+          name: w
+        spec:
+          size: 3
+          color: red
+          port: http
+          extra:
+            anything: goes
+        """;
+
+    // The CRD above is 36 lines, so the custom resource's "---" is line 37.
+    private const int Offset = 36;
+
+    [Test]
+    public void A_custom_resource_matching_its_crd_has_no_findings()
+        => Assert.That(Summaries(Crd + "\n" + Widget), Is.Empty);
+
+    [Test]
+    public void A_custom_resource_is_validated_against_its_crd_in_the_same_run()
+    {
+        var yaml = Crd + "\n" + Widget.Replace("size: 3", "size: three").Replace("color: red", "colour: red");
+        Assert.That(Summaries(yaml), Is.EqualTo(new[] { $"KL1103@{Offset + 7}:9", $"KL1102@{Offset + 8}:3" }));
+    }
+
+    [Test]
+    public void Crd_enums_are_enforced()
+        => Assert.That(Summaries(Crd + "\n" + Widget.Replace("color: red", "color: Red")), Is.EqualTo(new[] { $"KL1105@{Offset + 8}:10" }));
+
+    [Test]
+    public void Crd_required_fields_are_enforced_at_the_object_start_for_top_level_fields()
+    {
+        var yaml = Crd + "\n" + Widget.Substring(0, Widget.IndexOf("spec:", StringComparison.Ordinal));
+        Assert.That(Summaries(yaml), Is.EqualTo(new[] { $"KL1104@{Offset + 2}:1" }));
+    }
+
+    [Test]
+    public void Int_or_string_fields_of_a_crd_accept_integers()
+        => Assert.That(Summaries(Crd + "\n" + Widget.Replace("port: http", "port: 8080")), Is.Empty);
+
+    [Test]
+    public void Custom_resource_metadata_is_validated_as_object_meta()
+        => Assert.That(Summaries(Crd + "\n" + Widget.Replace("name: w\n", "name: w\n  labels:\n    tier: 3\n")), Is.EqualTo(new[] { $"KL1103@{Offset + 7}:11" }));
+
+    [Test]
+    public void A_version_that_is_not_served_has_no_schema()
+        => Assert.That(Summaries(Crd + "\n" + Widget.Replace("example.com/v1", "example.com/v0")), Is.EqualTo(new[] { $"KL1109@{Offset + 3}:7" }));
+
+    [Test]
+    public void Crds_given_separately_validate_the_input()
+    {
+        var crds = Manifests.Load(Crd).Objects;
+        var findings = Validate(Widget.Replace("size: 3", "size: \"3\""), crds: crds);
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1103@7:9" }));
+    }
+}
