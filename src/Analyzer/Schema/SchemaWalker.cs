@@ -56,6 +56,11 @@ internal sealed class SchemaWalker
 
                 break;
             case SchemaType.Integer:
+                if (IsIntegralFloat(node))
+                {
+                    break;
+                }
+
                 if (Expect(node, path, "integer", ScalarKind.Int) is { } integer)
                 {
                     CheckIntegerFormat(integer, schema, path);
@@ -74,6 +79,11 @@ internal sealed class SchemaWalker
                 Expect(node, path, "boolean", ScalarKind.Bool);
                 break;
             case SchemaType.IntOrString:
+                if (IsIntegralFloat(node))
+                {
+                    break;
+                }
+
                 if (Expect(node, path, "integer or string", ScalarKind.Int, ScalarKind.String) is { } intOrString)
                 {
                     CheckEnum(intOrString, schema, path);
@@ -81,7 +91,8 @@ internal sealed class SchemaWalker
 
                 break;
             case SchemaType.Quantity:
-                if (Expect(node, path, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { } quantity
+                // A YAML number reaches the API server as a JSON number (0x10 as 16), which is always a valid quantity.
+                if (Expect(node, path, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { Kind: ScalarKind.String } quantity
                     && !Quantity.TryParse(quantity.Value, out _, out var error))
                 {
                     Report(SchemaRules.InvalidQuantity, quantity, $"{path}: invalid quantity {quantity.ToDisplayString()}: {error}");
@@ -92,6 +103,14 @@ internal sealed class SchemaWalker
                 break;
         }
     }
+
+    /// <summary>
+    /// sigs.k8s.io/yaml turns YAML into JSON through float64 for non-integers, and Go writes a whole float64 below
+    /// 1e21 without a fraction (3.0 → 3, 1e3 → 1000), so the API server accepts such values for integer fields.
+    /// </summary>
+    private static bool IsIntegralFloat(YamlNode node)
+        => node is YamlScalar { Kind: ScalarKind.Float } scalar && scalar.TryGetDouble(out var value)
+            && Math.Abs(value) < 1e21 && Math.Floor(value) == value;
 
     private YamlScalar? Expect(YamlNode node, string path, string expected, ScalarKind kind, ScalarKind? also = null, ScalarKind? third = null)
     {

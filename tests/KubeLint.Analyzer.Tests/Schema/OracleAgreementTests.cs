@@ -119,7 +119,10 @@ public sealed class OracleAgreementTests
             .ToList();
     }
 
-    /// <summary>The document as the API server's decoder sees it; null-valued fields are left out, as they mean "unset".</summary>
+    /// <summary>
+    /// The document as the API server's decoder sees it: null-valued fields are left out, as they mean "unset", and
+    /// whole floats become integers, as sigs.k8s.io/yaml's float64 round trip makes them.
+    /// </summary>
     private static JToken ToJson(YamlNode node) => node switch
     {
         YamlMapping m => new JObject(m.Entries
@@ -127,6 +130,7 @@ public sealed class OracleAgreementTests
             .Select(e => new JProperty(e.KeyText, ToJson(e.Value)))),
         YamlSequence s => new JArray(s.Items.Select(ToJson)),
         YamlScalar { Kind: ScalarKind.Int } i when i.TryGetInt64(out var value) => new JValue(value),
+        YamlScalar { Kind: ScalarKind.Float } f when f.TryGetDouble(out var value) && Math.Abs(value) < 1e21 && Math.Floor(value) == value => new JValue((long)value),
         YamlScalar { Kind: ScalarKind.Float } f when f.TryGetDouble(out var value) => new JValue(value),
         YamlScalar { Kind: ScalarKind.Bool } b when b.TryGetBool(out var value) => new JValue(value),
         YamlScalar { Kind: ScalarKind.Null } => JValue.CreateNull(),

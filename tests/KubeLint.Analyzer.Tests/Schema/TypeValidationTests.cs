@@ -59,6 +59,15 @@ public sealed class TypeValidationTests
     public void A_quoted_number_is_a_string_for_an_integer_field()
         => Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: \"2\"")), Is.EqualTo(new[] { "KL1103@8:13" }));
 
+    [TestCase("3.0")]
+    [TestCase("2e0")]
+    public void A_whole_float_is_an_integer_after_kubernetes_yaml_to_json_conversion(string value)
+        => Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: " + value)), Is.Empty);
+
+    [Test]
+    public void A_fraction_is_not_an_integer()
+        => Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: 2.5")), Is.EqualTo(new[] { "KL1103@8:13" }));
+
     [Test]
     public void Unquoted_on_is_a_boolean_for_kubernetes_yaml_so_a_string_field_rejects_it()
     {
