@@ -1,11 +1,12 @@
+using System.Text.RegularExpressions;
 using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Schema;
 
 /// <summary>
 /// Compiles a CRD's structural openAPIV3Schema (a YAML tree) into the same nodes as the built-in bundle, so custom
-/// resources go through the same walker. Value validations beyond type, format and enum (pattern, minimum, CEL
-/// rules, allOf/anyOf/oneOf/not) are not compiled.
+/// resources go through the same walker. Value validations are compiled too (bounds, lengths, item counts, pattern);
+/// CEL rules (x-kubernetes-validations) and allOf/anyOf/oneOf/not are not.
 /// </summary>
 internal static class CrdSchemaCompiler
 {
@@ -82,8 +83,48 @@ internal static class CrdSchemaCompiler
         node.Required = Strings(schema.GetSequence("required")) ?? [];
         node.ListMapKeys = Strings(schema.GetSequence("x-kubernetes-list-map-keys")) ?? [];
         node.Enum = Strings(schema.GetSequence("enum"));
+        node.Bounds = CompileBounds(schema);
         return node;
     }
+
+    private static SchemaBounds? CompileBounds(YamlMapping schema)
+    {
+        var bounds = new SchemaBounds
+        {
+            Minimum = Number(schema, "minimum"),
+            ExclusiveMinimum = IsTrue(schema, "exclusiveMinimum"),
+            Maximum = Number(schema, "maximum"),
+            ExclusiveMaximum = IsTrue(schema, "exclusiveMaximum"),
+            MinLength = Count(schema, "minLength"),
+            MaxLength = Count(schema, "maxLength"),
+            MinItems = Count(schema, "minItems"),
+            MaxItems = Count(schema, "maxItems"),
+            MinProperties = Count(schema, "minProperties"),
+            MaxProperties = Count(schema, "maxProperties"),
+            PatternText = schema.GetString("pattern"),
+        };
+        if (bounds.PatternText is { } pattern)
+        {
+            try
+            {
+                bounds.Pattern = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            }
+            catch (ArgumentException)
+            {
+                bounds.PatternText = null;
+            }
+        }
+
+        var any = bounds.Minimum is not null || bounds.Maximum is not null || bounds.MinLength is not null || bounds.MaxLength is not null
+            || bounds.MinItems is not null || bounds.MaxItems is not null || bounds.MinProperties is not null || bounds.MaxProperties is not null
+            || bounds.Pattern is not null;
+        return any ? bounds : null;
+    }
+
+    private static double? Number(YamlMapping schema, string key) => schema.GetScalar(key) is { } s && s.TryGetDouble(out var value) ? value : null;
+
+    private static int? Count(YamlMapping schema, string key)
+        => schema.GetScalar(key) is { } s && s.TryGetInt64(out var value) && value is >= 0 and <= int.MaxValue ? (int)value : null;
 
     private static bool IsTrue(YamlMapping schema, string key) => schema.GetScalar(key) is { } s && s.TryGetBool(out var value) && value;
 

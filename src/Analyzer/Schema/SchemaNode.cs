@@ -37,6 +37,9 @@ internal sealed class SchemaNode
     /// <summary>Allowed values, or null when any value of the type is allowed.</summary>
     public IReadOnlyList<string>? Enum { get; set; }
 
+    /// <summary>Value validations of custom resource schemas; built-in schemas carry none.</summary>
+    public SchemaBounds? Bounds { get; set; }
+
     /// <summary>The OpenAPI definition name, for built-in nodes that are definitions.</summary>
     public string? Definition { get; set; }
 }

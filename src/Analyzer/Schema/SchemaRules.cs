@@ -2,7 +2,7 @@ using KubeLint.Analyzer.Findings;
 
 namespace KubeLint.Analyzer.Schema;
 
-/// <summary>Descriptors of the schema validation problems (KL1101-KL1111).</summary>
+/// <summary>Descriptors of the schema validation problems (KL1101-KL1112).</summary>
 public static class SchemaRules
 {
     private const string Category = "Schema";
@@ -106,6 +106,15 @@ public static class SchemaRules
         "Label keys are an optional DNS subdomain prefix and '/', then a name of at most 63 alphanumerics, '-', '_' or '.'; values are at most 63 such characters, starting and ending with an alphanumeric, or empty.",
         "Shorten the label or replace the characters that are not allowed.");
 
+    public static RuleDescriptor ValueOutOfBounds { get; } = new(
+        RuleIds.ValueOutOfBounds,
+        "value-out-of-bounds",
+        Severity.Error,
+        Category,
+        "A value breaks a bound of its custom resource schema (minimum, maximum, length, item count or pattern).",
+        "CustomResourceDefinitions declare value validations in their openAPIV3Schema; the API server rejects a custom resource that breaks one with 'Invalid value: ... in body should be ...'.",
+        "Change the value to satisfy the bound named in the message.");
+
     /// <summary>The same rule as <see cref="UnknownKind"/>, reported as an error when unknown kinds are rejected.</summary>
     internal static RuleDescriptor UnknownKindRejected { get; } = new(
         RuleIds.UnknownKind,
@@ -129,5 +138,6 @@ public static class SchemaRules
         UnknownKind,
         InvalidName,
         InvalidLabel,
+        ValueOutOfBounds,
     ];
 }

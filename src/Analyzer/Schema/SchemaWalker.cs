@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
@@ -37,6 +38,11 @@ internal sealed class SchemaWalker
         {
             // A null is decoded as "not set" for built-in fields and pruned for custom resources: never a type error.
             return;
+        }
+
+        if (schema.Bounds is { } bounds)
+        {
+            CheckBounds(node, schema.Type, bounds, path);
         }
 
         switch (schema.Type)
@@ -296,6 +302,91 @@ internal sealed class SchemaWalker
         var listed = string.Join(", ", allowed.Select(a => "\"" + a + "\""));
         Report(SchemaRules.InvalidEnumValue, value, $"{path}: unsupported value {value.ToDisplayString()}: supported values: {listed}{hint}");
     }
+
+    /// <summary>The API server's value validations, checked only when the value already has the right type.</summary>
+    private void CheckBounds(YamlNode node, SchemaType type, SchemaBounds bounds, string path)
+    {
+        string? problem = null;
+        switch (node)
+        {
+            case YamlScalar { Kind: ScalarKind.Int or ScalarKind.Float } number when type is SchemaType.Integer or SchemaType.Number && number.TryGetDouble(out var value):
+                problem = NumberProblem(value, bounds);
+                break;
+            case YamlScalar { Kind: ScalarKind.String } text when type is SchemaType.String or SchemaType.IntOrString or SchemaType.Any:
+                problem = StringProblem(text.Value, bounds);
+                break;
+            case YamlSequence sequence when type is SchemaType.Array or SchemaType.Any:
+                problem = CountProblem(sequence.Count, bounds.MinItems, bounds.MaxItems, "items");
+                break;
+            case YamlMapping mapping when type is SchemaType.Object or SchemaType.Any:
+                problem = CountProblem(mapping.Count, bounds.MinProperties, bounds.MaxProperties, "properties");
+                break;
+            default:
+                break;
+        }
+
+        if (problem is not null)
+        {
+            Report(SchemaRules.ValueOutOfBounds, node, $"{path}: invalid value {Describe(node)}: {path} in body {problem}");
+        }
+    }
+
+    private static string? NumberProblem(double value, SchemaBounds bounds)
+    {
+        if (bounds.Minimum is { } min && (bounds.ExclusiveMinimum ? value <= min : value < min))
+        {
+            return $"should be greater than {(bounds.ExclusiveMinimum ? string.Empty : "or equal to ")}{Format(min)}";
+        }
+
+        if (bounds.Maximum is { } max && (bounds.ExclusiveMaximum ? value >= max : value > max))
+        {
+            return $"should be less than {(bounds.ExclusiveMaximum ? string.Empty : "or equal to ")}{Format(max)}";
+        }
+
+        return null;
+    }
+
+    private static string? StringProblem(string value, SchemaBounds bounds)
+    {
+        // Go counts characters as runes, so a surrogate pair is one character.
+        var length = value.Length - value.Count(char.IsLowSurrogate);
+        if (bounds.MinLength is { } min && length < min)
+        {
+            return $"should be at least {min.ToString(CultureInfo.InvariantCulture)} chars long";
+        }
+
+        if (bounds.MaxLength is { } max && length > max)
+        {
+            return $"should be at most {max.ToString(CultureInfo.InvariantCulture)} chars long";
+        }
+
+        return bounds.Pattern is { } pattern && !Matches(pattern, value) ? $"should match '{bounds.PatternText}'" : null;
+    }
+
+    /// <summary>A pattern that takes too long (catastrophic backtracking, which RE2 never does) counts as a match.</summary>
+    private static bool Matches(Regex pattern, string value)
+    {
+        try
+        {
+            return pattern.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
+
+    private static string? CountProblem(int count, int? min, int? max, string what)
+    {
+        if (min is { } atLeast && count < atLeast)
+        {
+            return $"should have at least {atLeast.ToString(CultureInfo.InvariantCulture)} {what}";
+        }
+
+        return max is { } atMost && count > atMost ? $"should have at most {atMost.ToString(CultureInfo.InvariantCulture)} {what}" : null;
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Describe(YamlNode node) => node is YamlScalar s ? $"{s.TypeName} {s.ToDisplayString()}" : node.TypeName;
 

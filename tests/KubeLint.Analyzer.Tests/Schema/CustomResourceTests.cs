@@ -1,3 +1,4 @@
+using System.Globalization;
 using KubeLint.Testing;
 using static KubeLint.Analyzer.Tests.Schema.SchemaTestHelper;
 
@@ -31,6 +32,17 @@ public sealed class CustomResourceTests
                       properties:
                         size:
                           type: integer
+                          minimum: 1
+                          maximum: 10
+                        name:
+                          type: string
+                          pattern: '^[a-z]+$'
+                          maxLength: 8
+                        tags:
+                          type: array
+                          maxItems: 2
+                          items:
+                            type: string
                         color:
                           type: string
                           enum: [red, green]
@@ -58,8 +70,8 @@ public sealed class CustomResourceTests
             anything: goes
         """;
 
-    // The CRD above is 36 lines, so the custom resource's "---" is line 37.
-    private const int Offset = 36;
+    // The CRD above is 47 lines, so the custom resource's "---" is line 48.
+    private const int Offset = 47;
 
     [Test]
     public void A_custom_resource_matching_its_crd_has_no_findings()
@@ -81,6 +93,31 @@ public sealed class CustomResourceTests
     {
         var yaml = Crd + "\n" + Widget.Substring(0, Widget.IndexOf("spec:", StringComparison.Ordinal));
         Assert.That(Summaries(yaml), Is.EqualTo(new[] { $"KL1104@{Offset + 2}:1" }));
+    }
+
+    [TestCase("size: 3", null)]
+    [TestCase("size: 0", "KL1112@{0}:9")]
+    [TestCase("size: 11", "KL1112@{0}:9")]
+    public void Crd_numeric_bounds_are_enforced(string size, string? expected)
+    {
+        var yaml = Crd + "\n" + Widget.Replace("size: 3", size);
+        Assert.That(Summaries(yaml), Is.EqualTo(expected is null ? Array.Empty<string>() : new[] { string.Format(CultureInfo.InvariantCulture, expected, Offset + 7) }));
+    }
+
+    [Test]
+    public void Crd_bound_messages_follow_the_api_server()
+        => Assert.That(
+            Message(Crd + "\n" + Widget.Replace("size: 3", "size: 0")),
+            Is.EqualTo("spec.size: invalid value integer 0: spec.size in body should be greater than or equal to 1"));
+
+    [TestCase("name: abc", null)]
+    [TestCase("name: Abc", "should match '^[a-z]+$'")]
+    [TestCase("name: abcdefghij", "should be at most 8 chars long")]
+    [TestCase("tags: [a, b, c]", "should have at most 2 items")]
+    public void Crd_string_and_array_bounds_are_enforced(string field, string? problem)
+    {
+        var findings = Validate(Crd + "\n" + Widget.Replace("color: red", field));
+        Assert.That(findings.Select(f => f.Message), problem is null ? Is.Empty : Has.One.EndsWith(problem));
     }
 
     [Test]
