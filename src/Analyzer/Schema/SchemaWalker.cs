@@ -22,6 +22,7 @@ internal sealed class SchemaWalker
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
     private readonly bool _strict;
+    private readonly FieldPath _path = new();
 
     public SchemaWalker(AnalysisContext context, KubeObject obj)
     {
@@ -30,9 +31,9 @@ internal sealed class SchemaWalker
         _strict = context.Options.Strict;
     }
 
-    public void ValidateRoot(SchemaNode schema) => Validate(_object.Root, schema, string.Empty, null);
+    public void ValidateRoot(SchemaNode schema) => Validate(_object.Root, schema, null);
 
-    private void Validate(YamlNode node, SchemaNode schema, string path, YamlNode? key)
+    private void Validate(YamlNode node, SchemaNode schema, YamlNode? key)
     {
         if (node is YamlScalar { IsNull: true })
         {
@@ -42,22 +43,22 @@ internal sealed class SchemaWalker
 
         if (schema.Bounds is { } bounds)
         {
-            CheckBounds(node, schema.Type, bounds, path);
+            CheckBounds(node, schema.Type, bounds);
         }
 
         switch (schema.Type)
         {
             case SchemaType.Object:
-                ValidateObject(node, schema, path, key);
+                ValidateObject(node, schema, key);
                 break;
             case SchemaType.Array:
-                ValidateArray(node, schema, path);
+                ValidateArray(node, schema);
                 break;
             case SchemaType.String:
-                if (Expect(node, path, "string", ScalarKind.String) is { } text)
+                if (Expect(node, "string", ScalarKind.String) is { } text)
                 {
-                    CheckStringFormat(text, schema, path);
-                    CheckEnum(text, schema, path);
+                    CheckStringFormat(text, schema);
+                    CheckEnum(text, schema);
                 }
 
                 break;
@@ -67,22 +68,22 @@ internal sealed class SchemaWalker
                     break;
                 }
 
-                if (Expect(node, path, "integer", ScalarKind.Int) is { } integer)
+                if (Expect(node, "integer", ScalarKind.Int) is { } integer)
                 {
-                    CheckIntegerFormat(integer, schema, path);
-                    CheckEnum(integer, schema, path);
+                    CheckIntegerFormat(integer, schema);
+                    CheckEnum(integer, schema);
                 }
 
                 break;
             case SchemaType.Number:
-                if (Expect(node, path, "number", ScalarKind.Int, ScalarKind.Float) is { } number)
+                if (Expect(node, "number", ScalarKind.Int, ScalarKind.Float) is { } number)
                 {
-                    CheckEnum(number, schema, path);
+                    CheckEnum(number, schema);
                 }
 
                 break;
             case SchemaType.Boolean:
-                Expect(node, path, "boolean", ScalarKind.Bool);
+                Expect(node, "boolean", ScalarKind.Bool);
                 break;
             case SchemaType.IntOrString:
                 if (IsIntegralFloat(node))
@@ -90,18 +91,18 @@ internal sealed class SchemaWalker
                     break;
                 }
 
-                if (Expect(node, path, "integer or string", ScalarKind.Int, ScalarKind.String) is { } intOrString)
+                if (Expect(node, "integer or string", ScalarKind.Int, ScalarKind.String) is { } intOrString)
                 {
-                    CheckEnum(intOrString, schema, path);
+                    CheckEnum(intOrString, schema);
                 }
 
                 break;
             case SchemaType.Quantity:
                 // A YAML number reaches the API server as a JSON number (0x10 as 16), which is always a valid quantity.
-                if (Expect(node, path, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { Kind: ScalarKind.String } quantity
+                if (Expect(node, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { Kind: ScalarKind.String } quantity
                     && !Quantity.TryParse(quantity.Value, out _, out var error))
                 {
-                    Report(SchemaRules.InvalidQuantity, quantity, $"{path}: invalid quantity {quantity.ToDisplayString()}: {error}");
+                    Report(SchemaRules.InvalidQuantity, quantity, $"{_path}: invalid quantity {quantity.ToDisplayString()}: {error}");
                 }
 
                 break;
@@ -118,7 +119,7 @@ internal sealed class SchemaWalker
         => node is YamlScalar { Kind: ScalarKind.Float } scalar && scalar.TryGetDouble(out var value)
             && Math.Abs(value) < 1e21 && Math.Floor(value) == value;
 
-    private YamlScalar? Expect(YamlNode node, string path, string expected, ScalarKind kind, ScalarKind? also = null, ScalarKind? third = null)
+    private YamlScalar? Expect(YamlNode node, string expected, ScalarKind kind, ScalarKind? also = null, ScalarKind? third = null)
     {
         if (node is YamlScalar scalar && (scalar.Kind == kind || scalar.Kind == also || scalar.Kind == third))
         {
@@ -130,34 +131,36 @@ internal sealed class SchemaWalker
             YamlScalar s => $"{s.TypeName} {s.ToDisplayString()}",
             _ => node.TypeName,
         };
-        Report(SchemaRules.TypeMismatch, node, $"{path}: expected {expected}, got {got}");
+        Report(SchemaRules.TypeMismatch, node, $"{_path}: expected {expected}, got {got}");
         return null;
     }
 
-    private void ValidateObject(YamlNode node, SchemaNode schema, string path, YamlNode? key)
+    private void ValidateObject(YamlNode node, SchemaNode schema, YamlNode? key)
     {
         if (node is not YamlMapping mapping)
         {
-            Report(SchemaRules.TypeMismatch, node, $"{path}: expected object, got {Describe(node)}");
+            Report(SchemaRules.TypeMismatch, node, $"{_path}: expected object, got {Describe(node)}");
             return;
         }
 
         foreach (var entry in mapping.Entries)
         {
-            var childPath = path.Length == 0 ? entry.KeyText : path + "." + entry.KeyText;
+            _path.Push(entry.KeyText);
             if (schema.Properties.TryGetValue(entry.KeyText, out var property))
             {
-                Validate(entry.Value, property, childPath, entry.Key);
+                Validate(entry.Value, property, entry.Key);
             }
             else if (schema.AdditionalProperties is { } additional)
             {
-                Validate(entry.Value, additional, childPath, entry.Key);
+                Validate(entry.Value, additional, entry.Key);
             }
             else if (_strict && !schema.PreserveUnknownFields && !(schema.EmbeddedResource && EmbeddedFields.Contains(entry.KeyText)))
             {
                 var hint = Suggestions.Closest(entry.KeyText, schema.Properties.Keys) is { } near ? $"; did you mean \"{near}\"?" : string.Empty;
-                Report(SchemaRules.UnknownField, entry.Key, $"unknown field \"{childPath}\"{hint}");
+                Report(SchemaRules.UnknownField, entry.Key, $"unknown field \"{_path}\"{hint}");
             }
+
+            _path.Pop();
         }
 
         foreach (var required in schema.Required)
@@ -165,39 +168,41 @@ internal sealed class SchemaWalker
             if (mapping[required] is null or YamlScalar { IsNull: true })
             {
                 var at = mapping.GetEntry(required)?.Key ?? key ?? (YamlNode)mapping;
-                var where = path.Length == 0 ? string.Empty : path + ": ";
+                var where = _path.IsEmpty ? string.Empty : _path + ": ";
                 Report(SchemaRules.RequiredFieldMissing, at, $"{where}missing required field \"{required}\"");
             }
         }
 
         if (schema.Definition == ObjectMetaDefinition && mapping.GetMapping("labels") is { } labels)
         {
-            CheckLabels(labels, path.Length == 0 ? "labels" : path + ".labels");
+            _path.Push("labels");
+            CheckLabels(labels);
+            _path.Pop();
         }
     }
 
     /// <summary>Label keys and values of any ObjectMeta (the object's and its templates'); non-strings are type errors already.</summary>
-    private void CheckLabels(YamlMapping labels, string path)
+    private void CheckLabels(YamlMapping labels)
     {
         foreach (var entry in labels.Entries)
         {
             if (ObjectNames.CheckLabelKey(entry.KeyText) is { } keyProblem)
             {
-                Report(SchemaRules.InvalidLabel, entry.Key, $"{path}: invalid label key \"{entry.KeyText}\": {keyProblem}");
+                Report(SchemaRules.InvalidLabel, entry.Key, $"{_path}: invalid label key \"{entry.KeyText}\": {keyProblem}");
             }
 
             if (entry.Value is YamlScalar { Kind: ScalarKind.String } value && ObjectNames.CheckLabelValue(value.Value) is { } valueProblem)
             {
-                Report(SchemaRules.InvalidLabel, value, $"{path}.{entry.KeyText}: invalid label value \"{value.Value}\": {valueProblem}");
+                Report(SchemaRules.InvalidLabel, value, $"{_path}.{entry.KeyText}: invalid label value \"{value.Value}\": {valueProblem}");
             }
         }
     }
 
-    private void ValidateArray(YamlNode node, SchemaNode schema, string path)
+    private void ValidateArray(YamlNode node, SchemaNode schema)
     {
         if (node is not YamlSequence sequence)
         {
-            Report(SchemaRules.TypeMismatch, node, $"{path}: expected array, got {Describe(node)}");
+            Report(SchemaRules.TypeMismatch, node, $"{_path}: expected array, got {Describe(node)}");
             return;
         }
 
@@ -205,21 +210,23 @@ internal sealed class SchemaWalker
         {
             for (var i = 0; i < sequence.Items.Count; i++)
             {
-                Validate(sequence.Items[i], items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", null);
+                _path.Push(i);
+                Validate(sequence.Items[i], items, null);
+                _path.Pop();
             }
         }
 
         if (schema.ListType == "map" && schema.ListMapKeys.Count > 0)
         {
-            CheckMapKeys(sequence, schema.ListMapKeys, path);
+            CheckMapKeys(sequence, schema.ListMapKeys);
         }
         else if (schema.ListType == "set")
         {
-            CheckSet(sequence, path);
+            CheckSet(sequence);
         }
     }
 
-    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys, string path)
+    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Items.Count; i++)
@@ -239,7 +246,7 @@ internal sealed class SchemaWalker
             {
                 var at = item.GetEntry(keys[0])?.Value ?? item;
                 var described = string.Join(", ", keys.Select((k, n) => $"{k}={parts[n]}"));
-                Report(SchemaRules.DuplicateListKey, at, $"{path}[{i.ToString(CultureInfo.InvariantCulture)}]: duplicate entry with {described}");
+                Report(SchemaRules.DuplicateListKey, at, $"{_path}[{i.ToString(CultureInfo.InvariantCulture)}]: duplicate entry with {described}");
             }
         }
     }
@@ -251,47 +258,47 @@ internal sealed class SchemaWalker
         return value ?? (key == "protocol" ? "TCP" : string.Empty);
     }
 
-    private void CheckSet(YamlSequence sequence, string path)
+    private void CheckSet(YamlSequence sequence)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             if (sequence.Items[i] is YamlScalar { IsNull: false } scalar && !seen.Add(scalar.Value))
             {
-                Report(SchemaRules.DuplicateListKey, scalar, $"{path}[{i.ToString(CultureInfo.InvariantCulture)}]: duplicate value {scalar.ToDisplayString()} in a set");
+                Report(SchemaRules.DuplicateListKey, scalar, $"{_path}[{i.ToString(CultureInfo.InvariantCulture)}]: duplicate value {scalar.ToDisplayString()} in a set");
             }
         }
     }
 
-    private void CheckStringFormat(YamlScalar value, SchemaNode schema, string path)
+    private void CheckStringFormat(YamlScalar value, SchemaNode schema)
     {
         switch (schema.Format)
         {
             case "date-time" when !Formats.IsDateTime(value.Value):
-                Report(SchemaRules.InvalidFormat, value, $"{path}: expected an RFC 3339 date-time (e.g. 2024-01-31T12:00:00Z), got {value.ToDisplayString()}");
+                Report(SchemaRules.InvalidFormat, value, $"{_path}: expected an RFC 3339 date-time (e.g. 2024-01-31T12:00:00Z), got {value.ToDisplayString()}");
                 break;
             case "byte" when !Formats.IsBase64(value.Value):
-                Report(SchemaRules.InvalidFormat, value, $"{path}: expected base64-encoded data, got {value.ToDisplayString()}");
+                Report(SchemaRules.InvalidFormat, value, $"{_path}: expected base64-encoded data, got {value.ToDisplayString()}");
                 break;
             default:
                 break;
         }
     }
 
-    private void CheckIntegerFormat(YamlScalar value, SchemaNode schema, string path)
+    private void CheckIntegerFormat(YamlScalar value, SchemaNode schema)
     {
         var fits = ScalarResolver.TryParseInt(value.Value, out var number) && !Formats.IsOutOfInt64(value.Value);
         if (schema.Format == "int32" && (!fits || number is < int.MinValue or > int.MaxValue))
         {
-            Report(SchemaRules.InvalidFormat, value, $"{path}: expected int32, got {value.Value}, which is out of range");
+            Report(SchemaRules.InvalidFormat, value, $"{_path}: expected int32, got {value.Value}, which is out of range");
         }
         else if (!fits)
         {
-            Report(SchemaRules.InvalidFormat, value, $"{path}: expected int64, got {value.Value}, which is out of range");
+            Report(SchemaRules.InvalidFormat, value, $"{_path}: expected int64, got {value.Value}, which is out of range");
         }
     }
 
-    private void CheckEnum(YamlScalar value, SchemaNode schema, string path)
+    private void CheckEnum(YamlScalar value, SchemaNode schema)
     {
         if (schema.Enum is not { } allowed || allowed.Contains(value.Value, StringComparer.Ordinal))
         {
@@ -300,11 +307,11 @@ internal sealed class SchemaWalker
 
         var hint = Suggestions.Closest(value.Value, allowed) is { } near ? $"; did you mean \"{near}\"?" : string.Empty;
         var listed = string.Join(", ", allowed.Select(a => "\"" + a + "\""));
-        Report(SchemaRules.InvalidEnumValue, value, $"{path}: unsupported value {value.ToDisplayString()}: supported values: {listed}{hint}");
+        Report(SchemaRules.InvalidEnumValue, value, $"{_path}: unsupported value {value.ToDisplayString()}: supported values: {listed}{hint}");
     }
 
     /// <summary>The API server's value validations, checked only when the value already has the right type.</summary>
-    private void CheckBounds(YamlNode node, SchemaType type, SchemaBounds bounds, string path)
+    private void CheckBounds(YamlNode node, SchemaType type, SchemaBounds bounds)
     {
         string? problem = null;
         switch (node)
@@ -327,7 +334,7 @@ internal sealed class SchemaWalker
 
         if (problem is not null)
         {
-            Report(SchemaRules.ValueOutOfBounds, node, $"{path}: invalid value {Describe(node)}: {path} in body {problem}");
+            Report(SchemaRules.ValueOutOfBounds, node, $"{_path}: invalid value {Describe(node)}: {_path} in body {problem}");
         }
     }
 
