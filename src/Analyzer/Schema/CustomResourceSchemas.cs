@@ -12,6 +12,7 @@ internal sealed class CustomResourceSchemas
     private readonly SchemaBundle _bundle;
     private readonly Dictionary<string, YamlMapping?> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaNode> _compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _servedByKind = new(StringComparer.Ordinal);
 
     public CustomResourceSchemas(SchemaBundle bundle, IEnumerable<KubeObject> objects)
     {
@@ -40,6 +41,10 @@ internal sealed class CustomResourceSchemas
         return node;
     }
 
+    /// <summary>The apiVersions a CRD serves for a group and kind, in the CRD's order; empty when no CRD defines the kind.</summary>
+    public IReadOnlyList<string> ServedVersions(string group, string kind)
+        => _servedByKind.TryGetValue(group + " " + kind, out var served) ? served : [];
+
     private void Add(KubeObject crd)
     {
         var spec = crd.Spec;
@@ -64,6 +69,14 @@ internal sealed class CustomResourceSchemas
             if (!_sources.ContainsKey(key))
             {
                 _sources[key] = version.GetPath("schema", "openAPIV3Schema") as YamlMapping;
+                var kindKey = group + " " + kind;
+                if (!_servedByKind.TryGetValue(kindKey, out var versions))
+                {
+                    versions = [];
+                    _servedByKind[kindKey] = versions;
+                }
+
+                versions.Add(group + "/" + name);
             }
         }
     }

@@ -55,7 +55,7 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             schema ??= customResources.Find(obj.ApiVersion, obj.Kind);
             if (schema is null)
             {
-                ReportMissingSchema(context, bundle, obj, unknownReported);
+                ReportMissingSchema(context, bundle, customResources, obj, unknownReported);
                 continue;
             }
 
@@ -64,9 +64,20 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
         }
     }
 
-    private static void ReportMissingSchema(AnalysisContext context, SchemaBundle bundle, KubeObject obj, HashSet<string> unknownReported)
+    private static void ReportMissingSchema(
+        AnalysisContext context, SchemaBundle bundle, CustomResourceSchemas customResources, KubeObject obj, HashSet<string> unknownReported)
     {
         var apiVersionNode = obj.Root["apiVersion"] ?? obj.Root;
+        if (customResources.ServedVersions(obj.Group, obj.Kind) is { Count: > 0 } served)
+        {
+            context.Report(
+                SchemaRules.ApiNotServed,
+                obj,
+                apiVersionNode,
+                $"apiVersion {obj.ApiVersion} kind {obj.Kind} is not served by its CustomResourceDefinition; use apiVersion {string.Join(" or ", served)}");
+            return;
+        }
+
         if (bundle.Groups.Contains(obj.Group) || ApiMigrations.RetiredGroups.Contains(obj.Group))
         {
             var message = $"apiVersion {obj.ApiVersion} kind {obj.Kind} is not served by Kubernetes {bundle.Version}";
@@ -94,9 +105,22 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
 
     private static void CheckNames(AnalysisContext context, KubeObject obj, bool builtIn)
     {
+        // The API server needs a name (or generateName) on create; lists and reviews (TokenReview, ...) are not stored and need none.
+        var needsName = !obj.Kind.EndsWith("List", StringComparison.Ordinal) && !obj.Kind.EndsWith("Review", StringComparison.Ordinal);
         if (obj.Metadata is not { } metadata)
         {
+            if (needsName && obj.Root["metadata"] is null or YamlScalar { IsNull: true })
+            {
+                context.Report(SchemaRules.RequiredFieldMissing, obj, obj.Root, "missing required field \"metadata\" with a name or generateName");
+            }
+
             return;
+        }
+
+        if (needsName && metadata["name"] is null or YamlScalar { IsNull: true } && metadata["generateName"] is null or YamlScalar { IsNull: true })
+        {
+            var at = obj.Root.GetEntry("metadata")!.Key;
+            context.Report(SchemaRules.RequiredFieldMissing, obj, at, "metadata: missing required field \"name\" (or \"generateName\")");
         }
 
         if (metadata.GetScalar("name") is { Kind: ScalarKind.String } name)

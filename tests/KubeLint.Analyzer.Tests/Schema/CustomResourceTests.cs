@@ -129,8 +129,15 @@ public sealed class CustomResourceTests
         => Assert.That(Summaries(Crd + "\n" + Widget.Replace("name: w\n", "name: w\n  labels:\n    tier: 3\n")), Is.EqualTo(new[] { $"KL1103@{Offset + 7}:11" }));
 
     [Test]
-    public void A_version_that_is_not_served_has_no_schema()
-        => Assert.That(Summaries(Crd + "\n" + Widget.Replace("example.com/v1", "example.com/v0")), Is.EqualTo(new[] { $"KL1109@{Offset + 3}:7" }));
+    public void A_version_the_crd_does_not_serve_names_the_served_one()
+    {
+        var yaml = Crd + "\n" + Widget.Replace("example.com/v1", "example.com/v0");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summaries(yaml), Is.EqualTo(new[] { $"KL1101@{Offset + 2}:13" }));
+            Assert.That(Message(yaml), Is.EqualTo("apiVersion example.com/v0 kind Widget is not served by its CustomResourceDefinition; use apiVersion example.com/v1"));
+        });
+    }
 
     [Test]
     public void Crds_given_separately_validate_the_input()

@@ -45,6 +45,25 @@ public sealed class NameAndLabelTests
     }
 
     [Test]
+    public void An_object_without_a_name_is_reported_at_metadata()
+    {
+        var yaml = ConfigMap("web").Replace("  name: web\n", string.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1104@3:1" }));
+            Assert.That(Message(yaml), Is.EqualTo("metadata: missing required field \"name\" (or \"generateName\")"));
+        });
+    }
+
+    [Test]
+    public void Generate_name_replaces_the_name()
+        => Assert.That(Summaries(ConfigMap("web").Replace("  name: web\n", "  generateName: web-\n")), Is.Empty);
+
+    [Test]
+    public void An_object_without_metadata_is_reported_at_its_start()
+        => Assert.That(Summaries("apiVersion: v1\nkind: ConfigMap\ndata: {}\n"), Is.EqualTo(new[] { "KL1104@1:1" }));
+
+    [Test]
     public void Rbac_names_may_contain_colons()
     {
         var yaml = """
