@@ -203,4 +203,25 @@ public sealed class TypeValidationTests
     [Test]
     public void A_required_field_set_to_null_is_missing()
         => Assert.That(Summaries(ValidDeployment.Replace("  selector:\n    matchLabels:\n      app: web\n", "  selector:\n")), Is.EqualTo(new[] { "KL1104@9:3" }));
+
+    [Test]
+    public void Odd_shapes_are_type_errors_and_never_crash()
+    {
+        var yaml = """
+            apiVersion: v1
+            kind: Pod
+            metadata: just-a-string
+            spec:
+              containers:
+                - plain
+                - null
+                - name: app
+                  ports:
+                    - null
+                    - [80]
+                  env: {}
+              volumes: 3
+            """;
+        Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1103@3:11", "KL1103@6:7", "KL1103@11:11", "KL1103@12:12", "KL1103@13:12" }));
+    }
 }
