@@ -146,4 +146,61 @@ public sealed class CustomResourceTests
         var findings = Validate(Widget.Replace("size: 3", "size: \"3\""), crds: crds);
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1103@7:9" }));
     }
+
+    [Test]
+    public void Embedded_resources_and_maps_of_a_crd_are_walked()
+    {
+        var crd = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: bundles.example.com
+            spec:
+              group: example.com
+              scope: Namespaced
+              names:
+                kind: Bundle
+                plural: bundles
+              versions:
+                - name: v1
+                  served: true
+                  storage: true
+                  schema:
+                    openAPIV3Schema:
+                      type: object
+                      properties:
+                        spec:
+                          type: object
+                          properties:
+                            template:
+                              type: object
+                              x-kubernetes-embedded-resource: true
+                              x-kubernetes-preserve-unknown-fields: false
+                              properties:
+                                replicas:
+                                  type: integer
+                            weights:
+                              type: object
+                              additionalProperties:
+                                type: integer
+            ---
+            apiVersion: example.com/v1
+            kind: Bundle
+            metadata:
+              name: b
+            spec:
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {}
+                replicas: 2
+                extra: 1
+              weights:
+                a: 1
+                b: heavy
+            """;
+
+        // The custom resource starts at line 34: "extra" (line 44) is unknown, "heavy" (line 47) is not an integer.
+        Assert.That(Summaries(crd), Is.EqualTo(new[] { "KL1102@44:5", "KL1103@47:8" }));
+    }
 }
