@@ -44,6 +44,22 @@ public sealed class TypeValidationTests
     public void A_valid_deployment_has_no_findings()
         => Assert.That(Summaries(ValidDeployment), Is.Empty);
 
+    [TestCase("1.30")]
+    [TestCase("1.31")]
+    [TestCase("1.32")]
+    [TestCase("1.33")]
+    [TestCase("1.34")]
+    [TestCase("1.35")]
+    public void A_valid_deployment_is_valid_for_every_bundled_version(string version)
+    {
+        var options = new AnalysisOptions { KubernetesVersion = version };
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summaries(ValidDeployment, options), Is.Empty);
+            Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: three"), options), Is.EqualTo(new[] { "KL1103@8:13" }));
+        });
+    }
+
     [Test]
     public void A_word_where_an_integer_is_expected_is_reported_at_the_value()
     {
