@@ -18,6 +18,8 @@ internal sealed class SchemaWalker
     private static readonly HashSet<string> EmbeddedFields = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata" };
 
     private const string ObjectMetaDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
+    private const string LabelSelectorDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector";
+    private const string ServiceSpecDefinition = "io.k8s.api.core.v1.ServiceSpec";
 
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
@@ -173,9 +175,18 @@ internal sealed class SchemaWalker
             }
         }
 
-        if (schema.Definition == ObjectMetaDefinition && mapping.GetMapping("labels") is { } labels)
+        // The API server validates label maps wherever labels are written or matched: object and template
+        // metadata, label selectors and Service selectors.
+        var labelField = schema.Definition switch
         {
-            _path.Push("labels");
+            ObjectMetaDefinition => "labels",
+            LabelSelectorDefinition => "matchLabels",
+            ServiceSpecDefinition => "selector",
+            _ => null,
+        };
+        if (labelField is not null && mapping.GetMapping(labelField) is { } labels)
+        {
+            _path.Push(labelField);
             CheckLabels(labels);
             _path.Pop();
         }

@@ -126,4 +126,42 @@ public sealed class NameAndLabelTests
             """;
         Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1111@9:14" }));
     }
+
+    [Test]
+    public void Selector_labels_are_checked()
+    {
+        var yaml = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              selector:
+                app: web server
+              ports:
+                - port: 80
+            """;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1111@7:10" }));
+            Assert.That(Message(yaml), Does.StartWith("spec.selector.app: invalid label value \"web server\""));
+        });
+    }
+
+    [Test]
+    public void Match_labels_are_checked()
+    {
+        var yaml = """
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata:
+              name: web
+            spec:
+              minAvailable: 1
+              selector:
+                matchLabels:
+                  -app: web
+            """;
+        Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1111@9:7" }));
+    }
 }
