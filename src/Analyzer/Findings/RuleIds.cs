@@ -32,6 +32,7 @@ public static class RuleIds
     public const string UnknownKind = "KL1109";
     public const string InvalidName = "KL1110";
     public const string InvalidLabel = "KL1111";
+    public const string ValueOutOfBounds = "KL1112";
 
     // Selectors and references.
     public const string SelectorTemplateMismatch = "KL2001";
