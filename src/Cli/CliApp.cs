@@ -54,6 +54,10 @@ public static class CliApp
     {
         var root = new RootCommand("Lints Kubernetes manifests: YAML problems, schema validation, cross-object rules and a cluster simulation.");
         new LintCommand().AttachTo(root, console);
+        foreach (var version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction(console);
+        }
 
         var lint = new Command("lint", "Lint manifests (the default command: 'kubelint PATH...' is 'kubelint lint PATH...').");
         new LintCommand().AttachTo(lint, console);

@@ -122,7 +122,7 @@ public sealed class SarifFormatter : IReportFormatter
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
         {
-            JsonSerializer.CreateDefault().Serialize(json, log);
+            JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = ExplicitLevelContractResolver.Instance }).Serialize(json, log);
         }
 
         return text.ToString();
