@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
@@ -7,6 +8,8 @@ namespace KubeLint.Cli.Output;
 /// Writes every "level" and rule "defaultConfiguration" even when they equal SARIF's defaults ("warning"), which
 /// Sarif.Sdk omits: consumers then never have to know the defaulting rules, and every rule states its level.
 /// </summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = SarifFormatter.AotJustification)]
+[UnconditionalSuppressMessage("AOT", "IL3050", Justification = SarifFormatter.AotJustification)]
 internal sealed class ExplicitLevelContractResolver : DefaultContractResolver
 {
     public static ExplicitLevelContractResolver Instance { get; } = new();
