@@ -19,6 +19,12 @@ echo "publishing to $out" >&2
 dotnet publish src/Cli -c Release -r linux-x64 -p:NativeAot=true -o "$out/aot" -nologo -clp:ErrorsOnly >&2
 dotnet publish src/Cli -c Release -o "$out/jit" -nologo -clp:ErrorsOnly >&2
 
+# Sarif.Sdk serializes through Newtonsoft.Json reflection: the native build must write exactly what the JIT build writes.
+"$out/aot/kubelint" examples/ --format sarif --output "$out/aot.sarif" --fail-level none
+"$out/jit/kubelint" examples/ --format sarif --output "$out/jit.sarif" --fail-level none
+cmp "$out/aot.sarif" "$out/jit.sarif" || { echo "native SARIF differs from JIT SARIF" >&2; exit 1; }
+../shared/tools/validate-sarif "$out/aot.sarif" >&2 || { echo "native SARIF is not valid" >&2; exit 1; }
+
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 median_startup() {

@@ -25,6 +25,7 @@ public sealed class LintCommand
 
     private readonly Option<string?> _output = new("--output", "-o")
     {
+        HelpName = "file",
         Description = "Write the report to this file instead of standard output.",
     };
 
@@ -36,6 +37,7 @@ public sealed class LintCommand
 
     private readonly Option<string?> _kubernetesVersion = new("--kubernetes-version")
     {
+        HelpName = "version",
         Description = "Kubernetes minor version to validate against (" + string.Join(", ", SchemaValidationPass.SupportedVersions) + "); default: the newest.",
     };
 
@@ -51,6 +53,7 @@ public sealed class LintCommand
 
     private readonly Option<string[]> _crd = new("--crd")
     {
+        HelpName = "path",
         Description = "CustomResourceDefinition files or folders to validate custom resources against (repeatable).",
     };
 
@@ -61,11 +64,13 @@ public sealed class LintCommand
 
     private readonly Option<string[]> _cluster = new("--cluster")
     {
+        HelpName = "path",
         Description = "Cluster objects (Nodes, StorageClasses, PersistentVolumes, ...) to simulate against (repeatable); default: a small built-in cluster.",
     };
 
     private readonly Option<string[]> _baseline = new("--baseline")
     {
+        HelpName = "path",
         Description = "The previous revision of the manifests, to simulate the rollout from it (repeatable).",
     };
 
