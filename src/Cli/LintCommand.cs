@@ -103,7 +103,7 @@ public sealed class LintCommand
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
 
-    private LintSettings Settings(ParseResult parseResult) => new()
+    internal LintSettings Settings(ParseResult parseResult) => new()
     {
         Paths = parseResult.GetValue(_paths) ?? [],
         Format = parseResult.GetValue(_format) switch

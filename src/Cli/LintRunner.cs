@@ -39,20 +39,7 @@ public sealed class LintRunner(CliConsole console)
         // Problems in the auxiliary inputs are reported too: a broken cluster or CRD file silently ignored would
         // make the analysis quietly wrong.
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
-        var passes = new List<AnalysisPass> { new SchemaValidationPass(crds.Objects) };
-        passes.AddRange(BuiltInRules.All);
-        if (settings.Simulate)
-        {
-            passes.Add(new SimulationPass(new SimulationOptions { Cluster = cluster.Objects, Baseline = baseline.Objects }));
-        }
-
-        var options = new AnalysisOptions
-        {
-            KubernetesVersion = settings.KubernetesVersion,
-            Strict = settings.Strict,
-            RejectUnknownKinds = settings.RejectUnknownKinds,
-        };
-        var engine = new LintEngine(passes, options);
+        var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings));
         var findings = engine.Run(loaded.Objects, inputFindings);
         var report = new LintReport(findings, files.Count, loaded.Objects.Count);
 
@@ -65,6 +52,30 @@ public sealed class LintRunner(CliConsole console)
         var failing = settings.FailLevel is { } failLevel && findings.Any(f => f.Severity >= failLevel);
         return failing ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    /// <summary>Schema validation (with the given CRDs), every built-in rule and, unless disabled, the simulation.</summary>
+    internal static List<AnalysisPass> CreatePasses(
+        LintSettings settings,
+        IReadOnlyList<KubeObject> crds,
+        IReadOnlyList<KubeObject> cluster,
+        IReadOnlyList<KubeObject> baseline)
+    {
+        var passes = new List<AnalysisPass> { new SchemaValidationPass(crds) };
+        passes.AddRange(BuiltInRules.All);
+        if (settings.Simulate)
+        {
+            passes.Add(new SimulationPass(new SimulationOptions { Cluster = cluster, Baseline = baseline }));
+        }
+
+        return passes;
+    }
+
+    internal static AnalysisOptions CreateOptions(LintSettings settings) => new()
+    {
+        KubernetesVersion = settings.KubernetesVersion,
+        Strict = settings.Strict,
+        RejectUnknownKinds = settings.RejectUnknownKinds,
+    };
 
     private (IReadOnlyList<string> Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths)
     {
