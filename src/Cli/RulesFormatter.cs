@@ -59,8 +59,8 @@ public static class RulesFormatter
         return sb.ToString();
     }
 
-    /// <summary>GitHub's heading anchor for "## KL2001 selector-template-mismatch".</summary>
-    private static string Anchor(RuleDescriptor rule) => $"{rule.Id.ToLowerInvariant()}-{rule.Name}";
+    /// <summary>The anchor of the rule's help link, which is GitHub's anchor for its "## KL2001 selector-template-mismatch" heading.</summary>
+    private static string Anchor(RuleDescriptor rule) => new Uri(rule.HelpUri).Fragment.TrimStart('#');
 
     private static string Cell(string text) => text.Replace("|", "\\|");
 }

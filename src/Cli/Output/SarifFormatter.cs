@@ -48,10 +48,11 @@ public sealed class SarifFormatter : IReportFormatter
         var findings = report.Findings;
         var keep = Math.Min(findings.Count, _maxResults);
         var text = Serialize(findings, keep);
-        while (keep > 0 && text.Length > _maxGzipBytes && GzipSize(text) > _maxGzipBytes)
+        // Text no longer than the limit cannot compress to more than the limit, so small logs skip the compression.
+        while (keep > 0 && text.Length > _maxGzipBytes && GzipSize(text) is var size && size > _maxGzipBytes)
         {
             // Shrink in proportion to the excess, with a margin, instead of searching one result at a time.
-            keep = (int)(keep * (_maxGzipBytes / (double)GzipSize(text)) * 0.9);
+            keep = (int)(keep * (_maxGzipBytes / (double)size) * 0.9);
             text = Serialize(findings, keep);
         }
 

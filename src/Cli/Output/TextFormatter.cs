@@ -16,16 +16,15 @@ public sealed class TextFormatter(bool color) : IReportFormatter
     {
         foreach (var finding in report.Findings)
         {
-            var location = finding.Location;
-            var position = $"{location.FilePath}:{location.Span.Start.Line}:{location.Span.Start.Column}:";
-            var severity = finding.Severity.ToName();
             if (color)
             {
-                writer.Write($"{Bold}{position}{Reset} {SeverityColor(finding.Severity)}{severity}{Reset} {Dim}{finding.RuleId} {finding.Rule.Name}:{Reset} {finding.Message}\n");
+                writer.Write($"{Bold}{finding.Location}:{Reset} {SeverityColor(finding.Severity)}{finding.Severity.ToName()}{Reset} {Dim}{finding.RuleId} {finding.Rule.Name}:{Reset} {finding.Message}\n");
             }
             else
             {
-                writer.Write($"{position} {severity} {finding.RuleId} {finding.Rule.Name}: {finding.Message}\n");
+                // Finding's own rendering is exactly the plain line format.
+                writer.Write(finding.ToString());
+                writer.Write('\n');
             }
         }
 
