@@ -16,6 +16,7 @@ public static class RuleIds
     public const string UnrenderedTemplate = "KL1006";
     public const string UnreadableEncoding = "KL1007";
     public const string InputLimitExceeded = "KL1008";
+    public const string OutputTruncated = "KL1009";
 
     // Engine.
     public const string UnusedSuppression = "KL1009";
