@@ -16,10 +16,10 @@ public static class RuleIds
     public const string UnrenderedTemplate = "KL1006";
     public const string UnreadableEncoding = "KL1007";
     public const string InputLimitExceeded = "KL1008";
-    public const string OutputTruncated = "KL1009";
 
-    // Engine.
+    // Engine and output.
     public const string UnusedSuppression = "KL1009";
+    public const string OutputTruncated = "KL1010";
 
     // Schema validation.
     public const string ApiNotServed = "KL1101";
