@@ -19,13 +19,20 @@ static void Measure(string name, Func<int> run)
 {
     var documents = run();
     var best = TimeSpan.MaxValue;
+    var bestCpu = TimeSpan.MaxValue;
+    var process = Process.GetCurrentProcess();
     for (var i = 0; i < 5; i++)
     {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         run();
         watch.Stop();
+        process.Refresh();
         best = watch.Elapsed < best ? watch.Elapsed : best;
+        bestCpu = process.TotalProcessorTime - cpu < bestCpu ? process.TotalProcessorTime - cpu : bestCpu;
     }
 
-    Console.WriteLine($"{name}: {documents} documents, best of 5: {best.TotalMilliseconds:F0} ms");
+    // On a loaded machine the wall clock includes waiting for a core; the processor time does not.
+    Console.WriteLine($"{name}: {documents} documents, best of 5: {best.TotalMilliseconds:F0} ms wall, {bestCpu.TotalMilliseconds:F0} ms processor time");
 }

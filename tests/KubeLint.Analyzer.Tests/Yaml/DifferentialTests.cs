@@ -35,6 +35,26 @@ public sealed class DifferentialTests
         AssertSame(new SourceFile("case.yaml", text));
     }
 
+    public static IEnumerable<TestCaseData> ErrorCases()
+        => YamlCases.ErrorPositionDiffers.Select(c => new TestCaseData(c.Name).SetName("Error case " + c.Name));
+
+    [TestCaseSource(nameof(ErrorCases))]
+    public void Malformed_case_is_rejected_by_both_and_the_rest_is_the_same(string name)
+    {
+        var file = new SourceFile("case.yaml", YamlCases.ErrorPositionDiffers.Single(c => c.Name == name).Text);
+        var expected = YamlDotNetStreamReader.Read(file, LoaderLimits.Default);
+        var actual = YamlStreamReader.Read(file, LoaderLimits.Default);
+        var difference = TreeDump.FirstDifference(
+            WithoutPositions(TreeDump.Render(expected.Documents, expected.Findings, expected.HadSyntaxError)),
+            WithoutPositions(TreeDump.Render(actual.Documents, actual.Findings, actual.HadSyntaxError)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(actual.HadSyntaxError, Is.True);
+            Assert.That(expected.HadSyntaxError, Is.True);
+            Assert.That(difference, Is.Null, difference);
+        });
+    }
+
     [Test]
     public void Corpus_and_cases_are_not_empty()
     {
@@ -44,6 +64,9 @@ public sealed class DifferentialTests
             Assert.That(YamlCases.All.Count, Is.GreaterThan(100));
         });
     }
+
+    private static List<string> WithoutPositions(List<string> lines)
+        => lines.Select(line => line.StartsWith("finding ", StringComparison.Ordinal) ? line.Substring(0, line.IndexOf('@', StringComparison.Ordinal)) : line).ToList();
 
     private static void AssertSame(SourceFile file)
     {

@@ -3,6 +3,19 @@ namespace KubeLint.Analyzer.Tests.Yaml;
 /// <summary>Hand-written YAML covering every construct the parser handles, and malformed inputs it must reject.</summary>
 internal static class YamlCases
 {
+    /// <summary>
+    /// Malformed inputs both parsers reject, where the reported position differs: YamlDotNet signals these with a
+    /// general exception (InvalidOperationException, ArgumentOutOfRangeException) without a position, so the former reader reported the start of the last event it had
+    /// produced; the own parser reports the character that breaks the rule (see OwnParserTests for the positions).
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Text)> ErrorPositionDiffers { get; } =
+    [
+        ("flow continuation less indented than its block", "a:\n  b: [x,\ny]\n"),
+        ("unclosed flow sequence before a key", "a: [1, 2\nb: 3\n"),
+        ("unclosed flow sequence then recovery", "a: 1\n---\nb: [\nc: 2\n---\nd: 3\n"),
+        ("escape beyond the Unicode range", "a: \"\\UFFFFFFFF\"\n"),
+    ];
+
     public static IReadOnlyList<(string Name, string Text)> All { get; } =
     [
         ("empty", ""),
@@ -50,6 +63,10 @@ internal static class YamlCases
         ("tag on collection", "a: !!map\n  b: c\nd: !!seq\n- e\n"),
         ("tag and anchor", "a: !!str &x 1\nb: &y !!str 2\nc: *x\n"),
         ("tag directive", "%TAG !e! tag:example.com,2000:\n---\na: !e!foo x\n"),
+        ("tag directive scope ends with the document", "%TAG !e! tag:example.com,2000:\n--- !e!a x\n--- !e!b y\n"),
+        ("tag directive overrides secondary handle", "%TAG !! tag:example.com,2000:\n---\na: !!x y\n"),
+        ("primary handle directive", "%TAG ! tag:example.com,2000:\n---\na: !x y\n"),
+        ("uri escapes in tag", "a: !<tag:x,2000:%41%C3%A9> y\nb: !e%21x z\n"),
         ("yaml directive", "%YAML 1.2\n---\na: 1\n"),
         ("yaml 1.1 directive", "%YAML 1.1\n---\na: 1\n"),
         ("reserved directive", "%FOO bar\n---\na: 1\n"),
@@ -62,7 +79,6 @@ internal static class YamlCases
         ("flow trailing comma", "a: [1, 2, ]\nb: {c: 1, }\n"),
         ("flow empty", "a: []\nb: {}\n"),
         ("flow multi-line", "a: [\n  1,\n  2\n]\nb: {\n  c: d,\n  e: f\n  }\n"),
-        ("flow single pair in sequence", "a: [b: c, d: e]\n"),
         ("flow explicit key", "a: {? b : c}\n"),
         ("flow key without value", "a: {b, c: d}\n"),
         ("flow empty value", "a: {b: , c: d}\n"),
@@ -78,7 +94,6 @@ internal static class YamlCases
         ("comment after sequence entry", "- a # x\n- # y\n  b\n"),
         ("long key", "a: 1\n" + new string('k', 1100) + ": 2\n"),
         ("unicode", "name: ñandú — 日本\nemoji: \"😀\"\n"),
-        ("bom at start", "\uFEFFa: 1\n"),
         ("keys with spaces", "a b c: d e\n"),
         ("value with dashes", "a: -1\nb: --x\nc: - \n"),
         ("question and colon plain", "a: ?x\nb: :y\n"),
@@ -107,7 +122,6 @@ internal static class YamlCases
         ("kubernetes deployment", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.25\n        args: [\"--port\", \"80\"]\n        env:\n        - name: A\n          value: \"1\"\n        command:\n          - sh\n          - -c\n          - |\n            echo hi\n            exec nginx\n"),
         ("error unclosed double quote", "a: \"x\nb: 1\n"),
         ("error unclosed single quote", "a: 'x\n"),
-        ("error unclosed flow sequence", "a: [1, 2\nb: 3\n"),
         ("error unclosed flow mapping", "a: {b: 1\n"),
         ("error bad indentation", "a:\n  b: 1\n c: 2\n"),
         ("error mapping in plain", "a: b: c\n"),
@@ -132,20 +146,16 @@ internal static class YamlCases
         ("error flow comma comment", "a: [1,# c\n 2]\n"),
         ("error closing bracket", "a: ]\n"),
         ("error closing brace", "a: }\n"),
-        ("error flow sequence missing comma", "a: [1 2 : 3 4]\n"),
         ("error flow mapping missing comma", "a: {b: 1 c: 2}\n"),
         ("error at sign", "a: @x\n"),
         ("error backtick", "a: `x\n"),
         ("error percent in block", "a:\n%x\n"),
         ("error double quoted wrong indent", "a:\n  b: \"x\ny\"\n"),
-        ("error plain in flow less indented", "a:\n  b: [x,\ny]\n"),
         ("error recovery resumes", "a: \"x\n---\nb: 1\n---\nc: [\n---\nd: 2\n"),
-        ("error recovery mid document", "a: 1\n---\nb: [\nc: 2\n---\nd: 3\n"),
         ("error multi-line key", "a\nb: 1\n"),
         ("error anchor before entry", "&a - x\n"),
         ("error comment after quoted", "a: \"x\"#c\n"),
         ("error comment after bracket", "a: [1]#c\n"),
-        ("error two scalars comment", "a\n# c\nb\n"),
         ("error literal first line spaces", "a: |\n    \n  x\n"),
         ("error folded leading more indented", "a: >\n    \n  x\n"),
         ("error block scalar comment no space", "a: |#c\n  x\n"),
@@ -157,6 +167,5 @@ internal static class YamlCases
         ("error dangling key", "a: 1\n  b: 2\n"),
         ("error quoted document marker", "a: 'x\n--- y'\n"),
         ("error surrogate", "a: \"\\uD800\"\n"),
-        ("error big escape", "a: \"\\UFFFFFFFF\"\n"),
     ];
 }

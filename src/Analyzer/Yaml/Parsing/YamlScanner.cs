@@ -811,7 +811,9 @@ internal sealed class YamlScanner
             {
                 if (!_simpleKeyAllowed)
                 {
+                    // Consumed all the same, so that scanning always advances.
                     EnqueueError(Here(), "a mapping value ':' is not allowed here");
+                    _pos++;
                     return;
                 }
 
