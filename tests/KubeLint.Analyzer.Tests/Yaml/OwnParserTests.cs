@@ -55,6 +55,35 @@ public sealed class OwnParserTests
         });
     }
 
+    [Test]
+    public void Explicit_empty_key_followed_by_a_value_is_one_entry()
+    {
+        // YAML 1.2, 8.2.2: "?" with no key content and ": v" on the next line is one entry with an empty key.
+        // YamlDotNet produces two entries with empty keys and so a duplicate-key finding.
+        var reader = Read("?\n: v\n");
+        var entry = ((YamlMapping)reader.Documents.Single().Root!).Entries.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reader.Findings, Is.Empty);
+            Assert.That(entry.KeyText, Is.Empty);
+            Assert.That(((YamlScalar)entry.Value).Value, Is.EqualTo("v"));
+        });
+    }
+
+    [Test]
+    public void Stream_may_start_with_document_end_markers()
+    {
+        // YAML 1.2, 9.2: document suffixes ("...") may precede the first document. YamlDotNet rejects such a stream.
+        var reader = Read("...\n...\n---\na: 1\n...\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reader.Findings, Is.Empty);
+            Assert.That(((YamlMapping)reader.Documents.Single().Root!).GetString("a"), Is.EqualTo("1"));
+        });
+    }
+
     [TestCase("a:\n  b: [x,\ny]\n", "KL1001@3:1")]
     [TestCase("a: [1, 2\nb: 3\n", "KL1001@2:1")]
     public void Flow_content_less_indented_than_its_block_is_reported_where_it_is(string yaml, string expected)

@@ -163,12 +163,11 @@ internal sealed class YamlParser
 
     private void ParseDocumentStart(ref ParseEvent evt, bool implicitAllowed)
     {
-        if (!implicitAllowed)
+        // Extra '...' markers are skipped, also before the first document (YAML 1.2, 9.2: a stream may start with
+        // document suffixes); YamlDotNet fails there with "The scanner should contain no more tokens".
+        while (PeekKind() == TokenKind.DocumentEnd)
         {
-            while (PeekKind() == TokenKind.DocumentEnd)
-            {
-                Skip();
-            }
+            Skip();
         }
 
         var kind = PeekKind();
@@ -188,7 +187,7 @@ internal sealed class YamlParser
             return;
         }
 
-        if (kind is not (TokenKind.StreamEnd or TokenKind.DocumentEnd))
+        if (kind != TokenKind.StreamEnd)
         {
             var start = Peek().Start;
             ProcessDirectives();
@@ -203,11 +202,6 @@ internal sealed class YamlParser
             Set(ref evt, EventKind.DocumentStart, start, token.End);
             Skip();
             return;
-        }
-
-        if (kind == TokenKind.DocumentEnd)
-        {
-            Skip();
         }
 
         _state = ParserState.StreamEnd;

@@ -818,7 +818,10 @@ internal sealed class YamlScanner
                 }
 
                 RollIndent(Column, -1, TokenKind.BlockMappingStart, Here());
-                if (Column == 0 && key.Mark.Column <= 1)
+                // A ':' at the start of a line opens an entry with an empty key, unless a '?' already opened one
+                // (YamlDotNet adds a second empty key there, which is then reported as a duplicate).
+                var last = _count > 0 ? _queue[_head + _count - 1].Kind : _previous;
+                if (Column == 0 && key.Mark.Column <= 1 && last != TokenKind.Key)
                 {
                     var mark = key.Mark.Line == 0 ? Here() : key.Mark;
                     Enqueue(new Token(TokenKind.Key, mark, mark));
@@ -893,6 +896,11 @@ internal sealed class YamlScanner
             if (Current != '>')
             {
                 throw new YamlSyntaxException(start, "a verbatim tag '!<...>' is not closed with '>'");
+            }
+
+            if (suffix.Length == 0)
+            {
+                throw new YamlSyntaxException(start, "a verbatim tag '!<>' cannot be empty");
             }
 
             _pos++;
