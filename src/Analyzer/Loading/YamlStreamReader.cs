@@ -429,7 +429,12 @@ internal sealed class YamlStreamReader
                 }
             }
 
-            var present = new HashSet<string>(merged.Select(e => e.KeyText), StringComparer.Ordinal);
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in merged)
+            {
+                present.Add(entry.KeyText);
+            }
+
             foreach (var source in sources)
             {
                 foreach (var entry in source.Entries)
@@ -521,7 +526,11 @@ internal sealed class YamlStreamReader
             Entries.Add(entry);
             if (_keys is null && Entries.Count > 16)
             {
-                _keys = new HashSet<string>(Entries.Select(e => e.KeyText), StringComparer.Ordinal);
+                _keys = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var existing in Entries)
+                {
+                    _keys.Add(existing.KeyText);
+                }
             }
             else
             {

@@ -12,6 +12,9 @@ internal sealed class YamlScanner
     private const int MaxSimpleKeyLength = 1024;
     private const int MaxVersionNumberLength = 9;
 
+    /// <summary>ASCII characters that may end a run of a plain scalar (blanks, breaks, NUL, ':' and flow indicators).</summary>
+    private static readonly bool[] PlainSpecial = BuildPlainSpecial();
+
     private readonly string _text;
     private readonly int _length;
     private readonly StringBuilder _value = new();
@@ -417,18 +420,23 @@ internal sealed class YamlScanner
     {
         while (true)
         {
-            while (_pos < _length)
+            var text = _text;
+            var pos = _pos;
+            var tabs = _flowLevel > 0 || !_simpleKeyAllowed;
+            while (pos < _length)
             {
-                var c = _text[_pos];
-                if (c == ' ' || (c == '\t' && (_flowLevel > 0 || !_simpleKeyAllowed)))
+                var c = text[pos];
+                if (c == ' ' || (c == '\t' && tabs))
                 {
-                    _pos++;
+                    pos++;
                 }
                 else
                 {
                     break;
                 }
             }
+
+            _pos = pos;
 
             if (Current == '#')
             {
@@ -1536,6 +1544,64 @@ internal sealed class YamlScanner
         Enqueue(scalar);
     }
 
+    /// <summary>The end of a run of plain-scalar characters starting at <paramref name="pos"/>: the hottest loop of the scanner.</summary>
+    private int SkipPlainRun(int pos, bool inFlow, bool isAliasValue)
+    {
+        var text = _text;
+        var length = _length;
+        while (pos < length)
+        {
+            var c = text[pos];
+            if (c < 128)
+            {
+                if (PlainSpecial[c])
+                {
+                    switch (c)
+                    {
+                        case ':':
+                            var next = pos + 1 < length ? text[pos + 1] : '\0';
+                            if (isAliasValue || !(IsWhiteBreakOrZero(next) || (inFlow && next == ',')))
+                            {
+                                pos++;
+                                continue;
+                            }
+
+                            return pos;
+                        case ',' or '[' or ']' or '{' or '}':
+                            if (!inFlow)
+                            {
+                                pos++;
+                                continue;
+                            }
+
+                            return pos;
+                        default:
+                            return pos;
+                    }
+                }
+            }
+            else if (c is '\x85' or '\u2028' or '\u2029')
+            {
+                return pos;
+            }
+
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static bool[] BuildPlainSpecial()
+    {
+        var table = new bool[128];
+        foreach (var c in " \t\n\r\0:,[]{}")
+        {
+            table[c] = true;
+        }
+
+        return table;
+    }
+
     private Token ScanPlainScalar(out bool multiline)
     {
         multiline = false;
@@ -1574,76 +1640,67 @@ internal sealed class YamlScanner
 
             var isAliasValue = Current == '*' && !keyIsRequired;
             var runStart = _pos;
-            var stopped = false;
-            while (_pos < _length)
+            var runEnd = SkipPlainRun(runStart, inFlow, isAliasValue);
+            if (runEnd > runStart)
             {
-                var c = _text[_pos];
-                if (IsWhiteBreakOrZero(c))
+                if (hasLeadingBlanks)
                 {
-                    break;
-                }
-
-                if ((c == ':' && !isAliasValue && (IsWhiteBreakOrZero(At(_pos + 1)) || (inFlow && At(_pos + 1) == ',')))
-                    || (inFlow && c is ',' or '[' or ']' or '{' or '}'))
-                {
-                    if (!inFlow && !keyIsPossible)
+                    if (!building)
                     {
-                        EnqueueError(Here(), "a mapping value ':' is not allowed here (is a space or quoting missing?)");
+                        value.Clear();
+                        value.Append(_text, start.Index, valueEnd - start.Index);
+                        building = true;
                     }
 
-                    stopped = true;
-                    break;
-                }
-
-                if (_pos == runStart)
-                {
-                    if (hasLeadingBlanks)
+                    if (leadingBreak == '\n')
                     {
-                        if (!building)
+                        if (breaks.Length == 0)
                         {
-                            value.Clear();
-                            value.Append(_text, start.Index, valueEnd - start.Index);
-                            building = true;
-                        }
-
-                        if (leadingBreak == '\n')
-                        {
-                            if (breaks.Length == 0)
-                            {
-                                value.Append(' ');
-                            }
-                            else
-                            {
-                                value.Append(breaks);
-                            }
+                            value.Append(' ');
                         }
                         else
                         {
-                            if (leadingBreak != '\0')
-                            {
-                                value.Append(leadingBreak);
-                            }
-
                             value.Append(breaks);
                         }
-
-                        leadingBreak = '\0';
-                        breaks.Clear();
-                        hasLeadingBlanks = false;
                     }
-                    else if (whitespaceStart >= 0 && building)
+                    else
                     {
-                        value.Append(_text, whitespaceStart, runStart - whitespaceStart);
+                        if (leadingBreak != '\0')
+                        {
+                            value.Append(leadingBreak);
+                        }
+
+                        value.Append(breaks);
                     }
 
-                    whitespaceStart = -1;
-                    if (inFlow && Column < indent)
-                    {
-                        throw new YamlSyntaxException(Here(), "a continuation line inside a flow collection is not indented enough");
-                    }
+                    leadingBreak = '\0';
+                    breaks.Clear();
+                    hasLeadingBlanks = false;
+                }
+                else if (whitespaceStart >= 0 && building)
+                {
+                    value.Append(_text, whitespaceStart, runStart - whitespaceStart);
                 }
 
-                _pos++;
+                whitespaceStart = -1;
+                if (inFlow && Column < indent)
+                {
+                    throw new YamlSyntaxException(Here(), "a continuation line inside a flow collection is not indented enough");
+                }
+
+                _pos = runEnd;
+            }
+
+            var stopped = false;
+            if (!IsWhiteBreakOrZero(Current))
+            {
+                // The run ended at an indicator: ': ' or, inside a flow collection, one of ,[]{}.
+                if (!inFlow && !keyIsPossible)
+                {
+                    EnqueueError(Here(), "a mapping value ':' is not allowed here (is a space or quoting missing?)");
+                }
+
+                stopped = true;
             }
 
             if (_pos > runStart)
