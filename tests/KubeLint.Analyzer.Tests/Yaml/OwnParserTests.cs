@@ -84,6 +84,33 @@ public sealed class OwnParserTests
         });
     }
 
+    [TestCase("a:\n- b\n: e\n")]
+    [TestCase("- :\n  - 1\n")]
+    public void Empty_implicit_key_is_accepted(string yaml)
+    {
+        // YAML 1.2, example 8.18 (": # Both empty"): an implicit key may be empty. YamlDotNet rejects these unless
+        // the ':' is at column 1 of a top-level mapping.
+        var reader = Read(yaml);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reader.Findings, Is.Empty);
+            Assert.That(reader.Documents.Single().Root, Is.Not.Null);
+        });
+    }
+
+    [TestCase("a: 'x'*s\n", "KL1001@1:7")]
+    [TestCase("a: &m {x: 1}\n*m  v\n", "KL1001@2:1")]
+    [TestCase("{\"a\": 1 \"b\": 2}\n", "KL1001@1:12")]
+    [TestCase("{\"a\": {\"b\": 1}\t\"c\": 2}\n", "KL1001@1:16")]
+    [TestCase("{\"a\": 1, 'c'2}\n", "KL1001@1:13")]
+    public void Adjacent_nodes_without_separator_are_rejected(string yaml, string expected)
+    {
+        // An alias in key position needs its ':' and JSON-like flow entries need ',' (YAML 1.2, 7.4 and 8.2.2);
+        // YamlDotNet accepts these, silently reading a different structure.
+        Assert.That(Summaries(Read(yaml)), Is.EqualTo(new[] { expected }));
+    }
+
     [TestCase("a:\n  b: [x,\ny]\n", "KL1001@3:1")]
     [TestCase("a: [1, 2\nb: 3\n", "KL1001@2:1")]
     public void Flow_content_less_indented_than_its_block_is_reported_where_it_is(string yaml, string expected)
@@ -192,6 +219,24 @@ public sealed class OwnParserTests
         }
 
         Assert.That(parsed, Is.GreaterThan(5000));
+    }
+
+    [Test]
+    public void Random_indicator_soup_never_throws()
+    {
+        var random = new Random(42);
+        const string Alphabet = "-?:,[]{}#&*!|>'\"%@` \t\n\n\n\r\\abc01.~xyz";
+        for (var i = 0; i < 5000; i++)
+        {
+            var text = new StringBuilder();
+            var length = random.Next(1, 120);
+            for (var k = 0; k < length; k++)
+            {
+                text.Append(Alphabet[random.Next(Alphabet.Length)]);
+            }
+
+            Assert.DoesNotThrow(() => Read(text.ToString()), text.ToString());
+        }
     }
 
     [Test]

@@ -613,7 +613,7 @@ internal sealed class YamlScanner
                 }
 
                 SkipWhites();
-                var prefix = ScanTagUri(null, start);
+                var prefix = ScanTagUri(null, start, shorthand: false);
                 if (!IsWhiteBreakOrZero(Current))
                 {
                     throw new YamlSyntaxException(start, "a %TAG directive needs whitespace or a line break after its prefix");
@@ -900,7 +900,7 @@ internal sealed class YamlScanner
         {
             handle = string.Empty;
             _pos += 2;
-            suffix = ScanTagUri(null, start);
+            suffix = ScanTagUri(null, start, shorthand: false);
             if (Current != '>')
             {
                 throw new YamlSyntaxException(start, "a verbatim tag '!<...>' is not closed with '>'");
@@ -919,11 +919,11 @@ internal sealed class YamlScanner
             if (first.Length > 1 && first[0] == '!' && first[first.Length - 1] == '!')
             {
                 handle = first;
-                suffix = ScanTagUri(null, start);
+                suffix = ScanTagUri(null, start, shorthand: true);
             }
             else
             {
-                suffix = ScanTagUri(first, start);
+                suffix = ScanTagUri(first, start, shorthand: true);
                 handle = "!";
                 if (suffix.Length == 0)
                 {
@@ -967,7 +967,12 @@ internal sealed class YamlScanner
         return _text.Substring(from, _pos - from);
     }
 
-    private string ScanTagUri(string? head, Mark start)
+    /// <summary>
+    /// Scans URI characters. A shorthand tag's suffix (<paramref name="shorthand"/>) stops at '[' (YAML 1.2 ns-tag-char
+    /// excludes flow indicators), so "!!str[" is a tag followed by a stray '['; ',' and ']' are still accepted there, as
+    /// YamlDotNet does.
+    /// </summary>
+    private string ScanTagUri(string? head, Mark start, bool shorthand)
     {
         var builder = _value;
         builder.Clear();
@@ -980,7 +985,8 @@ internal sealed class YamlScanner
         {
             var c = Current;
             if (!(IsAlphaNumeric(c) || c is ';' or '/' or '?' or ':' or '@' or '&' or '=' or '+' or '$' or '.' or '!' or '~' or '*' or '\'' or '(' or ')' or '[' or ']' or '%'
-                || (c == ',' && !IsBreak(At(_pos + 1)))))
+                || (c == ',' && !IsBreak(At(_pos + 1))))
+                || (shorthand && c == '['))
             {
                 break;
             }
