@@ -2,7 +2,6 @@ namespace KubeLint.Analyzer.Yaml.Parsing;
 
 internal enum TokenKind : byte
 {
-    None,
     StreamStart,
     StreamEnd,
     VersionDirective,

@@ -49,12 +49,6 @@ internal sealed class YamlParser
             case ParserState.BlockNode:
                 ParseNode(ref evt, block: true, indentlessSequence: false);
                 break;
-            case ParserState.BlockNodeOrIndentlessSequence:
-                ParseNode(ref evt, block: true, indentlessSequence: true);
-                break;
-            case ParserState.FlowNode:
-                ParseNode(ref evt, block: false, indentlessSequence: false);
-                break;
             case ParserState.BlockSequenceFirstEntry:
                 Skip();
                 ParseBlockSequenceEntry(ref evt);

@@ -80,19 +80,6 @@ internal sealed class YamlScanner
         return ref _queue[_head];
     }
 
-    public bool HasToken
-    {
-        get
-        {
-            if (!_tokenAvailable && !_streamEndProduced)
-            {
-                FetchMoreTokens();
-            }
-
-            return _count > 0;
-        }
-    }
-
     public void Skip()
     {
         _previous = _queue[_head].Kind;
