@@ -17,7 +17,9 @@ BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 static void Measure(string name, Func<int> run)
 {
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var documents = run();
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     var best = TimeSpan.MaxValue;
     var bestCpu = TimeSpan.MaxValue;
     var process = Process.GetCurrentProcess();
@@ -34,5 +36,5 @@ static void Measure(string name, Func<int> run)
     }
 
     // On a loaded machine the wall clock includes waiting for a core; the processor time does not.
-    Console.WriteLine($"{name}: {documents} documents, best of 5: {best.TotalMilliseconds:F0} ms wall, {bestCpu.TotalMilliseconds:F0} ms processor time");
+    Console.WriteLine($"{name}: {documents} documents, best of 5: {best.TotalMilliseconds:F0} ms wall, {bestCpu.TotalMilliseconds:F0} ms processor time, {allocated / (1024 * 1024)} MB allocated");
 }

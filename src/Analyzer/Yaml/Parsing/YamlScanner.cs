@@ -19,6 +19,7 @@ internal sealed class YamlScanner
     private readonly int _length;
     private readonly StringBuilder _value = new();
     private readonly StringBuilder _breaks = new();
+    private readonly StringCache _strings = new();
 
     private int _pos;
     private int _line;
@@ -1273,7 +1274,8 @@ internal sealed class YamlScanner
                     break;
                 }
 
-                var text = _text.Substring(_pos, scan - _pos);
+                var length = scan - _pos;
+                var text = length <= StringCache.MaxLength ? _strings.Get(_text, _pos, length) : _text.Substring(_pos, length);
                 _pos = scan + 1;
                 return new Token(TokenKind.Scalar, start, Here(), text, style: singleQuoted ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted);
             }
@@ -1767,7 +1769,10 @@ internal sealed class YamlScanner
         }
 
         breaks.Clear();
-        var text = building ? value.ToString() : _text.Substring(start.Index, valueEnd - start.Index);
+        var length = valueEnd - start.Index;
+        var text = building ? value.ToString()
+            : length <= StringCache.MaxLength ? _strings.Get(_text, start.Index, length)
+            : _text.Substring(start.Index, length);
         return new Token(TokenKind.Scalar, start, end, text);
     }
 }
