@@ -42,20 +42,6 @@ public sealed class OwnParserTests
     }
 
     [Test]
-    public void Comment_between_lines_of_a_plain_scalar_is_rejected_and_that_document_dropped()
-    {
-        // YAML 1.2, 7.3.3: a comment line ends a plain scalar, so a second scalar cannot follow. YamlDotNet reports the
-        // error too but keeps the first line as a document; the own parser drops the broken document as for any error.
-        var reader = Read("a\n# c\nb\n");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(Summaries(reader), Is.EqualTo(new[] { "KL1001@3:1" }));
-            Assert.That(reader.Documents, Is.Empty);
-        });
-    }
-
-    [Test]
     public void Explicit_empty_key_followed_by_a_value_is_one_entry()
     {
         // YAML 1.2, 8.2.2: "?" with no key content and ": v" on the next line is one entry with an empty key.

@@ -14,6 +14,7 @@ internal sealed class YamlParser
     private ParserState[] _states = new ParserState[32];
     private int _stateCount;
     private ParserState _state;
+    private EventKind _lastEvent;
 
     public YamlParser(string text, int start, int line)
     {
@@ -101,6 +102,7 @@ internal sealed class YamlParser
                 break;
         }
 
+        _lastEvent = evt.Kind;
         return true;
     }
 
@@ -265,7 +267,15 @@ internal sealed class YamlParser
 
     private void ParseDocumentEnd(ref ParseEvent evt)
     {
-        ref readonly var token = ref Peek();
+        // A problem found right after a scalar root, or a stray ']', ends the document first (as in YamlDotNet): the
+        // complete root is kept and the problem is reported when the next document is read.
+        ref readonly var token = ref _scanner.Peek();
+        var keepRoot = (token.Kind == TokenKind.Error && _lastEvent == EventKind.Scalar) || token.Kind == TokenKind.FlowSequenceEnd;
+        if (!keepRoot)
+        {
+            token = ref Peek();
+        }
+
         var start = token.Start;
         var end = start;
         if (token.Kind == TokenKind.DocumentEnd)
@@ -273,7 +283,7 @@ internal sealed class YamlParser
             end = token.End;
             Skip();
         }
-        else if (token.Kind is not (TokenKind.StreamEnd or TokenKind.DocumentStart))
+        else if (!keepRoot && token.Kind is not (TokenKind.StreamEnd or TokenKind.DocumentStart))
         {
             throw Error(token, "expected the end of the document ('---', '...' or the end of the input); is the indentation wrong?");
         }
