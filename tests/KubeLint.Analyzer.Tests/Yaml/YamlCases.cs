@@ -123,6 +123,7 @@ internal static class YamlCases
         ("kubernetes deployment", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  replicas: 3\n  template:\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.25\n        args: [\"--port\", \"80\"]\n        env:\n        - name: A\n          value: \"1\"\n        command:\n          - sh\n          - -c\n          - |\n            echo hi\n            exec nginx\n"),
         ("explicit key without value", "? a\n? b\nc: d\n"),
         ("empty key with colon", ": v\n"),
+        ("empty key after nested sequence", "a: &s\n  - 1\n: *s\n"),
         ("explicit key with block value", "? a\n:\n  b: c\n"),
         ("explicit sequence key", "? - a\n  - b\n: c\n"),
         ("explicit key in sequence", "- ? a\n  : b\n"),

@@ -498,9 +498,9 @@ internal sealed class YamlParser
             }
 
             case TokenKind.Value:
-                // A ':' without a key: the key is empty (a null key).
+                // A ':' without a key: the key is empty (a null key), placed just after the ':' as YamlDotNet does.
                 _state = ParserState.BlockMappingValue;
-                Empty(ref evt, token.Start);
+                Empty(ref evt, token.End);
                 return;
             case TokenKind.BlockEnd:
                 _state = Pop();
