@@ -1,5 +1,8 @@
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Model;
+using KubeLint.Simulator.Controllers;
+using KubeLint.Simulator.Scheduling;
 
 namespace KubeLint.Simulator;
 
@@ -8,10 +11,55 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
 {
     public SimulationOptions Options { get; } = options;
 
-    public override IReadOnlyList<RuleDescriptor> Rules { get; } = [];
+    public override IReadOnlyList<RuleDescriptor> Rules { get; } = SimulationRules.All;
 
     public override void Run(AnalysisContext context)
     {
-        // Filled in by the simulator work (issue 5).
+        var simulation = Simulation.Run(context.Objects, Options, SchedulerVersion.Parse(context.Options.KubernetesVersion));
+        foreach (var workload in simulation.Workloads)
+        {
+            ReportPods(context, workload, simulation.Result);
+        }
+
+        foreach (var claim in simulation.Claims)
+        {
+            if (claim.BoundVolume is null && claim.Problem && claim.Owner is { } owner && claim.ReportNode is { } node)
+            {
+                context.Report(SimulationRules.ClaimUnbound, owner, node, "PersistentVolumeClaim " + claim.Name + " would stay Pending: " + claim.Reason);
+            }
+        }
+
+        foreach (var (rollout, workload) in simulation.Rollouts)
+        {
+            var node = workload.Owner.Spec?.GetEntry("strategy")?.Key ?? workload.Owner.Spec?.GetEntry("updateStrategy")?.Key ?? workload.ReportNode;
+            if (!rollout.Completes && rollout.Strategy != "OnDelete")
+            {
+                context.Report(SimulationRules.RolloutStuck, workload.Owner, node, "a rollout of a new revision would not complete: " + rollout.Reason);
+            }
+            else if (rollout.DowntimeStep is { } step)
+            {
+                var at = rollout.Steps[step];
+                context.Report(SimulationRules.RolloutDowntime, workload.Owner, node, "a " + rollout.Strategy + " rollout leaves no pod available at step " + step.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (" + at.Action + ")");
+            }
+        }
     }
+
+    /// <summary>One finding per workload: the first unschedulable pod's message and how many share the fate.</summary>
+    private static void ReportPods(AnalysisContext context, Workload workload, SimulationResult result)
+    {
+        var pending = result.Pods.Where(p => p.Workload == workload.Name && p.Node is null && p.Namespace == (workload.Owner.EffectiveNamespace ?? "default")).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var total = workload.Pods.Count;
+        var first = pending[0];
+        var count = pending.Count == 1 ? "pod " + first.Name : pending.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + total.ToString(System.Globalization.CultureInfo.InvariantCulture) + " pods (first " + first.Name + ")";
+        context.Report(SimulationRules.PodUnschedulable, workload.Owner, workload.ReportNode, count + " would stay Pending: " + first.Reason);
+    }
+
+    /// <summary>The simulation of a set of objects, for the simulate command and reports.</summary>
+    public static SimulationResult Simulate(IReadOnlyList<KubeObject> objects, SimulationOptions options, string? kubernetesVersion = null)
+        => Simulation.Run(objects, options, SchedulerVersion.Parse(kubernetesVersion)).Result;
 }
