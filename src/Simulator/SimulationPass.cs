@@ -16,9 +16,13 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
     public override void Run(AnalysisContext context)
     {
         var simulation = Simulation.Run(context.Objects, Options, SchedulerVersion.Parse(context.Options.KubernetesVersion));
+        var unschedulable = new HashSet<Workload>();
         foreach (var workload in simulation.Workloads)
         {
-            ReportPods(context, workload, simulation.Result);
+            if (ReportPods(context, workload, simulation.Result))
+            {
+                unschedulable.Add(workload);
+            }
         }
 
         foreach (var claim in simulation.Claims)
@@ -31,6 +35,12 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
 
         foreach (var (rollout, workload) in simulation.Rollouts)
         {
+            // A workload whose pods cannot even start is reported once, as unschedulable: its rollout is moot.
+            if (unschedulable.Contains(workload))
+            {
+                continue;
+            }
+
             var node = workload.Owner.Spec?.GetEntry("strategy")?.Key ?? workload.Owner.Spec?.GetEntry("updateStrategy")?.Key ?? workload.ReportNode;
             if (!rollout.Completes && rollout.Strategy != "OnDelete")
             {
@@ -45,18 +55,19 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
     }
 
     /// <summary>One finding per workload: the first unschedulable pod's message and how many share the fate.</summary>
-    private static void ReportPods(AnalysisContext context, Workload workload, SimulationResult result)
+    private static bool ReportPods(AnalysisContext context, Workload workload, SimulationResult result)
     {
         var pending = result.Pods.Where(p => p.Workload == workload.Name && p.Node is null && p.Namespace == (workload.Owner.EffectiveNamespace ?? "default")).ToList();
         if (pending.Count == 0)
         {
-            return;
+            return false;
         }
 
         var total = workload.Pods.Count;
         var first = pending[0];
         var count = pending.Count == 1 ? "pod " + first.Name : pending.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + total.ToString(System.Globalization.CultureInfo.InvariantCulture) + " pods (first " + first.Name + ")";
         context.Report(SimulationRules.PodUnschedulable, workload.Owner, workload.ReportNode, count + " would stay Pending: " + first.Reason);
+        return true;
     }
 
     /// <summary>The simulation of a set of objects, for the simulate command and reports.</summary>

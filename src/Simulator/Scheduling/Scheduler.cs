@@ -214,7 +214,7 @@ public sealed class Scheduler
         return placement;
     }
 
-    private static int NumFeasibleNodesToFind(int nodes)
+    internal static int NumFeasibleNodesToFind(int nodes)
     {
         if (nodes < MinFeasibleNodesToFind)
         {
@@ -548,7 +548,7 @@ public sealed class Scheduler
         return weights == 0 ? 0 : score / weights;
     }
 
-    private static long LeastRequested(long requested, long capacity)
+    internal static long LeastRequested(long requested, long capacity)
         => requested > capacity ? 0 : (capacity - requested) * 100 / capacity;
 
     /// <summary>BalancedAllocation: fractions of the actual requests (capped at 1); with two resources std = |f1-f2|/2.</summary>
@@ -569,6 +569,11 @@ public sealed class Scheduler
             count++;
         }
 
+        return BalancedScore(first, second, count);
+    }
+
+    internal static long BalancedScore(double first, double second, int count)
+    {
         var std = count == 2 ? Math.Abs(first - second) / 2 : 0.0;
         return (long)((1 - std) * 100);
     }
