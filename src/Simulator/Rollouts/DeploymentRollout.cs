@@ -32,19 +32,44 @@ internal static class DeploymentRollout
         }
 
         var counter = 0;
-        SimPod NextPod() => RolloutSimulator.NewPod(template, owner.Name + "-next-" + RolloutSimulator.Count(counter++));
         string? lastFailure = null;
+
+        // New pods are scheduled at once but become Ready (available) only after the controller's next sync, as in
+        // the reference trace where old 4→3 happens while the first new pod is not yet available.
+        var ready = new HashSet<SimPod>();
+        int Available() => RolloutSimulator.Available(old, scheduler) + created.Count(ready.Contains);
+        void Step(string action) => result.Steps.Add(new RolloutStep(old.Count, created.Count, Available(), action));
         void Create(int count)
         {
             for (var i = 0; i < count; i++)
             {
-                var pod = NextPod();
+                var pod = RolloutSimulator.NewPod(template, owner.Name + "-next-" + RolloutSimulator.Count(counter++));
                 created.Add(pod);
                 if (scheduler.Schedule(pod).Reason is { } reason)
                 {
                     lastFailure = reason;
                 }
             }
+        }
+
+        bool BecomeReady()
+        {
+            var count = 0;
+            foreach (var pod in created)
+            {
+                if (!ready.Contains(pod) && scheduler.NodeOf(pod) is not null)
+                {
+                    ready.Add(pod);
+                    count++;
+                }
+            }
+
+            if (count > 0)
+            {
+                Step(RolloutSimulator.Count(count) + " new pod(s) become available");
+            }
+
+            return count > 0;
         }
 
         bool RetryPending()
@@ -71,11 +96,11 @@ internal static class DeploymentRollout
             }
 
             old.Clear();
-            result.Steps.Add(new RolloutStep(0, 0, 0, "scale old ReplicaSet to 0"));
+            Step("scale old ReplicaSet to 0");
             Create(replicas);
-            var available = RolloutSimulator.Available(created, scheduler);
-            result.Steps.Add(new RolloutStep(0, created.Count, available, "scale new ReplicaSet to " + RolloutSimulator.Count(replicas)));
-            Finish(result, available == replicas, lastFailure);
+            Step("scale new ReplicaSet to " + RolloutSimulator.Count(replicas));
+            BecomeReady();
+            Finish(result, ready.Count == replicas, lastFailure is null ? null : "a pod of the new revision cannot be scheduled: " + lastFailure);
             return result;
         }
 
@@ -92,56 +117,61 @@ internal static class DeploymentRollout
         var minAvailable = replicas - unavailable;
         for (var guard = 0; guard < (4 * (replicas + maxTotal)) + 8; guard++)
         {
-            var newAvailable = RolloutSimulator.Available(created, scheduler);
-            if (old.Count == 0 && newAvailable == replicas)
+            if (old.Count == 0 && ready.Count == replicas)
             {
                 Finish(result, true, null);
                 return result;
             }
 
-            // reconcileNewReplicaSet: NewRSNewReplicas.
+            var changed = false;
+
+            // reconcileNewReplicaSet (NewRSNewReplicas); a change ends this sync.
             var current = old.Count + created.Count;
             if (current < maxTotal && created.Count < replicas)
             {
-                var add = Math.Min(maxTotal - current, replicas - created.Count);
-                Create(add);
-                result.Steps.Add(new RolloutStep(old.Count, created.Count, RolloutSimulator.Available(old, scheduler) + RolloutSimulator.Available(created, scheduler), "scale new ReplicaSet to " + RolloutSimulator.Count(created.Count)));
-                continue;
+                Create(Math.Min(maxTotal - current, replicas - created.Count));
+                Step("scale new ReplicaSet to " + RolloutSimulator.Count(created.Count));
+                changed = true;
+                current = old.Count + created.Count;
             }
 
-            // reconcileOldReplicaSets.
-            var changed = false;
+            // The next sync: reconcileOldReplicaSets.
+            var newAvailable = created.Count(ready.Contains);
             var maxScaledDown = current - minAvailable - (created.Count - newAvailable);
             if (maxScaledDown > 0 && old.Count > 0)
             {
-                // cleanupUnhealthyReplicas: unavailable old pods go first.
-                var unhealthy = old.Where(p => scheduler.NodeOf(p) is null).Take(maxScaledDown).ToList();
-                foreach (var pod in unhealthy)
+                var removed = 0;
+
+                // cleanupUnhealthyReplicas: unavailable old pods go first, capped by maxScaledDown.
+                foreach (var pod in old.Where(p => scheduler.NodeOf(p) is null).Take(maxScaledDown).ToList())
                 {
                     old.Remove(pod);
-                    changed = true;
+                    removed++;
                 }
 
-                // scaleDownOldReplicaSetsForRollingUpdate: available above minAvailable.
-                var available = RolloutSimulator.Available(old, scheduler) + newAvailable;
-                var scaleDown = Math.Min(available - minAvailable, old.Count);
+                // scaleDownOldReplicaSetsForRollingUpdate: whatever is available above minAvailable.
+                var scaleDown = Math.Min(Available() - minAvailable, old.Count);
                 for (var i = 0; i < scaleDown; i++)
                 {
-                    var victim = old[old.Count - 1];
-                    scheduler.Remove(victim);
+                    scheduler.Remove(old[old.Count - 1]);
                     old.RemoveAt(old.Count - 1);
+                    removed++;
+                }
+
+                if (removed > 0)
+                {
+                    Step("scale old ReplicaSet to " + RolloutSimulator.Count(old.Count));
                     changed = true;
                 }
             }
 
-            // The scheduler retries pending pods when capacity is freed.
+            // The scheduler retries pending pods when capacity is freed; scheduled pods become ready.
             changed |= RetryPending();
+            changed |= BecomeReady();
             if (!changed)
             {
                 break;
             }
-
-            result.Steps.Add(new RolloutStep(old.Count, created.Count, RolloutSimulator.Available(old, scheduler) + RolloutSimulator.Available(created, scheduler), "scale old ReplicaSet to " + RolloutSimulator.Count(old.Count)));
         }
 
         var why = lastFailure is not null
