@@ -228,15 +228,14 @@ public sealed class Scheduler
 
     private Fail Filter(SimPod pod, NodeState state, List<SimClaim> delayed, List<SimVolume> bound, SpreadState? spread, AffinityState? affinity)
     {
-        var node = state.Node;
-
         // NodeUnschedulable: skipped when the pod tolerates node.kubernetes.io/unschedulable:NoSchedule.
-        if (node.Unschedulable && !Toleration.AnyTolerates(pod.Tolerations, UnschedulableTaint))
+        if (state.Unschedulable && !Toleration.AnyTolerates(pod.Tolerations, UnschedulableTaint))
         {
             return Fail.Unschedulable;
         }
 
         // NodeName never fails here: pods with spec.nodeName bypass the scheduler.
+        var node = state.Node;
         if (state.HasHardTaints && FirstUntoleratedTaint(pod, node) is not null)
         {
             return Fail.Taint;
@@ -324,25 +323,23 @@ public sealed class Scheduler
     /// <summary>fitsRequest: pod count, then each requested resource against allocatable minus the real requests.</summary>
     private static bool Fits(SimPod pod, NodeState state)
     {
-        var node = state.Node;
-        if (state.Pods.Count + 1 > node.AllocatablePods)
+        if (state.PodCount + 1 > state.AllocPods)
         {
             return false;
         }
 
         var r = pod.Requests;
-        var used = state.Requested;
-        if (r.MilliCpu > 0 && r.MilliCpu > node.Allocatable.MilliCpu - used.MilliCpu)
+        if (r.MilliCpu > 0 && r.MilliCpu > state.AllocMilliCpu - state.ReqMilliCpu)
         {
             return false;
         }
 
-        if (r.Memory > 0 && r.Memory > node.Allocatable.Memory - used.Memory)
+        if (r.Memory > 0 && r.Memory > state.AllocMemory - state.ReqMemory)
         {
             return false;
         }
 
-        if (r.EphemeralStorage > 0 && r.EphemeralStorage > node.Allocatable.EphemeralStorage - used.EphemeralStorage)
+        if (r.EphemeralStorage > 0 && r.EphemeralStorage > state.AllocEphemeral - state.ReqEphemeral)
         {
             return false;
         }
@@ -354,7 +351,7 @@ public sealed class Scheduler
 
         foreach (var pair in r.Extended)
         {
-            if (pair.Value > 0 && pair.Value > node.Allocatable.ExtendedValue(pair.Key) - used.ExtendedValue(pair.Key))
+            if (pair.Value > 0 && pair.Value > state.Node.Allocatable.ExtendedValue(pair.Key) - state.Requested.ExtendedValue(pair.Key))
             {
                 return false;
             }
@@ -364,17 +361,12 @@ public sealed class Scheduler
     }
 
     /// <summary>Every reason fitsRequest gives for a node, in its order.</summary>
-    private static List<string> ResourceReasons(SimPod pod, NodeState state, Resources? freed = null, int freedPods = 0)
+    private static List<string> ResourceReasons(SimPod pod, NodeState state)
     {
         var reasons = new List<string>();
         var node = state.Node;
-        var used = state.Requested.Clone();
-        if (freed is not null)
-        {
-            used.Subtract(freed);
-        }
-
-        if (state.Pods.Count - freedPods + 1 > node.AllocatablePods)
+        var used = state.Requested;
+        if (state.PodCount + 1 > node.AllocatablePods)
         {
             reasons.Add(Reasons.TooManyPods);
         }
@@ -452,11 +444,12 @@ public sealed class Scheduler
             _taintCounts[k] = taints;
             maxTaint = Math.Max(maxTaint, taints);
             long affinityScore = 0;
-            foreach (var (weight, term) in pod.PreferredNodeTerms)
+            var preferred = pod.PreferredNodeTerms;
+            for (var t = 0; t < preferred.Count; t++)
             {
-                if (term.Matches(state.Node))
+                if (preferred[t].Term.Matches(state.Node))
                 {
-                    affinityScore += weight;
+                    affinityScore += preferred[t].Weight;
                 }
             }
 
@@ -499,20 +492,43 @@ public sealed class Scheduler
         placement.TieCount = ties;
         if (ties > 1)
         {
-            var names = new List<string>(Math.Min(ties, 64));
-            for (var k = 0; k < found; k++)
-            {
-                if (_scores[k] == bestScore)
-                {
-                    names.Add(_nodes[_feasible[k]].Node.Name);
-                }
-            }
-
-            names.Sort(StringComparer.Ordinal);
-            placement.Ties = names.Count > MaxTieNames ? names.GetRange(0, MaxTieNames) : names;
+            placement.Ties = SmallestTieNames(found, bestScore);
         }
 
         return bestIndex;
+    }
+
+    /// <summary>The first few tied node names in ordinal order, kept in a small sorted buffer (no full sort per pod).</summary>
+    private List<string> SmallestTieNames(int found, long bestScore)
+    {
+        var names = new List<string>(MaxTieNames + 1);
+        for (var k = 0; k < found; k++)
+        {
+            if (_scores[k] != bestScore)
+            {
+                continue;
+            }
+
+            var name = _nodes[_feasible[k]].Node.Name;
+            if (names.Count == MaxTieNames && string.CompareOrdinal(name, names[MaxTieNames - 1]) >= 0)
+            {
+                continue;
+            }
+
+            var at = names.Count;
+            while (at > 0 && string.CompareOrdinal(name, names[at - 1]) < 0)
+            {
+                at--;
+            }
+
+            names.Insert(at, name);
+            if (names.Count > MaxTieNames)
+            {
+                names.RemoveAt(MaxTieNames);
+            }
+        }
+
+        return names;
     }
 
     private static bool ToleratesPreferred(SimPod pod, Taint taint)
@@ -532,16 +548,15 @@ public sealed class Scheduler
     private static long LeastAllocated(SimPod pod, NodeState state)
     {
         long score = 0, weights = 0;
-        var alloc = state.Node.Allocatable;
-        if (alloc.MilliCpu > 0)
+        if (state.AllocMilliCpu > 0)
         {
-            score += LeastRequested(state.NonZeroMilliCpu + pod.NonZeroMilliCpu, alloc.MilliCpu);
+            score += LeastRequested(state.NonZeroMilliCpu + pod.NonZeroMilliCpu, state.AllocMilliCpu);
             weights++;
         }
 
-        if (alloc.Memory > 0)
+        if (state.AllocMemory > 0)
         {
-            score += LeastRequested(state.NonZeroMemory + pod.NonZeroMemory, alloc.Memory);
+            score += LeastRequested(state.NonZeroMemory + pod.NonZeroMemory, state.AllocMemory);
             weights++;
         }
 
@@ -554,18 +569,17 @@ public sealed class Scheduler
     /// <summary>BalancedAllocation: fractions of the actual requests (capped at 1); with two resources std = |f1-f2|/2.</summary>
     private static long BalancedAllocation(SimPod pod, NodeState state)
     {
-        var alloc = state.Node.Allocatable;
         double first = 0, second = 0;
         var count = 0;
-        if (alloc.MilliCpu > 0)
+        if (state.AllocMilliCpu > 0)
         {
-            first = Math.Min(1.0, (double)(state.Requested.MilliCpu + pod.Requests.MilliCpu) / alloc.MilliCpu);
+            first = Math.Min(1.0, (double)(state.ReqMilliCpu + pod.Requests.MilliCpu) / state.AllocMilliCpu);
             count++;
         }
 
-        if (alloc.Memory > 0)
+        if (state.AllocMemory > 0)
         {
-            second = Math.Min(1.0, (double)(state.Requested.Memory + pod.Requests.Memory) / alloc.Memory);
+            second = Math.Min(1.0, (double)(state.ReqMemory + pod.Requests.Memory) / state.AllocMemory);
             count++;
         }
 
