@@ -206,6 +206,19 @@ public sealed class SchedulerScoringTests
     }
 
     [Test]
+    public void Schedule_anyway_spread_prefers_the_emptier_zone()
+    {
+        // A3/A6: PodTopologySpread scores ScheduleAnyway constraints; fewer matching pods in the node's domain scores higher.
+        // Two nodes in zone a already run a matching pod (pinned); the third node, alone in zone b, must win although
+        // LeastAllocated alone would tie it with a-2.
+        var cluster = Sim.Node("a-1", zone: "a") + Sim.Node("a-2", zone: "a") + Sim.Node("b-1", zone: "b");
+        var extra = "      topologySpreadConstraints:\n        - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway, labelSelector: {matchLabels: {app: web}}}";
+        var pinned = Deployment("seed", 1, cpu: "1", extraSpec: "      nodeName: a-1", labels: "{app: web}");
+        var result = Sim.Run(pinned + Deployment("web", 1, cpu: "1", extraSpec: extra), cluster);
+        Assert.That(result.Pods.Single(p => p.Workload == "Deployment/web").Node, Is.EqualTo("b-1"));
+    }
+
+    [Test]
     public void Existing_pods_anti_affinity_rejects_the_fourth_replica()
     {
         // A7: anti-affinity is symmetric; [from memory] existing pods' anti-affinity is checked first.

@@ -420,8 +420,9 @@ public sealed class Scheduler
 
     /// <summary>
     /// Scores the feasible nodes: TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit (LeastAllocated) ×1,
-    /// BalancedAllocation ×1. PodTopologySpread and InterPodAffinity scoring and ImageLocality (no image data)
-    /// contribute the same to every node in this model, so they do not change the choice.
+    /// BalancedAllocation ×1 (skipped for pods requesting nothing, as since ≈1.32), PodTopologySpread ×2 for the
+    /// pod's ScheduleAnyway constraints. Not modelled: the system default spreading constraints (which need the
+    /// owning Service's selector), preferred inter-pod affinity, and ImageLocality (which is 0 without node image data).
     /// </summary>
     private int Score(SimPod pod, int found, Placement placement)
     {
@@ -458,6 +459,7 @@ public sealed class Scheduler
         }
 
         var balanced = !pod.Requests.IsZero;
+        var spread = SpreadScores(pod, found);
         long bestScore = long.MinValue;
         var bestIndex = -1;
         var ties = 0;
@@ -470,6 +472,11 @@ public sealed class Scheduler
             if (balanced)
             {
                 total += BalancedAllocation(pod, state);
+            }
+
+            if (spread is not null)
+            {
+                total += 2 * spread[k];
             }
 
             _scores[k] = total;
@@ -496,6 +503,96 @@ public sealed class Scheduler
         }
 
         return bestIndex;
+    }
+
+    /// <summary>
+    /// PodTopologySpread scoring (podtopologyspread/scoring.go) for ScheduleAnyway constraints: per node
+    /// Σ cnt·log(domains+2) + (maxSkew−1), rounded; nodes missing a topology key are ignored (score 0); the rest are
+    /// normalised as 100·(max+min−s)/max (100 for all when max is 0). Counts are matching pods of the pod's namespace
+    /// on nodes that match the pod's node affinity (nodeAffinityPolicy Honor).
+    /// </summary>
+    private long[]? SpreadScores(SimPod pod, int found)
+    {
+        List<SpreadConstraint>? constraints = null;
+        foreach (var constraint in pod.SpreadConstraints)
+        {
+            if (!constraint.DoNotSchedule)
+            {
+                (constraints ??= []).Add(constraint);
+            }
+        }
+
+        if (constraints is null)
+        {
+            return null;
+        }
+
+        var raw = new double[found];
+        var ignored = new bool[found];
+        foreach (var constraint in constraints)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var state in _nodes)
+            {
+                if ((constraint.HonorNodeAffinity && !pod.MatchesNodeAffinity(state.Node)) || !state.Node.Labels.TryGetValue(constraint.TopologyKey, out var domain))
+                {
+                    continue;
+                }
+
+                var matching = 0;
+                foreach (var other in state.Pods)
+                {
+                    if (constraint.Counts(other, pod.Namespace))
+                    {
+                        matching++;
+                    }
+                }
+
+                counts[domain] = (counts.TryGetValue(domain, out var c) ? c : 0) + matching;
+            }
+
+            var domains = new HashSet<string>(StringComparer.Ordinal);
+            for (var k = 0; k < found; k++)
+            {
+                if (_nodes[_feasible[k]].Node.Labels.TryGetValue(constraint.TopologyKey, out var domain))
+                {
+                    domains.Add(domain);
+                }
+            }
+
+            var weight = Math.Log(domains.Count + 2);
+            for (var k = 0; k < found; k++)
+            {
+                if (!_nodes[_feasible[k]].Node.Labels.TryGetValue(constraint.TopologyKey, out var domain))
+                {
+                    ignored[k] = true;
+                    continue;
+                }
+
+                raw[k] += ((counts.TryGetValue(domain, out var c) ? c : 0) * weight) + (constraint.MaxSkew - 1);
+            }
+        }
+
+        long min = long.MaxValue, max = 0;
+        var scores = new long[found];
+        for (var k = 0; k < found; k++)
+        {
+            if (ignored[k])
+            {
+                continue;
+            }
+
+            scores[k] = (long)Math.Round(raw[k], MidpointRounding.AwayFromZero);
+            min = Math.Min(min, scores[k]);
+            max = Math.Max(max, scores[k]);
+        }
+
+        for (var k = 0; k < found; k++)
+        {
+            scores[k] = ignored[k] ? 0 : max == 0 ? 100 : 100 * (max + min - scores[k]) / max;
+        }
+
+        return scores;
     }
 
     /// <summary>The first few tied node names in ordinal order, kept in a small sorted buffer (no full sort per pod).</summary>
