@@ -16,9 +16,10 @@ namespace KubeLint.Simulator;
 /// </summary>
 public sealed class Simulation
 {
-    private Simulation(SimulationResult result, IReadOnlyList<Workload> workloads, IReadOnlyList<SimClaim> claims, IReadOnlyList<(RolloutResult Rollout, Workload Workload)> rollouts)
+    private Simulation(SimulationResult result, IReadOnlyList<Workload> workloads, IReadOnlyList<SimClaim> claims, IReadOnlyList<(RolloutResult Rollout, Workload Workload)> rollouts, IReadOnlyDictionary<SimPod, Placement> placements)
     {
         Result = result;
+        Placements = placements;
         Workloads = workloads;
         Claims = claims;
         Rollouts = rollouts;
@@ -28,14 +29,21 @@ public sealed class Simulation
 
     internal IReadOnlyList<Workload> Workloads { get; }
 
+    internal IReadOnlyDictionary<SimPod, Placement> Placements { get; }
+
     internal IReadOnlyList<SimClaim> Claims { get; }
 
     internal IReadOnlyList<(RolloutResult Rollout, Workload Workload)> Rollouts { get; }
 
     /// <summary>Runs the simulation of <paramref name="manifests"/> with the cluster and baseline of <paramref name="options"/>.</summary>
-    public static Simulation Run(IReadOnlyList<KubeObject> manifests, SimulationOptions options, SchedulerVersion? version = null)
+    public static Simulation Run(IReadOnlyList<KubeObject> inputs, SimulationOptions options, SchedulerVersion? version = null)
     {
         version ??= SchedulerVersion.Latest;
+
+        // Applying the same object twice keeps one object: its first definition here, so variants of one app in a
+        // folder (overlays, generated bundles) do not compete with each other for the cluster.
+        var seen = new HashSet<(string, string, string?, string)>();
+        var manifests = inputs.Where(o => seen.Add((o.Group, o.Kind, o.EffectiveNamespace, o.Name))).ToList();
         var cluster = ClusterReader.Read(options.Cluster);
         ClusterReader.AddManifestObjects(cluster, manifests);
         var binder = new VolumeBinder(cluster);
@@ -118,7 +126,7 @@ public sealed class Simulation
             result.Nodes.Add(new NodeResult(node.Name, requested.MilliCpu, node.Allocatable.MilliCpu, requested.Memory, node.Allocatable.Memory, count, node.AllocatablePods));
         }
 
-        return new Simulation(result, workloads, binder.Claims, rollouts);
+        return new Simulation(result, workloads, binder.Claims, rollouts, placements);
     }
 
     /// <summary>Pods of the cluster description that already run on a node.</summary>

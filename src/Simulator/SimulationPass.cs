@@ -19,7 +19,7 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
         var unschedulable = new HashSet<Workload>();
         foreach (var workload in simulation.Workloads)
         {
-            if (ReportPods(context, workload, simulation.Result))
+            if (ReportPods(context, workload, simulation))
             {
                 unschedulable.Add(workload);
             }
@@ -55,9 +55,9 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
     }
 
     /// <summary>One finding per workload: the first unschedulable pod's message and how many share the fate.</summary>
-    private static bool ReportPods(AnalysisContext context, Workload workload, SimulationResult result)
+    private static bool ReportPods(AnalysisContext context, Workload workload, Simulation simulation)
     {
-        var pending = result.Pods.Where(p => p.Workload == workload.Name && p.Node is null && p.Namespace == (workload.Owner.EffectiveNamespace ?? "default")).ToList();
+        var pending = workload.Pods.Where(p => simulation.Placements[p].Node is null).Select(p => simulation.Placements[p]).ToList();
         if (pending.Count == 0)
         {
             return false;
@@ -65,7 +65,7 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
 
         var total = workload.Pods.Count;
         var first = pending[0];
-        var count = pending.Count == 1 ? "pod " + first.Name : pending.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + total.ToString(System.Globalization.CultureInfo.InvariantCulture) + " pods (first " + first.Name + ")";
+        var count = pending.Count == 1 ? "pod " + first.Pod.Name : pending.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + total.ToString(System.Globalization.CultureInfo.InvariantCulture) + " pods (first " + first.Pod.Name + ")";
         context.Report(SimulationRules.PodUnschedulable, workload.Owner, workload.ReportNode, count + " would stay Pending: " + first.Reason);
         return true;
     }

@@ -86,6 +86,46 @@ public sealed class ExpansionTests
     }
 
     [Test]
+    public void Statefulset_pod_volume_named_like_a_claim_template_uses_the_generated_claim()
+    {
+        const string yaml = """
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: db}
+            spec:
+              replicas: 1
+              serviceName: db
+              selector: {matchLabels: {app: db}}
+              template:
+                metadata: {labels: {app: db}}
+                spec:
+                  containers: [{name: db, image: db:1}]
+                  volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]
+              volumeClaimTemplates:
+                - metadata: {name: data}
+                  spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+            """;
+        var result = Sim.Run(yaml);
+        Assert.That(Sim.Pod(result, "db-0").Node, Is.Not.Null);
+        Assert.That(Sim.Claim(result, "data-db-0").Phase, Is.EqualTo("Bound"));
+    }
+
+    [Test]
+    public void The_same_object_defined_twice_is_simulated_once()
+    {
+        const string pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: once}
+            spec:
+              containers: [{name: app, image: app:1, resources: {requests: {cpu: "3"}}}]
+            """;
+        var result = Sim.Run(pod + "\n---\n" + pod + "\n---\n" + pod + "\n---\n" + pod);
+        Assert.That(result.Pods, Has.Count.EqualTo(1));
+        Assert.That(result.Pods[0].Node, Is.Not.Null);
+    }
+
+    [Test]
     public void Odd_input_does_not_crash()
     {
         const string yaml = """

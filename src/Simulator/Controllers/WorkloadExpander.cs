@@ -115,16 +115,27 @@ public static class WorkloadExpander
         }
 
         var first = PodSpecReader.Read(template, obj.Name + "-" + start.ToString(CultureInfo.InvariantCulture), workload.Name, cluster, workload.ReportNode);
+        var templateNames = claimTemplates.Select(t => t.GetMapping("metadata")?.GetString("name") ?? string.Empty).ToList();
+
+        // A pod volume named like a claim template is replaced by the generated claim (updateStorage), so only the
+        // other claims of the template stay as they are.
+        var ownClaims = new List<string>();
+        foreach (var volume in template.Spec.GetSequence("volumes")?.Mappings ?? [])
+        {
+            if (volume.GetPath("persistentVolumeClaim", "claimName") is YamlScalar { IsNull: false } claim && !templateNames.Contains(volume.GetString("name") ?? string.Empty, StringComparer.Ordinal))
+            {
+                ownClaims.Add(claim.Value);
+            }
+        }
+
         for (var i = 0; i < replicas; i++)
         {
             var ordinal = (start + i).ToString(CultureInfo.InvariantCulture);
-            var claims = new List<string>(first.Claims);
+            var claims = new List<string>(ownClaims);
             foreach (var claimTemplate in claimTemplates)
             {
                 var templateName = claimTemplate.GetMapping("metadata")?.GetString("name") ?? string.Empty;
                 var claimName = templateName + "-" + obj.Name + "-" + ordinal;
-
-                // A pod volume named like a claim template is replaced by the generated claim.
                 claims.Add(claimName);
                 workload.Claims.Add(ClaimReader.Read(claimTemplate, template.Namespace, claimName, obj, cluster, claimTemplate));
             }
