@@ -13,9 +13,12 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
 
     public override IReadOnlyList<RuleDescriptor> Rules { get; } = SimulationRules.All;
 
-    public override void Run(AnalysisContext context)
+    public override void Run(AnalysisContext context) => RunAndReport(context, Options);
+
+    /// <summary>Simulates the context's objects, reports the KL5xxx findings into it and returns the full prediction.</summary>
+    public static SimulationResult RunAndReport(AnalysisContext context, SimulationOptions options)
     {
-        var simulation = Simulation.Run(context.Objects, Options, SchedulerVersion.Parse(context.Options.KubernetesVersion));
+        var simulation = Simulation.Run(context.Objects, options, SchedulerVersion.Parse(context.Options.KubernetesVersion));
         var unschedulable = new HashSet<Workload>();
         foreach (var workload in simulation.Workloads)
         {
@@ -52,6 +55,8 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
                 context.Report(SimulationRules.RolloutDowntime, workload.Owner, node, "a " + rollout.Strategy + " rollout leaves no pod available at step " + step.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (" + at.Action + ")");
             }
         }
+
+        return simulation.Result;
     }
 
     /// <summary>One finding per workload: the first unschedulable pod's message and how many share the fate.</summary>

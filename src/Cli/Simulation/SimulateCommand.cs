@@ -85,9 +85,10 @@ internal static class SimulateCommand
 
         var options = new SimulationOptions { Cluster = clusterObjects.Objects, Baseline = baselineObjects.Objects };
         var analysis = new AnalysisOptions { KubernetesVersion = kubernetesVersion };
-        var findings = new LintEngine([new SimulationPass(options)], analysis)
-            .Run(manifests.Objects, manifests.Findings.Concat(clusterObjects.Findings).Concat(baselineObjects.Findings));
-        var result = SimulationPass.Simulate(manifests.Objects, options, kubernetesVersion);
+        var context = new AnalysisContext(new ObjectIndex(manifests.Objects), analysis);
+        var result = SimulationPass.RunAndReport(context, options);
+        var findings = manifests.Findings.Concat(clusterObjects.Findings).Concat(baselineObjects.Findings).Concat(context.Findings).ToList();
+        findings.Sort(FindingOrder.Instance);
         output.Write(format switch
         {
             "json" => JsonReport.Render(result),

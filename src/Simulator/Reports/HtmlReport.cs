@@ -86,8 +86,13 @@ public static class HtmlReport
           data.rollouts.forEach(function (r) {
             var max = 1;
             r.steps.forEach(function (s) { max = Math.max(max, s.old + s['new'], s.available); });
-            var w = Math.max(200, r.steps.length * 40), h = 120;
-            var svg = el('svg', { width: w + 60, height: h + 40, 'class': 'rollout', 'data-rollout': r.kind + '/' + r.name });
+            var w = Math.max(400, r.steps.length * 40), h = 120;
+            var svg = el('svg', { width: w + 260, height: h + 50, style: 'display:block', 'class': 'rollout', 'data-rollout': r.kind + '/' + r.name });
+            [['old pods', '#999'], ['new pods', '#3b7dd8'], ['available', '#2a9d5c']].forEach(function (l, i) {
+              svg.appendChild(el('rect', { x: w + 60, y: 30 + i * 16, width: 10, height: 10, fill: l[1] }));
+              svg.appendChild(el('text', { x: w + 76, y: 39 + i * 16, 'class': 'legend' }, l[0]));
+            });
+            svg.appendChild(el('text', { x: 0, y: 20 + h + 16 }, 'steps 0-' + (r.steps.length - 1) + ', max ' + max + ' pods'));
             svg.appendChild(el('text', { x: 0, y: 12, 'class': 'rollout-title' }, r.kind + ' ' + r.namespace + '/' + r.name + ' (' + r.strategy + '): ' + (r.completes ? 'completes' : 'does not complete')));
             function line(key, color) {
               var pts = r.steps.map(function (s, i) {
