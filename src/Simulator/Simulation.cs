@@ -82,7 +82,13 @@ public sealed class Simulation
             pods[i].Sequence = i;
         }
 
-        var placements = RunQueue(pods, scheduler, workloads);
+        var placements = RunQueue(pods.Where(p => KnownNamespace(cluster, manifests, p.Namespace)).ToList(), scheduler, workloads);
+        foreach (var pod in pods.Where(p => !placements.ContainsKey(p)))
+        {
+            // The API server refuses objects in a namespace that does not exist.
+            placements[pod] = new Placement { Pod = pod, Reason = "namespaces \"" + pod.Namespace + "\" not found" };
+        }
+
         var result = new SimulationResult
         {
             KubernetesVersion = "1." + version.Minor.ToString(CultureInfo.InvariantCulture),
@@ -128,6 +134,16 @@ public sealed class Simulation
 
         return new Simulation(result, workloads, binder.Claims, rollouts, placements);
     }
+
+    /// <summary>
+    /// Namespaces are checked only when the cluster description lists some (kubectl get ns -o yaml): then a pod's
+    /// namespace must be listed, built in, or created by the manifests.
+    /// </summary>
+    private static bool KnownNamespace(ClusterModel cluster, IReadOnlyList<KubeObject> manifests, string ns)
+        => cluster.Namespaces.Count == 0
+           || cluster.Namespaces.Contains(ns)
+           || ns is "default" or "kube-system" or "kube-public" or "kube-node-lease"
+           || manifests.Any(o => o.Group.Length == 0 && o.Kind == "Namespace" && o.Name == ns);
 
     /// <summary>Pods of the cluster description that already run on a node.</summary>
     private static List<SimPod> PlaceExisting(ClusterModel cluster, Scheduler scheduler)

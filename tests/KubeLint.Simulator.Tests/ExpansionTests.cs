@@ -126,6 +126,21 @@ public sealed class ExpansionTests
     }
 
     [Test]
+    public void Pods_in_a_namespace_the_cluster_lacks_are_not_created()
+    {
+        const string pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p, namespace: shop}
+            spec:
+              containers: [{name: app, image: app:1}]
+            """;
+        var cluster = Sim.Node("n1") + "apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n";
+        Assert.That(Sim.Run(pod, cluster).Pods[0].Reason, Is.EqualTo("namespaces \"shop\" not found"));
+        Assert.That(Sim.Run("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" + pod, cluster).Pods[0].Node, Is.EqualTo("n1"));
+    }
+
+    [Test]
     public void Odd_input_does_not_crash()
     {
         const string yaml = """
