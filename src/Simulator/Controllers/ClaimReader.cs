@@ -18,7 +18,6 @@ public static class ClaimReader
         // The annotation wins over spec.storageClassName; a nil class is set to the default class at admission
         // (DefaultStorageClass), "" means "no class" and never provisions.
         string storageClass;
-        var unset = false;
         if (annotations.TryGetValue(ClassAnnotation, out var annotated))
         {
             storageClass = annotated;
@@ -34,7 +33,6 @@ public static class ClaimReader
         else
         {
             storageClass = string.Empty;
-            unset = true;
         }
 
         var request = spec?.GetPath("resources", "requests", "storage") is YamlScalar { IsNull: false } size && Quantity.TryParse(size.Value, out var q, out _)
@@ -45,7 +43,6 @@ public static class ClaimReader
             Namespace = ns,
             Name = name,
             StorageClass = storageClass,
-            ClassUnset = unset,
             Request = request,
             AccessModes = ClusterReader.StringList(spec?.GetSequence("accessModes")),
             VolumeMode = spec?.GetString("volumeMode") ?? "Filesystem",

@@ -263,7 +263,7 @@ public static class PodSpecReader
         var result = new List<PodAffinityTerm>();
         foreach (var term in affinity?.GetSequence("requiredDuringSchedulingIgnoredDuringExecution")?.Mappings ?? [])
         {
-            if (PodAffinityTerm.Read(term, ns, 0) is { } read)
+            if (PodAffinityTerm.Read(term, ns) is { } read)
             {
                 result.Add(read);
             }

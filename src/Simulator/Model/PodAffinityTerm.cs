@@ -6,12 +6,11 @@ namespace KubeLint.Simulator.Model;
 /// <summary>A pod (anti-)affinity term: pods matching the selector in the namespaces, within one topology domain.</summary>
 public sealed class PodAffinityTerm
 {
-    private PodAffinityTerm(LabelSelector? selector, IReadOnlyList<string> namespaces, string topologyKey, int weight)
+    private PodAffinityTerm(LabelSelector? selector, IReadOnlyList<string> namespaces, string topologyKey)
     {
         Selector = selector;
         Namespaces = namespaces;
         TopologyKey = topologyKey;
-        Weight = weight;
     }
 
     /// <summary>Null selector matches no pod (as upstream: a nil labelSelector selects nothing).</summary>
@@ -20,9 +19,6 @@ public sealed class PodAffinityTerm
     public IReadOnlyList<string> Namespaces { get; }
 
     public string TopologyKey { get; }
-
-    /// <summary>The weight of a preferred term; 0 for required terms.</summary>
-    public int Weight { get; }
 
     public bool Matches(SimPod pod)
     {
@@ -43,7 +39,7 @@ public sealed class PodAffinityTerm
     }
 
     /// <summary>Reads a term; the namespaces default to the pod's own namespace (namespaceSelector is not modelled).</summary>
-    public static PodAffinityTerm? Read(YamlMapping? term, string podNamespace, int weight)
+    public static PodAffinityTerm? Read(YamlMapping? term, string podNamespace)
     {
         if (term is null)
         {
@@ -54,7 +50,6 @@ public sealed class PodAffinityTerm
         return new PodAffinityTerm(
             term.GetMapping("labelSelector") is { } selector ? LabelSelector.FromLabelSelector(selector) : null,
             namespaces.Length > 0 ? namespaces : [podNamespace],
-            term.GetString("topologyKey") ?? string.Empty,
-            weight);
+            term.GetString("topologyKey") ?? string.Empty);
     }
 }

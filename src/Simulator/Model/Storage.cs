@@ -37,9 +37,6 @@ public sealed class SimVolume
 
     public bool BeingDeleted { get; init; }
 
-    /// <summary>True for volumes created by dynamic provisioning during the simulation.</summary>
-    public bool Provisioned { get; init; }
-
     public bool Bound => ClaimRef is not null;
 
     public bool ReachableFrom(SimNode node) => NodeAffinity.Count == 0 || NodeAffinity.Any(t => t.Matches(node));
@@ -54,9 +51,6 @@ public sealed class SimClaim
 
     /// <summary>The class after the annotation / storageClassName / default-class rules; "" means no class.</summary>
     public required string StorageClass { get; init; }
-
-    /// <summary>True when the class was nil and no default class exists (it stays unset).</summary>
-    public bool ClassUnset { get; init; }
 
     public required long Request { get; init; }
 

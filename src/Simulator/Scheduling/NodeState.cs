@@ -5,10 +5,9 @@ namespace KubeLint.Simulator.Scheduling;
 /// <summary>The mutable per-node accounting of the scheduler's snapshot (NodeInfo): requested, non-zero requested, pods, ports.</summary>
 internal sealed class NodeState
 {
-    public NodeState(SimNode node, int index)
+    public NodeState(SimNode node)
     {
         Node = node;
-        Index = index;
         HasHardTaints = node.Taints.Any(t => t.IsHard);
         HasPreferTaints = node.Taints.Any(t => t.Effect == Taint.PreferNoSchedule);
         Unschedulable = node.Unschedulable;
@@ -39,8 +38,6 @@ internal sealed class NodeState
     public int PodCount { get; private set; }
 
     public SimNode Node { get; }
-
-    public int Index { get; }
 
     public bool HasHardTaints { get; }
 
@@ -93,7 +90,7 @@ internal sealed class NodeState
 
     public NodeState Clone()
     {
-        var clone = new NodeState(Node, Index)
+        var clone = new NodeState(Node)
         {
             Requested = Requested.Clone(),
             NonZeroMilliCpu = NonZeroMilliCpu,

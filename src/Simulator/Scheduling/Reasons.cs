@@ -5,8 +5,7 @@ public static class Reasons
 {
     public const string NodeUnschedulable = "node(s) were unschedulable";
 
-    // Text not confirmed upstream; kept as the reference gives it.
-    public const string NodeName = "node(s) didn't match the requested node name";
+    // NodeName ("node(s) didn't match the requested node name") never appears: pods with spec.nodeName bypass the scheduler.
     public const string UntoleratedTaints = "node(s) had untolerated taint(s)";
     public const string NodeAffinity = "node(s) didn't match Pod's node affinity/selector";
 

@@ -39,7 +39,7 @@ public sealed class Scheduler
         _nodeIndex = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
-            _nodes[i] = new NodeState(nodes[i], i);
+            _nodes[i] = new NodeState(nodes[i]);
             _nodeIndex[nodes[i].Name] = i;
         }
 
@@ -86,10 +86,6 @@ public sealed class Scheduler
         PodAffinity,
         PodAntiAffinity,
     }
-
-    public int NodeCount => _nodes.Length;
-
-    public VolumeBinder Binder => _binder;
 
     /// <summary>An independent copy of the placement state (volumes are shared; snapshot them separately).</summary>
     public Scheduler Clone() => new(this);

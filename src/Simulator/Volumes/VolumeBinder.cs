@@ -216,7 +216,6 @@ public sealed class VolumeBinder
             AccessModes = claim.AccessModes,
             VolumeMode = claim.VolumeMode,
             NodeAffinity = node is null ? [] : [NodeSelectorTerm.FromLabelIn([("kubernetes.io/hostname", [node.Labels.TryGetValue("kubernetes.io/hostname", out var host) ? host : node.Name])])],
-            Provisioned = true,
         };
         _cluster.Volumes.Add(volume);
         Bind(claim, volume);
