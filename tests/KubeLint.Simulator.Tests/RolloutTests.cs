@@ -88,14 +88,18 @@ public sealed class RolloutTests
     }
 
     [Test]
-    public void Baseline_with_smaller_pods_makes_the_real_change_stuck()
+    public void Baseline_gives_the_real_transition()
     {
-        // Each of 3 replicas needs 3 CPU now (they ran at 1 CPU before); surge-only needs a free 3 CPU slot.
-        var baseline = Deployment(3, "{type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}", cpu: "1");
-        var current = Deployment(3, "{type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}", cpu: "3");
-        Assert.That(Sim.Summaries(current), Is.EqualTo(new[] { "KL5002@7:3" }));
-        var result = Sim.Run(current, baseline: baseline);
-        Assert.That(result.Rollouts.Single().Completes, Is.True);
+        // Issue: --baseline simulates the real change. The new revision needs 1 CPU per pod: alone it rolls out, but
+        // from a previous revision of 3.5 CPU pods no worker has room for the surge pod and maxUnavailable is 0.
+        const string strategy = "{type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}";
+        var current = Deployment(3, strategy, cpu: "1");
+        var baseline = Deployment(3, strategy, cpu: "3500m");
+        Assert.That(Sim.Summaries(current), Is.Empty);
+        Assert.That(Sim.Summaries(current, baseline: baseline), Is.EqualTo(new[] { "KL5002@7:3" }));
+
+        // The other way round, the new big pods fit next to the small old ones one at a time.
+        Assert.That(Sim.Run(Deployment(3, strategy, cpu: "3"), baseline: Deployment(3, strategy, cpu: "1")).Rollouts.Single().Completes, Is.True);
     }
 
     private const string StatefulSet = """
