@@ -219,6 +219,24 @@ public sealed class SchedulerScoringTests
     }
 
     [Test]
+    public void System_default_spreading_sends_the_second_replica_to_the_other_node()
+    {
+        // A6: "System default constraints (ScheduleAnyway only): hostname maxSkew 3 and zone maxSkew 5 ... the
+        // selector comes from the owning ... RS". n2 carries a 1 CPU pod, so LeastAllocated and BalancedAllocation
+        // favour n1 for both replicas (by 26 points); spreading (weight 2, 100 vs 66) moves the second one to n2.
+        var cluster = Sim.Node("n1", zone: "a") + Sim.Node("n2", zone: "b") + """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: busy, namespace: default}
+            spec:
+              nodeName: n2
+              containers: [{name: c, image: x, resources: {requests: {cpu: "1"}}}]
+            """;
+        var result = Sim.Run(Deployment("web", 2, cpu: "10m", memory: "10Mi"), cluster);
+        Assert.That(result.Pods.Select(p => p.Node), Is.EqualTo(new[] { "n1", "n2" }));
+    }
+
+    [Test]
     public void Existing_pods_anti_affinity_rejects_the_fourth_replica()
     {
         // A7: anti-affinity is symmetric; [from memory] existing pods' anti-affinity is checked first.

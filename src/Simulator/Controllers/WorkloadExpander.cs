@@ -95,6 +95,11 @@ public static class WorkloadExpander
         }
 
         var first = PodSpecReader.Read(template, name(0), workload.Name, cluster, workload.ReportNode);
+        if (workload.Owner.Kind is "Deployment" or "ReplicaSet" or "ReplicationController")
+        {
+            first = first.InGroup(template.Namespace + "/" + workload.Name);
+        }
+
         workload.Pods.Add(first);
         for (var i = 1; i < count; i++)
         {
@@ -114,7 +119,8 @@ public static class WorkloadExpander
             return;
         }
 
-        var first = PodSpecReader.Read(template, obj.Name + "-" + start.ToString(CultureInfo.InvariantCulture), workload.Name, cluster, workload.ReportNode);
+        var first = PodSpecReader.Read(template, obj.Name + "-" + start.ToString(CultureInfo.InvariantCulture), workload.Name, cluster, workload.ReportNode)
+            .InGroup(template.Namespace + "/" + workload.Name);
         var templateNames = claimTemplates.Select(t => t.GetMapping("metadata")?.GetString("name") ?? string.Empty).ToList();
 
         // A pod volume named like a claim template is replaced by the generated claim (updateStorage), so only the

@@ -54,6 +54,12 @@ public sealed class SimPod
     /// <summary>Names of the PersistentVolumeClaims the pod mounts (in its namespace).</summary>
     public IReadOnlyList<string> Claims { get; init; } = [];
 
+    /// <summary>
+    /// The ReplicaSet/StatefulSet/ReplicationController the pod belongs to ("ns/Kind/name"), whose selector the
+    /// system default spreading constraints use; null for pods without such an owner.
+    /// </summary>
+    public string? SpreadGroup { get; init; }
+
     /// <summary>spec.nodeName: such pods bypass the scheduler.</summary>
     public string? NodeName { get; init; }
 
@@ -91,8 +97,11 @@ public sealed class SimPod
         return false;
     }
 
+    /// <summary>This pod as a member of a spreading group.</summary>
+    public SimPod InGroup(string group) => WithName(Name, spreadGroup: group);
+
     /// <summary>A copy of this pod under another name (controllers stamp the same template many times).</summary>
-    public SimPod WithName(string name, IReadOnlyList<string>? claims = null, IReadOnlyList<NodeSelectorTerm>? requiredNodeTerms = null, IReadOnlyList<Toleration>? tolerations = null) => new()
+    public SimPod WithName(string name, IReadOnlyList<string>? claims = null, IReadOnlyList<NodeSelectorTerm>? requiredNodeTerms = null, IReadOnlyList<Toleration>? tolerations = null, string? spreadGroup = null) => new()
     {
         Namespace = Namespace,
         Name = name,
@@ -115,5 +124,6 @@ public sealed class SimPod
         Claims = claims ?? Claims,
         NodeName = NodeName,
         ReportNode = ReportNode,
+        SpreadGroup = spreadGroup ?? SpreadGroup,
     };
 }

@@ -30,6 +30,7 @@ public sealed class Scheduler
     private readonly long[] _scores;
     private readonly long[] _taintCounts;
     private readonly long[] _affinityScores;
+    private readonly Dictionary<string, GroupCounts> _groups = new(StringComparer.Ordinal);
     private int _nextStartNodeIndex;
     private int _antiAffinityPods;
 
@@ -63,6 +64,11 @@ public sealed class Scheduler
         foreach (var pair in other._podNode)
         {
             _podNode[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in other._groups)
+        {
+            _groups[pair.Key] = pair.Value.Clone();
         }
 
         _nextStartNodeIndex = other._nextStartNodeIndex;
@@ -113,6 +119,7 @@ public sealed class Scheduler
         {
             _nodes[index].Remove(pod);
             _podNode.Remove(pod);
+            Count(pod, index, -1);
             if (pod.RequiredAntiAffinity.Count > 0)
             {
                 _antiAffinityPods--;
@@ -417,8 +424,8 @@ public sealed class Scheduler
     /// <summary>
     /// Scores the feasible nodes: TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit (LeastAllocated) ×1,
     /// BalancedAllocation ×1 (skipped for pods requesting nothing, as since ≈1.32), PodTopologySpread ×2 for the
-    /// pod's ScheduleAnyway constraints. Not modelled: the system default spreading constraints (which need the
-    /// owning Service's selector), preferred inter-pod affinity, and ImageLocality (which is 0 without node image data).
+    /// pod's ScheduleAnyway constraints or else the system defaults. Not modelled: preferred inter-pod affinity, and
+    /// ImageLocality (which is 0 without node image data).
     /// </summary>
     private int Score(SimPod pod, int found, Placement placement)
     {
@@ -455,7 +462,7 @@ public sealed class Scheduler
         }
 
         var balanced = !pod.Requests.IsZero;
-        var spread = SpreadScores(pod, found);
+        var spread = pod.SpreadConstraints.Count == 0 ? DefaultSpreadScores(pod, found) : SpreadScores(pod, found);
         long bestScore = long.MinValue;
         var bestIndex = -1;
         var ties = 0;
@@ -591,6 +598,96 @@ public sealed class Scheduler
         return scores;
     }
 
+    private void Count(SimPod pod, int index, int delta)
+    {
+        if (pod.SpreadGroup is null)
+        {
+            return;
+        }
+
+        if (!_groups.TryGetValue(pod.SpreadGroup, out var group))
+        {
+            _groups[pod.SpreadGroup] = group = new GroupCounts(_nodes.Length);
+        }
+
+        group.PerNode[index] += delta;
+        if (_nodes[index].Node.Labels.TryGetValue(ZoneLabel, out var zone))
+        {
+            group.PerZone[zone] = (group.PerZone.TryGetValue(zone, out var c) ? c : 0) + delta;
+        }
+    }
+
+    private const string ZoneLabel = "topology.kubernetes.io/zone";
+
+    /// <summary>
+    /// The system default spreading (PodTopologySpreadArgs defaultingType System): ScheduleAnyway on
+    /// kubernetes.io/hostname with maxSkew 3 and on topology.kubernetes.io/zone with maxSkew 5, for pods without
+    /// constraints of their own. The selector is the owning ReplicaSet/StatefulSet/ReplicationController's, counted
+    /// here as the pods of the same workload (kept per node and per zone as pods come and go, so the score stays O(1)
+    /// per node); Services selecting the pod are not considered. Nodes without the zone label only miss that term.
+    /// </summary>
+    private long[]? DefaultSpreadScores(SimPod pod, int found)
+    {
+        if (pod.SpreadGroup is null)
+        {
+            return null;
+        }
+
+        _groups.TryGetValue(pod.SpreadGroup, out var group);
+        var zones = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < found; k++)
+        {
+            if (_nodes[_feasible[k]].Node.Labels.TryGetValue(ZoneLabel, out var zone))
+            {
+                zones.Add(zone);
+            }
+        }
+
+        var hostWeight = Math.Log(found + 2);
+        var zoneWeight = Math.Log(zones.Count + 2);
+        var scores = new long[found];
+        long min = long.MaxValue, max = 0;
+        for (var k = 0; k < found; k++)
+        {
+            var index = _feasible[k];
+            var raw = ((group?.PerNode[index] ?? 0) * hostWeight) + (3 - 1);
+            if (_nodes[index].Node.Labels.TryGetValue(ZoneLabel, out var zone))
+            {
+                raw += ((group is not null && group.PerZone.TryGetValue(zone, out var c) ? c : 0) * zoneWeight) + (5 - 1);
+            }
+
+            scores[k] = (long)Math.Round(raw, MidpointRounding.AwayFromZero);
+            min = Math.Min(min, scores[k]);
+            max = Math.Max(max, scores[k]);
+        }
+
+        for (var k = 0; k < found; k++)
+        {
+            scores[k] = max == 0 ? 100 : 100 * (max + min - scores[k]) / max;
+        }
+
+        return scores;
+    }
+
+    /// <summary>Pods of one spreading group per node and per zone.</summary>
+    private sealed class GroupCounts
+    {
+        public GroupCounts(int nodes)
+        {
+            PerNode = new int[nodes];
+        }
+
+        public int[] PerNode { get; private init; }
+
+        public Dictionary<string, int> PerZone { get; private init; } = new(StringComparer.Ordinal);
+
+        public GroupCounts Clone() => new(0)
+        {
+            PerNode = (int[])PerNode.Clone(),
+            PerZone = new Dictionary<string, int>(PerZone, StringComparer.Ordinal),
+        };
+    }
+
     /// <summary>The first few tied node names in ordinal order, kept in a small sorted buffer (no full sort per pod).</summary>
     private List<string> SmallestTieNames(int found, long bestScore)
     {
@@ -711,6 +808,7 @@ public sealed class Scheduler
     {
         _nodes[index].Add(pod);
         _podNode[pod] = index;
+        Count(pod, index, 1);
         if (pod.RequiredAntiAffinity.Count > 0)
         {
             _antiAffinityPods++;
