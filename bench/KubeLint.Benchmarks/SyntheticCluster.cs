@@ -18,7 +18,7 @@ internal static class SyntheticCluster
         return nodes;
     }
 
-    /// <summary>Pods of 20 workloads with requests between 50m/64Mi and 240m/1.2Gi (about 145m on average).</summary>
+    /// <summary>Pods of 20 Deployments (default spreading applies) with requests between 50m/64Mi and 240m/1.2Gi (about 145m on average).</summary>
     public static List<SimPod> Pods(int count)
     {
         var templates = new SimPod[20];
@@ -41,7 +41,8 @@ internal static class SyntheticCluster
         var pods = new List<SimPod>(count);
         for (var i = 0; i < count; i++)
         {
-            var pod = templates[i % templates.Length].WithName("p-" + i.ToString(CultureInfo.InvariantCulture));
+            var template = templates[i % templates.Length];
+            var pod = template.WithName("p-" + i.ToString(CultureInfo.InvariantCulture), spreadGroup: "bench/" + template.Workload);
             pod.Sequence = i;
             pods.Add(pod);
         }

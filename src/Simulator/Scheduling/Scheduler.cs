@@ -31,6 +31,12 @@ public sealed class Scheduler
     private readonly long[] _taintCounts;
     private readonly long[] _affinityScores;
     private readonly Dictionary<string, GroupCounts> _groups = new(StringComparer.Ordinal);
+
+    // Each node's zone as a small integer (-1 without the label), so default spreading needs no string hashing per node.
+    private readonly int[] _zoneOf;
+    private readonly int _zoneCount;
+    private readonly int[] _zoneSeen;
+    private int _zoneStamp;
     private int _nextStartNodeIndex;
     private int _antiAffinityPods;
 
@@ -46,6 +52,27 @@ public sealed class Scheduler
 
         _binder = binder;
         _version = version;
+        _zoneOf = new int[nodes.Count];
+        var zoneIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (nodes[i].Labels.TryGetValue(ZoneLabel, out var zone))
+            {
+                if (!zoneIds.TryGetValue(zone, out var id))
+                {
+                    zoneIds[zone] = id = zoneIds.Count;
+                }
+
+                _zoneOf[i] = id;
+            }
+            else
+            {
+                _zoneOf[i] = -1;
+            }
+        }
+
+        _zoneCount = zoneIds.Count;
+        _zoneSeen = new int[_zoneCount];
         _feasible = new int[nodes.Count];
         _fail = new byte[nodes.Count];
         _scores = new long[nodes.Count];
@@ -607,13 +634,13 @@ public sealed class Scheduler
 
         if (!_groups.TryGetValue(pod.SpreadGroup, out var group))
         {
-            _groups[pod.SpreadGroup] = group = new GroupCounts(_nodes.Length);
+            _groups[pod.SpreadGroup] = group = new GroupCounts(_nodes.Length, _zoneCount);
         }
 
         group.PerNode[index] += delta;
-        if (_nodes[index].Node.Labels.TryGetValue(ZoneLabel, out var zone))
+        if (_zoneOf[index] >= 0)
         {
-            group.PerZone[zone] = (group.PerZone.TryGetValue(zone, out var c) ? c : 0) + delta;
+            group.PerZone[_zoneOf[index]] += delta;
         }
     }
 
@@ -634,26 +661,30 @@ public sealed class Scheduler
         }
 
         _groups.TryGetValue(pod.SpreadGroup, out var group);
-        var zones = new HashSet<string>(StringComparer.Ordinal);
+        _zoneStamp++;
+        var zones = 0;
         for (var k = 0; k < found; k++)
         {
-            if (_nodes[_feasible[k]].Node.Labels.TryGetValue(ZoneLabel, out var zone))
+            var zone = _zoneOf[_feasible[k]];
+            if (zone >= 0 && _zoneSeen[zone] != _zoneStamp)
             {
-                zones.Add(zone);
+                _zoneSeen[zone] = _zoneStamp;
+                zones++;
             }
         }
 
         var hostWeight = Math.Log(found + 2);
-        var zoneWeight = Math.Log(zones.Count + 2);
+        var zoneWeight = Math.Log(zones + 2);
         var scores = new long[found];
         long min = long.MaxValue, max = 0;
         for (var k = 0; k < found; k++)
         {
             var index = _feasible[k];
             var raw = ((group?.PerNode[index] ?? 0) * hostWeight) + (3 - 1);
-            if (_nodes[index].Node.Labels.TryGetValue(ZoneLabel, out var zone))
+            var zone = _zoneOf[index];
+            if (zone >= 0)
             {
-                raw += ((group is not null && group.PerZone.TryGetValue(zone, out var c) ? c : 0) * zoneWeight) + (5 - 1);
+                raw += ((group?.PerZone[zone] ?? 0) * zoneWeight) + (5 - 1);
             }
 
             scores[k] = (long)Math.Round(raw, MidpointRounding.AwayFromZero);
@@ -672,19 +703,20 @@ public sealed class Scheduler
     /// <summary>Pods of one spreading group per node and per zone.</summary>
     private sealed class GroupCounts
     {
-        public GroupCounts(int nodes)
+        public GroupCounts(int nodes, int zones)
         {
             PerNode = new int[nodes];
+            PerZone = new int[zones];
         }
 
         public int[] PerNode { get; private init; }
 
-        public Dictionary<string, int> PerZone { get; private init; } = new(StringComparer.Ordinal);
+        public int[] PerZone { get; private init; }
 
-        public GroupCounts Clone() => new(0)
+        public GroupCounts Clone() => new(0, 0)
         {
             PerNode = (int[])PerNode.Clone(),
-            PerZone = new Dictionary<string, int>(PerZone, StringComparer.Ordinal),
+            PerZone = (int[])PerZone.Clone(),
         };
     }
 
