@@ -237,6 +237,20 @@ public sealed class SchedulerScoringTests
     }
 
     [Test]
+    public void Preferred_pod_affinity_pulls_toward_the_matching_pods_zone()
+    {
+        // A1 weights: InterPodAffinity 2; A3: min-max normalisation. The cache runs in zone c (worker-3); the web pod
+        // prefers the cache's zone and goes there although worker-1 and worker-2 are emptier.
+        var cache = Deployment("cache", 1, cpu: "1", extraSpec: "      nodeName: worker-3", labels: "{app: cache}");
+        var extra = "      affinity:\n        podAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution:\n            - weight: 50\n              podAffinityTerm: {topologyKey: topology.kubernetes.io/zone, labelSelector: {matchLabels: {app: cache}}}";
+        var result = Sim.Run(cache + Deployment("web", 1, cpu: "100m", extraSpec: extra));
+        Assert.That(result.Pods.Single(p => p.Workload == "Deployment/web").Node, Is.EqualTo("worker-3"));
+        var anti = extra.Replace("podAffinity:", "podAntiAffinity:");
+        var away = Sim.Run(cache + Deployment("web", 1, cpu: "100m", extraSpec: anti));
+        Assert.That(away.Pods.Single(p => p.Workload == "Deployment/web").Node, Is.EqualTo("worker-1"));
+    }
+
+    [Test]
     public void Existing_pods_anti_affinity_rejects_the_fourth_replica()
     {
         // A7: anti-affinity is symmetric; [from memory] existing pods' anti-affinity is checked first.

@@ -63,6 +63,7 @@ public static class PodSpecReader
             SpreadConstraints = Spread(spec),
             RequiredAffinity = Terms(affinity?.GetMapping("podAffinity"), ns),
             RequiredAntiAffinity = Terms(affinity?.GetMapping("podAntiAffinity"), ns),
+            PreferredPodTerms = PreferredTerms(affinity?.GetMapping("podAffinity"), ns, 1).Concat(PreferredTerms(affinity?.GetMapping("podAntiAffinity"), ns, -1)).ToList(),
             Claims = Claims(spec),
             NodeName = spec.GetString("nodeName"),
             ReportNode = reportNode,
@@ -270,6 +271,17 @@ public static class PodSpecReader
         }
 
         return result;
+    }
+
+    private static IEnumerable<(int, PodAffinityTerm)> PreferredTerms(YamlMapping? affinity, string ns, int sign)
+    {
+        foreach (var term in affinity?.GetSequence("preferredDuringSchedulingIgnoredDuringExecution")?.Mappings ?? [])
+        {
+            if (Int(term, "weight") is > 0 and var weight && PodAffinityTerm.Read(term.GetMapping("podAffinityTerm"), ns) is { } read)
+            {
+                yield return (sign * weight, read);
+            }
+        }
     }
 
     private static List<string> Claims(YamlMapping spec)

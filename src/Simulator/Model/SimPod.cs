@@ -51,6 +51,9 @@ public sealed class SimPod
 
     public IReadOnlyList<PodAffinityTerm> RequiredAntiAffinity { get; init; } = [];
 
+    /// <summary>Preferred pod affinity (positive weight) and anti-affinity (negative weight) terms.</summary>
+    public IReadOnlyList<(int Weight, PodAffinityTerm Term)> PreferredPodTerms { get; init; } = [];
+
     /// <summary>Names of the PersistentVolumeClaims the pod mounts (in its namespace).</summary>
     public IReadOnlyList<string> Claims { get; init; } = [];
 
@@ -121,6 +124,7 @@ public sealed class SimPod
         SpreadConstraints = SpreadConstraints,
         RequiredAffinity = RequiredAffinity,
         RequiredAntiAffinity = RequiredAntiAffinity,
+        PreferredPodTerms = PreferredPodTerms,
         Claims = claims ?? Claims,
         NodeName = NodeName,
         ReportNode = ReportNode,

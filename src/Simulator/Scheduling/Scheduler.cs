@@ -451,8 +451,8 @@ public sealed class Scheduler
     /// <summary>
     /// Scores the feasible nodes: TaintToleration ×3, NodeAffinity ×2, NodeResourcesFit (LeastAllocated) ×1,
     /// BalancedAllocation ×1 (skipped for pods requesting nothing, as since ≈1.32), PodTopologySpread ×2 for the
-    /// pod's ScheduleAnyway constraints or else the system defaults. Not modelled: preferred inter-pod affinity, and
-    /// ImageLocality (which is 0 without node image data).
+    /// pod's ScheduleAnyway constraints or else the system defaults, InterPodAffinity ×2 for the pod's preferred terms.
+    /// ImageLocality is 0 without node image data and is left out.
     /// </summary>
     private int Score(SimPod pod, int found, Placement placement)
     {
@@ -490,6 +490,7 @@ public sealed class Scheduler
 
         var balanced = !pod.Requests.IsZero;
         var spread = pod.SpreadConstraints.Count == 0 ? DefaultSpreadScores(pod, found) : SpreadScores(pod, found);
+        var podAffinity = pod.PreferredPodTerms.Count == 0 ? null : PodAffinityScores(pod, found);
         long bestScore = long.MinValue;
         var bestIndex = -1;
         var ties = 0;
@@ -507,6 +508,11 @@ public sealed class Scheduler
             if (spread is not null)
             {
                 total += 2 * spread[k];
+            }
+
+            if (podAffinity is not null)
+            {
+                total += 2 * podAffinity[k];
             }
 
             _scores[k] = total;
@@ -623,6 +629,55 @@ public sealed class Scheduler
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// InterPodAffinity scoring for the pod's preferred terms: every existing pod matching a term adds (affinity) or
+    /// subtracts (anti-affinity) the term's weight on the nodes of its topology domain; min–max normalised to 0–100
+    /// (all 0 when max equals min, a form the reference gives from memory). Existing pods' own preferred terms
+    /// toward the incoming pod are not counted.
+    /// </summary>
+    private long[] PodAffinityScores(SimPod pod, int found)
+    {
+        var domains = new Dictionary<(string Key, string Value), long>();
+        foreach (var state in _nodes)
+        {
+            foreach (var other in state.Pods)
+            {
+                foreach (var (weight, term) in pod.PreferredPodTerms)
+                {
+                    if (term.Matches(other) && state.Node.Labels.TryGetValue(term.TopologyKey, out var value))
+                    {
+                        var key = (term.TopologyKey, value);
+                        domains[key] = (domains.TryGetValue(key, out var sum) ? sum : 0) + weight;
+                    }
+                }
+            }
+        }
+
+        var raw = new long[found];
+        long min = long.MaxValue, max = long.MinValue;
+        for (var k = 0; k < found; k++)
+        {
+            var labels = _nodes[_feasible[k]].Node.Labels;
+            foreach (var pair in domains)
+            {
+                if (labels.TryGetValue(pair.Key.Key, out var value) && value == pair.Key.Value)
+                {
+                    raw[k] += pair.Value;
+                }
+            }
+
+            min = Math.Min(min, raw[k]);
+            max = Math.Max(max, raw[k]);
+        }
+
+        for (var k = 0; k < found; k++)
+        {
+            raw[k] = max == min ? 0 : 100 * (raw[k] - min) / (max - min);
+        }
+
+        return raw;
     }
 
     private void Count(SimPod pod, int index, int delta)
