@@ -25,9 +25,11 @@ public sealed class MissingReadinessProbeRule : Rule
 
     public override void Run(AnalysisContext context)
     {
+        // Selectors are read once: the corpus-sized inputs pair hundreds of Services with hundreds of templates.
         var services = context.Index.OfKind("Service")
             .Where(s => s.Group.Length == 0 && s.Spec?.GetMapping("selector") is { Count: > 0 }
                 && PodContainers.Bool(s.Spec, "publishNotReadyAddresses") != true)
+            .Select(s => (Service: s, Selector: LabelSelector.FromMap(s.Spec!.GetMapping("selector")!)))
             .ToList();
         if (services.Count == 0)
         {
@@ -44,7 +46,8 @@ public sealed class MissingReadinessProbeRule : Rule
 
             // Name the Service from the workload's own file when there is one, as that is the one its author meant.
             var service = services
-                .Where(s => s.EffectiveNamespace == template.Namespace && LabelSelector.FromMap(s.Spec!.GetMapping("selector")!).Matches(template.Labels))
+                .Where(s => s.Service.EffectiveNamespace == template.Namespace && s.Selector.Matches(template.Labels))
+                .Select(s => s.Service)
                 .OrderBy(s => s.File.Path == template.Owner.File.Path ? 0 : 1)
                 .FirstOrDefault();
             if (service is null)

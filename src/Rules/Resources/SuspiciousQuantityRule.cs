@@ -18,16 +18,20 @@ public sealed class SuspiciousQuantityRule : Rule
         "Resource quantities should be plausible.",
         "Flags quantities the API server accepts but that are surely slips: a bare suffix such as \"Gi\" (which parses "
         + "as zero), memory in fractions of a byte (\"3500m\" is 3.5 bytes, not 3500 MiB), memory below 4Mi (no "
-        + "container runtime starts a container that small), and cpu above 256 cores.",
+        + "container runtime starts a container that small), and cpu above 256 cores. Parameters: minMemory (default "
+        + "4Mi) and maxCpu (default 256) change the two thresholds; a value that is not a valid quantity keeps the default.",
         "Write memory with binary suffixes (Mi, Gi) and cpu in cores or millicores (500m).");
 
-    private const decimal MinimumMemory = 4m * 1024 * 1024;
-    private const decimal MaximumCpu = 256m;
+    private const string DefaultMinimumMemory = "4Mi";
+    private const string DefaultMaximumCpu = "256";
 
     public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
+        var limits = new Thresholds(
+            Threshold(context, "minMemory", DefaultMinimumMemory),
+            Threshold(context, "maxCpu", DefaultMaximumCpu));
         foreach (var template in PodContainers.Complete(context))
         {
             foreach (var container in PodContainers.All(template))
@@ -40,7 +44,7 @@ public sealed class SuspiciousQuantityRule : Rule
                     {
                         if (values?.GetScalar(name) is { IsNull: false } scalar
                             && Quantity.TryParse(scalar.Value, out var quantity, out _)
-                            && Problem(name, quantity) is { } problem)
+                            && Problem(name, quantity, limits) is { } problem)
                         {
                             context.Report(Definition, template.Owner, scalar, $"{container.Describe()}: {section}.{name} \"{scalar.Value}\" {problem}");
                         }
@@ -50,7 +54,12 @@ public sealed class SuspiciousQuantityRule : Rule
         }
     }
 
-    private static string? Problem(string name, Quantity quantity)
+    private static Quantity Threshold(AnalysisContext context, string parameter, string fallback)
+        => Quantity.TryParse(context.Options.Parameter(Definition, parameter) ?? fallback, out var value, out _) && value.HasNumber
+            ? value
+            : Quantity.Parse(fallback);
+
+    private static string? Problem(string name, Quantity quantity, Thresholds limits)
     {
         if (!quantity.HasNumber)
         {
@@ -66,12 +75,12 @@ public sealed class SuspiciousQuantityRule : Rule
                     : $"is a fraction of a byte ({Format(quantity.Value)} bytes).";
             }
 
-            if (quantity.Value > 0 && quantity.Value < MinimumMemory)
+            if (quantity.Value > 0 && quantity < limits.MinimumMemory)
             {
-                return $"is {Format(quantity.Value)} bytes, below 4Mi: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
+                return $"is {Format(quantity.Value)} bytes, below {limits.MinimumMemory}: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
             }
         }
-        else if (quantity.Value > MaximumCpu)
+        else if (quantity > limits.MaximumCpu)
         {
             return $"is {Format(quantity.Value)} cores, more than any node has. Did you mean millicores (m)?";
         }
@@ -81,4 +90,6 @@ public sealed class SuspiciousQuantityRule : Rule
 
     /// <summary>Dividing by 1.000…m drops the trailing zeros decimal keeps from the suffix scale (3.500 → 3.5).</summary>
     private static string Format(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
+    private readonly record struct Thresholds(Quantity MinimumMemory, Quantity MaximumCpu);
 }

@@ -52,4 +52,32 @@ public class SuspiciousQuantityRuleTests
 
         Assert.That(RuleRunner.Summaries(yaml, new SuspiciousQuantityRule()), Is.Empty);
     }
+
+    [Test]
+    public void Thresholds_follow_the_configured_parameters()
+    {
+        const string yaml = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  resources:
+                    requests: {memory: 32Mi, cpu: "64"}
+            """;
+        var options = new KubeLint.Analyzer.Engine.AnalysisOptions
+        {
+            Rules = new Dictionary<string, KubeLint.Analyzer.Engine.RuleSettings>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["suspicious-quantity"] = new() { Parameters = new Dictionary<string, string> { ["minMemory"] = "64Mi", ["maxCpu"] = "32" } },
+            },
+        };
+
+        var findings = Testing.Manifests.Lint(yaml, options, new SuspiciousQuantityRule());
+
+        Assert.That(Testing.Manifests.Summaries(findings), Is.EqualTo(new[] { "KL3009@10:28", "KL3009@10:39" }));
+    }
 }
