@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using KubeLint.Analyzer.Loading;
 
 namespace KubeLint.Analyzer.Configuration;
 
@@ -25,7 +25,7 @@ internal sealed class IgnorePattern
         pattern = pattern.TrimEnd('/');
         var anchored = pattern.IndexOf('/') >= 0;
         pattern = pattern.TrimStart('/');
-        var body = Translate(pattern);
+        var body = GlobPattern.ToRegex(pattern);
         _regex = new Regex(
             "^" + (anchored ? string.Empty : "(?:.*/)?") + body + "(?:/.*)?$",
             RegexOptions.CultureInvariant);
@@ -34,34 +34,4 @@ internal sealed class IgnorePattern
     public string Glob { get; }
 
     public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath);
-
-    private static string Translate(string glob)
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < glob.Length; i++)
-        {
-            var c = glob[i];
-            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
-            {
-                // "**/" matches any number of folders, including none.
-                var slash = i + 2 < glob.Length && glob[i + 2] == '/';
-                sb.Append(slash ? "(?:.*/)?" : ".*");
-                i += slash ? 2 : 1;
-            }
-            else if (c == '*')
-            {
-                sb.Append("[^/]*");
-            }
-            else if (c == '?')
-            {
-                sb.Append("[^/]");
-            }
-            else
-            {
-                sb.Append(Regex.Escape(c.ToString()));
-            }
-        }
-
-        return sb.ToString();
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace KubeLint.Analyzer.Loading;
@@ -89,7 +88,7 @@ public static class InputResolver
             return [];
         }
 
-        var regex = new Regex("^" + GlobToRegex(normalized.Substring(prefix.Length)) + "$", RegexOptions.CultureInvariant);
+        var regex = new Regex("^" + GlobPattern.ToRegex(normalized.Substring(prefix.Length)) + "$", RegexOptions.CultureInvariant);
         var matches = new List<string>();
         foreach (var file in Directory.EnumerateFiles(baseDir, "*", SearchOption.AllDirectories))
         {
@@ -111,36 +110,6 @@ public static class InputResolver
 
         matches.Sort(StringComparer.Ordinal);
         return matches;
-    }
-
-    private static string GlobToRegex(string glob)
-    {
-        var sb = new StringBuilder();
-        for (var i = 0; i < glob.Length; i++)
-        {
-            var c = glob[i];
-            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
-            {
-                // "**/" matches any number of folders, including none.
-                var slash = i + 2 < glob.Length && glob[i + 2] == '/';
-                sb.Append(slash ? "(?:.*/)?" : ".*");
-                i += slash ? 2 : 1;
-            }
-            else if (c == '*')
-            {
-                sb.Append("[^/]*");
-            }
-            else if (c == '?')
-            {
-                sb.Append("[^/]");
-            }
-            else
-            {
-                sb.Append(Regex.Escape(c.ToString()));
-            }
-        }
-
-        return sb.ToString();
     }
 
     private static string Normalize(string path) => path.Replace('\\', '/');
