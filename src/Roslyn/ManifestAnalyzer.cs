@@ -131,27 +131,20 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var effective = DiagnosticCatalog.ToDiagnosticSeverity(finding.Severity);
-            Location location;
-            if (typedByPath.TryGetValue(finding.Location.FilePath, out var manifest))
-            {
-                // Inside C#, the compiler applies .editorconfig severities itself.
-                location = manifest.LocationOfLine(finding.Location.Span.Start.Line);
-            }
-            else
-            {
-                location = texts.TryGetValue(finding.Location.FilePath, out var text)
+            var location = typedByPath.TryGetValue(finding.Location.FilePath, out var manifest)
+                ? manifest.LocationOfLine(finding.Location.Span.Start.Line)
+                : texts.TryGetValue(finding.Location.FilePath, out var text)
                     ? LocationIn(finding.Location.FilePath, text, finding.Location.Span)
                     : Location.None;
-                if (severity.Configured(finding.RuleId, cancellationToken) is { } configured)
+            var effective = DiagnosticCatalog.ToDiagnosticSeverity(finding.Severity);
+            if (severity.Configured(finding.RuleId, location.SourceTree, cancellationToken) is { } configured)
+            {
+                if (CompilerSeverity.ToSeverity(configured) is not { } configuredSeverity)
                 {
-                    if (CompilerSeverity.ToSeverity(configured) is not { } configuredSeverity)
-                    {
-                        continue;
-                    }
-
-                    effective = configuredSeverity;
+                    continue;
                 }
+
+                effective = configuredSeverity;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, effective, additionalLocations: null, properties: null, finding.Message));
@@ -168,7 +161,7 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
         foreach (var descriptor in _catalog.All)
         {
             var fromFile = config.Rules.TryGetValue(descriptor.Id, out var byId) ? byId : null;
-            var configured = severity.Configured(descriptor.Id, cancellationToken);
+            var configured = severity.Configured(descriptor.Id, tree: null, cancellationToken);
             if (configured is null)
             {
                 if (fromFile is not null)

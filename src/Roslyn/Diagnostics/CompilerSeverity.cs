@@ -3,13 +3,15 @@ using Microsoft.CodeAnalysis;
 namespace KubeLint.Roslyn.Diagnostics;
 
 /// <summary>
-/// Severities configured for the compilation: /nowarn and /warnaserror, global analyzer config files, and
-/// .editorconfig sections that cover the project's C# files (<c>[*]</c>, <c>[*.cs]</c>).
+/// Severities configured for the compilation, in the compiler's order: /nowarn and /warnaserror, then .editorconfig
+/// (the file's own sections), then global analyzer config files.
 /// </summary>
 /// <remarks>
 /// The compiler applies <c>dotnet_diagnostic.ID.severity</c> from .editorconfig only to diagnostics inside C# files:
 /// for a diagnostic located in a YAML file it looks at global settings alone. So that a project configures KubeLint
-/// like any other analyzer, the setting that applies to the project's first C# file is applied to the manifests too.
+/// like any other analyzer, the sections that apply to the project's first C# file (<c>[*]</c>, <c>[*.cs]</c>)
+/// apply to the manifests too. The analyzer resolves C# locations itself as well, so both kinds of finding follow
+/// one lookup.
 /// </remarks>
 internal sealed class CompilerSeverity
 {
@@ -22,8 +24,11 @@ internal sealed class CompilerSeverity
         _firstTree = compilation.SyntaxTrees.FirstOrDefault();
     }
 
-    /// <summary>The configured setting for a diagnostic id, or null when the project leaves it at its default.</summary>
-    public ReportDiagnostic? Configured(string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// The setting for a diagnostic id in a C# file (or, for null, in a manifest), or null when the project leaves it
+    /// at its default.
+    /// </summary>
+    public ReportDiagnostic? Configured(string id, SyntaxTree? tree, CancellationToken cancellationToken)
     {
         var options = _compilation.Options;
         if (options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific != ReportDiagnostic.Default)
@@ -37,13 +42,14 @@ internal sealed class CompilerSeverity
             return null;
         }
 
-        if (provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var global) && global != ReportDiagnostic.Default)
+        tree ??= _firstTree;
+        if (tree is not null && provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var perTree) && perTree != ReportDiagnostic.Default)
         {
-            return global;
+            return perTree;
         }
 
-        return _firstTree is not null && provider.TryGetDiagnosticValue(_firstTree, id, cancellationToken, out var perTree) && perTree != ReportDiagnostic.Default
-            ? perTree
+        return provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var global) && global != ReportDiagnostic.Default
+            ? global
             : null;
     }
 

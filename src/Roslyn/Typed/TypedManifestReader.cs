@@ -174,30 +174,12 @@ internal sealed class TypedManifestReader
 
     private TypedValue? ReadModel(BaseObjectCreationExpressionSyntax creation, INamedTypeSymbol type)
     {
-        var mapping = new TypedMapping(HeaderLocation(creation));
-        if (creation.ArgumentList is { Arguments.Count: > 0 } arguments)
+        if (creation.ArgumentList is { Arguments.Count: > 0 })
         {
-            if (_model.GetSymbolInfo(creation, _cancellationToken).Symbol is not IMethodSymbol constructor)
-            {
-                return Fail();
-            }
-
-            for (var i = 0; i < arguments.Arguments.Count && _complete; i++)
-            {
-                var argument = arguments.Arguments[i];
-                var parameter = argument.NameColon is { } name
-                    ? constructor.Parameters.FirstOrDefault(p => p.Name == name.Name.Identifier.ValueText)
-                    : i < constructor.Parameters.Length ? constructor.Parameters[i] : null;
-                var property = parameter is null ? null : FindProperty(type, parameter.Name);
-                if (property is null)
-                {
-                    return Fail();
-                }
-
-                SetProperty(mapping, property, argument.Expression, argument.GetLocation());
-            }
+            return Fail(); // The model types are built through their properties; arguments are not followed.
         }
 
+        var mapping = new TypedMapping(HeaderLocation(creation));
         foreach (var element in creation.Initializer?.Expressions ?? default)
         {
             if (!_complete)
@@ -217,7 +199,7 @@ internal sealed class TypedManifestReader
         return _complete ? mapping : null;
     }
 
-    private void SetProperty(TypedMapping mapping, IPropertySymbol property, ExpressionSyntax value, Location whole, Location? name = null)
+    private void SetProperty(TypedMapping mapping, IPropertySymbol property, ExpressionSyntax value, Location whole, Location name)
     {
         var key = JsonName(property);
         var read = Read(value);
@@ -228,7 +210,7 @@ internal sealed class TypedManifestReader
         }
 
         // A constant is reported on its whole assignment; a nested object or list on the property name only.
-        mapping.Set(new TypedEntry(key, read, read is TypedScalar ? whole : name ?? whole));
+        mapping.Set(new TypedEntry(key, read, read is TypedScalar ? whole : name));
     }
 
     private TypedValue? ReadDictionary(BaseObjectCreationExpressionSyntax creation)
@@ -306,21 +288,6 @@ internal sealed class TypedManifestReader
     private static bool Implements(INamedTypeSymbol type, string interfaceName, int arity)
         => (type.TypeKind == TypeKind.Interface && type.Name == interfaceName && type.Arity == arity)
             || type.AllInterfaces.Any(i => i.Name == interfaceName && i.Arity == arity);
-
-    private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string parameterName)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            var match = current.GetMembers().OfType<IPropertySymbol>()
-                .FirstOrDefault(p => string.Equals(p.Name, parameterName, StringComparison.OrdinalIgnoreCase));
-            if (match is not null)
-            {
-                return match;
-            }
-        }
-
-        return null;
-    }
 
     private static string JsonName(IPropertySymbol property)
     {
