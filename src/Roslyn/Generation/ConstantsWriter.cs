@@ -17,7 +17,7 @@ internal static class ConstantsWriter
         var classNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var obj in objects)
         {
-            var className = Unique(classNames, Identifier(obj.Kind) + Identifier(obj.Name), obj.Namespace);
+            var className = Unique(classNames, Member(obj.Kind + "-" + obj.Name), obj.Namespace);
             sb.Append("    /// <summary>").Append(Xml(obj.Kind)).Append(' ').Append(Xml(obj.Name))
                 .Append(" from ").Append(Xml(Path.GetFileName(obj.SourcePath))).Append(".</summary>\n")
                 .Append("    public static class ").Append(className).Append("\n    {\n");
@@ -40,7 +40,7 @@ internal static class ConstantsWriter
                 var containerNames = new HashSet<string>(StringComparer.Ordinal) { "Containers" };
                 foreach (var container in obj.Containers)
                 {
-                    var containerClass = Unique(containerNames, Identifier(container.Name), null);
+                    var containerClass = Unique(containerNames, Member(container.Name), null);
                     Open(sb, 3, containerClass);
                     Const(sb, 4, "string", "Name", Literal(container.Name));
                     if (container.Ports.Count > 0)
@@ -76,7 +76,7 @@ internal static class ConstantsWriter
         var names = new HashSet<string>(StringComparer.Ordinal) { className, enclosing };
         foreach (var (name, type, value) in members)
         {
-            Const(sb, depth + 1, type, Unique(names, Identifier(name), null), value);
+            Const(sb, depth + 1, type, Unique(names, Member(name), null), value);
         }
 
         Close(sb, depth);
@@ -113,8 +113,15 @@ internal static class ConstantsWriter
         }
     }
 
-    /// <summary>"app.kubernetes.io/name" becomes AppKubernetesIoName; a leading digit gets an underscore.</summary>
-    internal static string Identifier(string text)
+    /// <summary>A valid C# identifier made of the words of a Kubernetes name; a leading digit gets an underscore.</summary>
+    private static string Member(string text)
+    {
+        var identifier = Identifier(text);
+        return identifier.Length == 0 || char.IsDigit(identifier[0]) ? "_" + identifier : identifier;
+    }
+
+    /// <summary>"app.kubernetes.io/name" becomes AppKubernetesIoName.</summary>
+    private static string Identifier(string text)
     {
         var sb = new StringBuilder(text.Length);
         var upper = true;
@@ -129,11 +136,6 @@ internal static class ConstantsWriter
             {
                 upper = true;
             }
-        }
-
-        if (sb.Length == 0 || char.IsDigit(sb[0]))
-        {
-            sb.Insert(0, '_');
         }
 
         return sb.ToString();
