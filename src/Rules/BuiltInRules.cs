@@ -11,6 +11,29 @@ public static class BuiltInRules
     {
         var rules = new List<Rule>
         {
+            new Probes.MissingReadinessProbeRule(),
+            new Probes.MissingLivenessProbeRule(),
+            new Probes.IdenticalLivenessReadinessRule(),
+            new Probes.ProbePortNotExposedRule(),
+            new Probes.ProbeTimingRule(),
+            new Resources.MissingRequestsRule(),
+            new Resources.MissingMemoryLimitRule(),
+            new Resources.RequestsExceedLimitsRule(),
+            new Resources.SuspiciousQuantityRule(),
+            new Workloads.RollingUpdateZeroZeroRule(),
+            new Workloads.InvalidStrategyRule(),
+            new Workloads.InvalidCronScheduleRule(),
+            new Workloads.CronTimeZoneRule(),
+            new Workloads.CronNeverRunsRule(),
+            new Workloads.JobMisconfiguredRule(),
+            new Security.PrivilegedContainerRule(),
+            new Security.PrivilegeEscalationRule(),
+            new Security.RunAsRootRule(),
+            new Security.HostNamespaceRule(),
+            new Security.LatestImageTagRule(),
+            new Security.WritableRootFilesystemRule(),
+            new Security.DangerousCapabilitiesRule(),
+            new Security.HostPathVolumeRule(),
         };
         rules.Sort((a, b) => string.CompareOrdinal(a.Descriptor.Id, b.Descriptor.Id));
         return rules;

@@ -122,7 +122,11 @@ internal sealed class YamlStreamReader
 
     private void ReportSyntaxError(string chunk, int lineOffset, int documentStart, YamlException ex)
     {
-        var tab = FindIndentationTab(chunk, documentStart, (int)ex.Start.Index);
+        // Some parser errors about tabs point at the enclosing mapping rather than the tab; then the whole document is searched.
+        var searchEnd = ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0
+            ? NextDocumentMarkerOrEnd(chunk, (int)ex.Start.Index)
+            : (int)ex.Start.Index;
+        var tab = FindIndentationTab(chunk, documentStart, searchEnd);
         if (tab is { } tabIndex)
         {
             var (line, column) = LineAndColumn(chunk, tabIndex);
@@ -208,6 +212,12 @@ internal sealed class YamlStreamReader
         }
 
         return -1;
+    }
+
+    private static int NextDocumentMarkerOrEnd(string text, int from)
+    {
+        var next = NextDocumentMarker(text, from);
+        return next < 0 ? text.Length : next;
     }
 
     private static int CountNewlines(string text, int from, int to)

@@ -1,0 +1,63 @@
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Model;
+using KubeLint.Rules.Common;
+
+namespace KubeLint.Rules.Probes;
+
+/// <summary>KL3001: a pod that a Service routes traffic to, where no container has a readiness probe.</summary>
+public sealed class MissingReadinessProbeRule : Rule
+{
+    public static RuleDescriptor Definition { get; } = new(
+        RuleIds.MissingReadinessProbe,
+        "missing-readiness-probe",
+        Severity.Warning,
+        Categories.ProbesAndResources,
+        "Pods behind a Service should have a readiness probe.",
+        "A Service in the same namespace selects the pod template, but none of its containers has a readinessProbe, so the "
+        + "pod receives traffic as soon as its containers start, before the application can serve it, and keeps receiving "
+        + "it while the application is overloaded or shutting down. A readiness probe on any container counts, as pod "
+        + "readiness is the conjunction of its containers'. Services with publishNotReadyAddresses: true ignore readiness "
+        + "and are not considered.",
+        "Add a readinessProbe to the container that serves the Service's traffic.");
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Run(AnalysisContext context)
+    {
+        var services = context.Index.OfKind("Service")
+            .Where(s => s.Group.Length == 0 && s.Spec?.GetMapping("selector") is { Count: > 0 }
+                && PodContainers.Bool(s.Spec, "publishNotReadyAddresses") != true)
+            .ToList();
+        if (services.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var template in PodContainers.Complete(context))
+        {
+            var containers = PodContainers.All(template).Where(c => c.IsLongRunning).ToList();
+            if (containers.Count == 0 || containers.Any(c => c.Node.ContainsKey("readinessProbe")))
+            {
+                continue;
+            }
+
+            // Name the Service from the workload's own file when there is one, as that is the one its author meant.
+            var service = services
+                .Where(s => s.EffectiveNamespace == template.Namespace && LabelSelector.FromMap(s.Spec!.GetMapping("selector")!).Matches(template.Labels))
+                .OrderBy(s => s.File.Path == template.Owner.File.Path ? 0 : 1)
+                .FirstOrDefault();
+            if (service is null)
+            {
+                continue;
+            }
+
+            var first = containers.Find(c => c.Kind == ContainerKind.App) ?? containers[0];
+            context.Report(
+                Definition,
+                template.Owner,
+                first.Anchor,
+                $"Service \"{service.Name}\" routes traffic to this pod, but no container has a readinessProbe; {first.Describe()} receives traffic as soon as it starts.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
+using KubeLint.Rules.Common;
+
+namespace KubeLint.Rules.Resources;
+
+/// <summary>KL3009: cpu and memory quantities that are valid but almost certainly not what was meant.</summary>
+public sealed class SuspiciousQuantityRule : Rule
+{
+    public static RuleDescriptor Definition { get; } = new(
+        RuleIds.SuspiciousQuantity,
+        "suspicious-quantity",
+        Severity.Warning,
+        Categories.ProbesAndResources,
+        "Resource quantities should be plausible.",
+        "Flags quantities the API server accepts but that are surely slips: a bare suffix such as \"Gi\" (which parses "
+        + "as zero), memory in fractions of a byte (\"3500m\" is 3.5 bytes, not 3500 MiB), memory below 4Mi (no "
+        + "container runtime starts a container that small), and cpu above 256 cores.",
+        "Write memory with binary suffixes (Mi, Gi) and cpu in cores or millicores (500m).");
+
+    private const decimal MinimumMemory = 4m * 1024 * 1024;
+    private const decimal MaximumCpu = 256m;
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Run(AnalysisContext context)
+    {
+        foreach (var template in PodContainers.Complete(context))
+        {
+            foreach (var container in PodContainers.All(template))
+            {
+                var resources = container.Node.GetMapping("resources");
+                foreach (var section in new[] { "requests", "limits" })
+                {
+                    var values = resources?.GetMapping(section);
+                    foreach (var name in new[] { "cpu", "memory" })
+                    {
+                        if (values?.GetScalar(name) is { IsNull: false } scalar
+                            && Quantity.TryParse(scalar.Value, out var quantity, out _)
+                            && Problem(name, quantity) is { } problem)
+                        {
+                            context.Report(Definition, template.Owner, scalar, $"{container.Describe()}: {section}.{name} \"{scalar.Value}\" {problem}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static string? Problem(string name, Quantity quantity)
+    {
+        if (!quantity.HasNumber)
+        {
+            return "has no number and parses as zero.";
+        }
+
+        if (name == "memory")
+        {
+            if (quantity.Value != decimal.Truncate(quantity.Value))
+            {
+                return quantity.Suffix == "m"
+                    ? $"is {Format(quantity.Value)} bytes: the suffix m means thousandths; use Mi for mebibytes."
+                    : $"is a fraction of a byte ({Format(quantity.Value)} bytes).";
+            }
+
+            if (quantity.Value > 0 && quantity.Value < MinimumMemory)
+            {
+                return $"is {Format(quantity.Value)} bytes, below 4Mi: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
+            }
+        }
+        else if (quantity.Value > MaximumCpu)
+        {
+            return $"is {Format(quantity.Value)} cores, more than any node has. Did you mean millicores (m)?";
+        }
+
+        return null;
+    }
+
+    /// <summary>Dividing by 1.000…m drops the trailing zeros decimal keeps from the suffix scale (3.500 → 3.5).</summary>
+    private static string Format(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+}
