@@ -62,7 +62,10 @@ public sealed class PackageBuildTests
     {
         var project = Path.Combine(_work, "sample");
         Directory.CreateDirectory(Path.Combine(project, "deploy"));
-        TestWorkspace.WriteNuGetConfig(project, _feed);
+        // The packed analyzer comes from the test's feed; KubernetesClient from the machine's package folder, offline.
+        var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        TestWorkspace.WriteNuGetConfig(project, _feed, globalPackages);
         File.WriteAllText(Path.Combine(project, "Sample.csproj"), """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -71,6 +74,7 @@ public sealed class PackageBuildTests
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="KubeLint.Analyzers" Version="0.1.0" PrivateAssets="all" />
+                <PackageReference Include="KubernetesClient" Version="21.0.8" />
               </ItemGroup>
             </Project>
             """);
@@ -85,6 +89,26 @@ public sealed class PackageBuildTests
                 public const string App = KubeLint.Manifests.ConfigMapSettings.Labels.App;
             }
             """);
+        var objects = Path.Combine(project, "Objects.cs");
+        File.WriteAllText(objects, """
+            using k8s.Models;
+
+            namespace Sample;
+
+            public static class Objects
+            {
+                public static V1Pod Debug() => new V1Pod
+                {
+                    Metadata = new V1ObjectMeta { Name = "debug" },
+                    Spec = new V1PodSpec { Containers = [new V1Container { Name = "shell", Image = "busybox:latest" }] },
+                };
+            }
+            """);
+        var lines = File.ReadAllLines(objects);
+        var imageLine = Array.FindIndex(lines, l => l.Contains("Image = ", StringComparison.Ordinal));
+        var imagePosition = $"({imageLine + 1},{lines[imageLine].IndexOf("Image = ", StringComparison.Ordinal) + 1})";
+        var web = Path.Combine(project, "deploy", "web.k8s.yaml");
+        File.WriteAllText(web, "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n");
         File.WriteAllText(Path.Combine(project, "deploy", "settings.k8s.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  labels:\n    app: web\n");
         var broken = Path.Combine(project, "deploy", "broken.k8s.yaml");
         File.WriteAllText(broken, "apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n  name: again\n---\nkind: ConfigMap\nmetadata:\n  name: x\n");
@@ -97,6 +121,8 @@ public sealed class PackageBuildTests
             Assert.That(exitCode, Is.Not.Zero, output);
             Assert.That(output, Does.Contain($"{broken}(5,3): error KL1002: duplicate key \"name\""), output);
             Assert.That(output, Does.Contain($"{broken}(7,1): warning KL1003: object has no apiVersion"), "the .editorconfig severity applies");
+            Assert.That(output, Does.Contain($"{web}(8,14): warning KL6005: "), "a built-in rule, in YAML");
+            Assert.That(output, Does.Contain($"{objects}{imagePosition}: warning KL6005: "), "a built-in rule, on a C# object");
             Assert.That(output, Does.Not.Contain("error CS"), "the generated constants compile");
             Assert.That(output, Does.Not.Contain("CS8032").And.Not.Contain("AD0001"), "the analyzer loads and does not crash");
         });
@@ -105,6 +131,6 @@ public sealed class PackageBuildTests
         var (fixedExitCode, fixedOutput) = ProcessRunner.Run("dotnet", ["build", "--disable-build-servers", "--no-restore"], project, environment);
 
         Assert.That(fixedExitCode, Is.Zero, fixedOutput);
-        Assert.That(fixedOutput, Does.Not.Contain(" KL"));
+        Assert.That(fixedOutput, Does.Not.Contain("error KL").And.Not.Contain("broken.k8s.yaml"));
     }
 }

@@ -37,7 +37,7 @@ public sealed class PreCommitHookTests
         var toolId = Path.GetFileName(package).Split('.')[0];
 
         _toolPath = Path.Combine(_work, "dotnetenv-default", "bin");
-        var noSources = TestWorkspace.WriteNuGetConfig(_work, feed: null);
+        var noSources = TestWorkspace.WriteNuGetConfig(_work);
         ProcessRunner.Check(
             "dotnet",
             ["tool", "install", "--tool-path", _toolPath, "--configfile", noSources, "--add-source", feed, toolId],

@@ -14,10 +14,10 @@ internal static class TestWorkspace
 
     public static string CreateTemporaryDirectory(string prefix) => Directory.CreateTempSubdirectory(prefix).FullName;
 
-    /// <summary>A nuget.config whose only source is <paramref name="feed"/>, so a restore never reaches a network feed.</summary>
-    public static string WriteNuGetConfig(string directory, string? feed)
+    /// <summary>A nuget.config whose only sources are local folders, so a restore never reaches a network feed.</summary>
+    public static string WriteNuGetConfig(string directory, params string[] feeds)
     {
-        var source = feed is null ? string.Empty : $"\n    <add key=\"local\" value=\"{feed}\" />";
+        var source = string.Concat(feeds.Select((f, i) => $"\n    <add key=\"local{i}\" value=\"{f}\" />"));
         var path = Path.Combine(directory, "nuget.config");
         File.WriteAllText(path, $"""
             <?xml version="1.0" encoding="utf-8"?>
