@@ -57,6 +57,19 @@ public sealed class PreCommitHookTests
     }
 
     [Test]
+    public void Installed_tool_runs_from_the_tool_path()
+    {
+        var directory = Path.Combine(_work, "run");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "bad.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  name: again\n");
+
+        var (exitCode, output) = ProcessRunner.Run(Path.Combine(_toolPath, "kubelint"), ["bad.yaml"], directory);
+
+        Assert.That(exitCode, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain("bad.yaml:5:3").And.Contain("KL1002"));
+    }
+
+    [Test]
     public void Only_the_command_line_tool_is_packable_by_default()
     {
         var targets = Path.Combine(_work, "list-packable.targets");
