@@ -70,8 +70,15 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
         var optionsProvider = context.Options.AnalyzerConfigOptionsProvider;
         var manifests = new List<(AdditionalText File, SourceText Text)>();
         var config = ConfigFile.Empty;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in context.Options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
+            // Overlapping globs (**/*.k8s.yaml and KubeLintManifests) pass a file twice; it is one manifest.
+            if (!seen.Add(file.Path))
+            {
+                continue;
+            }
+
             var fileOptions = optionsProvider.GetOptions(file);
             if (ManifestInputs.IsConfig(file, fileOptions))
             {

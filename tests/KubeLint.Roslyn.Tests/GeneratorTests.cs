@@ -125,6 +125,16 @@ public sealed class GeneratorTests
     }
 
     [Test]
+    public void A_file_added_twice_is_generated_once()
+    {
+        var (source, compilation) = Generate(("/src/web.k8s.yaml", Deployment), ("/src/web.k8s.yaml", Deployment));
+
+        Assert.That(source, Does.Contain("public static class DeploymentWebApi\n"));
+        Assert.That(source, Does.Not.Contain("DeploymentWebApi2"));
+        Assert.That(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error), Is.Empty);
+    }
+
+    [Test]
     public void Generation_can_be_switched_off_and_the_namespace_changed()
     {
         var (off, _) = Generate(("/src/web.k8s.yaml", Deployment), properties: ("KubeLintGenerateConstants", "false"));

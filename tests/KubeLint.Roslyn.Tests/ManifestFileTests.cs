@@ -111,6 +111,17 @@ public sealed class ManifestFileTests
     }
 
     [Test]
+    public async Task A_file_added_twice_by_overlapping_globs_is_checked_once()
+    {
+        var test = new AnalyzerTest { TestCode = Code };
+        const string Duplicate = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  name: again\n";
+        test.TestState.AdditionalFiles.Add(("/0/app.k8s.yaml", Duplicate));
+        test.TestState.AdditionalFiles.Add(("/0/app.k8s.yaml", Duplicate));
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("KL1002", DiagnosticSeverity.Error).WithSpan("/0/app.k8s.yaml", 5, 3, 5, 7));
+        await test.RunAsync();
+    }
+
+    [Test]
     public async Task Correct_manifest_has_no_diagnostic()
     {
         var test = new AnalyzerTest(new SelectorMismatchTestRule()) { TestCode = Code };

@@ -34,7 +34,12 @@ public sealed class ManifestConstantsGenerator : IIncrementalGenerator
                 return;
             }
 
-            var all = files.SelectMany(f => f).OrderBy(o => o.SourcePath, StringComparer.Ordinal).ToList();
+            // A file passed twice (overlapping globs) is generated once.
+            var all = files.Where(f => f.Count > 0)
+                .GroupBy(f => f.First().SourcePath, StringComparer.Ordinal)
+                .SelectMany(g => g.First())
+                .OrderBy(o => o.SourcePath, StringComparer.Ordinal)
+                .ToList();
             if (all.Count > 0)
             {
                 output.AddSource(HintName, ConstantsWriter.Write(ns, all));
