@@ -1,4 +1,5 @@
 using KubeLint.Analyzer.Engine;
+using KubeLint.Rules.Selectors;
 
 namespace KubeLint.Rules;
 
@@ -11,6 +12,15 @@ public static class BuiltInRules
     {
         var rules = new List<Rule>
         {
+            new SelectorTemplateMismatch(),
+            new ServiceSelectsNothing(),
+            new ServiceTargetPortMissing(),
+            new PdbSelectsNothing(),
+            new NetworkPolicySelectsNothing(),
+            new HpaTargetMissing(),
+            new IngressBackendMissing(),
+            new MissingReference(),
+            new OverlappingSelectors(),
             new Probes.MissingReadinessProbeRule(),
             new Probes.MissingLivenessProbeRule(),
             new Probes.IdenticalLivenessReadinessRule(),

@@ -22,6 +22,12 @@ public sealed class AnalysisContext
 
     public AnalysisOptions Options { get; }
 
+    /// <summary>
+    /// True when the loader could not turn all of the input into objects (syntax errors, unrendered templates,
+    /// undecodable or oversized files): rules that report something as absent from the input should not run then.
+    /// </summary>
+    public bool InputIncomplete { get; init; }
+
     public IReadOnlyList<Finding> Findings => _findings;
 
     /// <summary>Reports at a node of an object; the finding points at that node's exact span.</summary>

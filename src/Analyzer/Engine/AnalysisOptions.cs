@@ -16,6 +16,9 @@ public sealed class AnalysisOptions
     /// <summary>Objects of a kind no schema describes are errors instead of a one-time info finding.</summary>
     public bool RejectUnknownKinds { get; init; }
 
+    /// <summary>Report suppressions (annotations and comments) that suppressed nothing, as KL1009 findings.</summary>
+    public bool ReportUnusedSuppressions { get; init; }
+
     /// <summary>Settings by rule id ("KL2001") or name ("selector-template-mismatch").</summary>
     public IReadOnlyDictionary<string, RuleSettings> Rules { get; init; } = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
 

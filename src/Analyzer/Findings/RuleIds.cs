@@ -17,6 +17,10 @@ public static class RuleIds
     public const string UnreadableEncoding = "KL1007";
     public const string InputLimitExceeded = "KL1008";
 
+    // Engine and output.
+    public const string UnusedSuppression = "KL1009";
+    public const string OutputTruncated = "KL1010";
+
     // Schema validation.
     public const string ApiNotServed = "KL1101";
     public const string UnknownField = "KL1102";
@@ -29,6 +33,7 @@ public static class RuleIds
     public const string UnknownKind = "KL1109";
     public const string InvalidName = "KL1110";
     public const string InvalidLabel = "KL1111";
+    public const string ValueOutOfBounds = "KL1112";
 
     // Selectors and references.
     public const string SelectorTemplateMismatch = "KL2001";

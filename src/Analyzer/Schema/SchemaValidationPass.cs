@@ -1,6 +1,7 @@
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Schema;
 
@@ -15,10 +16,140 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
 
     public IReadOnlyList<KubeObject> ExtraDefinitions { get; } = extraDefinitions ?? [];
 
-    public override IReadOnlyList<RuleDescriptor> Rules { get; } = [];
+    public override IReadOnlyList<RuleDescriptor> Rules { get; } = SchemaRules.All;
+
+    /// <summary>
+    /// The bundled minor version for a user's input ("1.33", "v1.33", "1.33.4"); null when the version is not
+    /// bundled, so callers can report it with <see cref="SupportedVersions"/>.
+    /// </summary>
+    public static string? ResolveVersion(string? requested)
+    {
+        if (requested is null)
+        {
+            return SupportedVersions[SupportedVersions.Count - 1];
+        }
+
+        var text = requested.Trim();
+        if (text.StartsWith("v", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text.Substring(1);
+        }
+
+        var parts = text.Split('.');
+        var minor = parts.Length >= 2 ? parts[0] + "." + parts[1] : text;
+        return SupportedVersions.Contains(minor, StringComparer.Ordinal) ? minor : null;
+    }
 
     public override void Run(AnalysisContext context)
     {
-        // Filled in by the schema work (issue 3).
+        var version = ResolveVersion(context.Options.KubernetesVersion)
+            ?? throw new ArgumentException(
+                $"Kubernetes version '{context.Options.KubernetesVersion}' is not supported; supported versions: {string.Join(", ", SupportedVersions)}");
+        var bundle = SchemaBundle.For(version);
+        var customResources = new CustomResourceSchemas(bundle, ExtraDefinitions.Concat(context.Objects));
+        var unknownReported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var obj in context.Objects)
+        {
+            var schema = bundle.FindKind(obj.ApiVersion, obj.Kind);
+            var builtIn = schema is not null;
+            schema ??= customResources.Find(obj.ApiVersion, obj.Kind);
+            if (schema is null)
+            {
+                ReportMissingSchema(context, bundle, customResources, obj, unknownReported);
+                continue;
+            }
+
+            new SchemaWalker(context, obj).ValidateRoot(schema);
+            CheckNames(context, obj, builtIn);
+        }
+    }
+
+    private static void ReportMissingSchema(
+        AnalysisContext context, SchemaBundle bundle, CustomResourceSchemas customResources, KubeObject obj, HashSet<string> unknownReported)
+    {
+        var apiVersionNode = obj.Root["apiVersion"] ?? obj.Root;
+        if (customResources.ServedVersions(obj.Group, obj.Kind) is { Count: > 0 } served)
+        {
+            context.Report(
+                SchemaRules.ApiNotServed,
+                obj,
+                apiVersionNode,
+                $"apiVersion {obj.ApiVersion} kind {obj.Kind} is not served by its CustomResourceDefinition; use apiVersion {string.Join(" or ", served)}");
+            return;
+        }
+
+        if (bundle.Groups.Contains(obj.Group) || ApiMigrations.RetiredGroups.Contains(obj.Group))
+        {
+            var message = $"apiVersion {obj.ApiVersion} kind {obj.Kind} is not served by Kubernetes {bundle.Version}";
+            var servedIn = SupportedVersions.Where(v => v != bundle.Version && SchemaBundle.For(v).Serves(obj.ApiVersion, obj.Kind)).ToList();
+            if (servedIn.Count > 0)
+            {
+                message += $" (it is served by Kubernetes {servedIn[0]}{(servedIn.Count > 1 ? " to " + servedIn[servedIn.Count - 1] : string.Empty)})";
+            }
+
+            if (ApiMigrations.Replacement(bundle, obj.Group, obj.Kind) is { } replacement)
+            {
+                message += "; " + replacement;
+            }
+
+            context.Report(SchemaRules.ApiNotServed, obj, apiVersionNode, message);
+            return;
+        }
+
+        if (unknownReported.Add(obj.ApiVersion + " " + obj.Kind))
+        {
+            var rule = context.Options.RejectUnknownKinds ? SchemaRules.UnknownKindRejected : SchemaRules.UnknownKind;
+            context.Report(rule, obj, obj.Root["kind"] ?? obj.Root, $"no schema for apiVersion {obj.ApiVersion} kind {obj.Kind}: add its CustomResourceDefinition to the input (or --crd) to validate it");
+        }
+    }
+
+    private static void CheckNames(AnalysisContext context, KubeObject obj, bool builtIn)
+    {
+        // The API server needs a name (or generateName) on create; lists and reviews (TokenReview, ...) are not stored and need none.
+        var needsName = !obj.Kind.EndsWith("List", StringComparison.Ordinal) && !obj.Kind.EndsWith("Review", StringComparison.Ordinal);
+        if (obj.Metadata is not { } metadata)
+        {
+            if (needsName && obj.Root["metadata"] is null or YamlScalar { IsNull: true })
+            {
+                context.Report(SchemaRules.RequiredFieldMissing, obj, obj.Root, "missing required field \"metadata\" with a name or generateName");
+            }
+
+            return;
+        }
+
+        if (needsName && metadata["name"] is null or YamlScalar { IsNull: true } && metadata["generateName"] is null or YamlScalar { IsNull: true })
+        {
+            var at = obj.Root.GetEntry("metadata")!.Key;
+            context.Report(SchemaRules.RequiredFieldMissing, obj, at, "metadata: missing required field \"name\" (or \"generateName\")");
+        }
+
+        if (metadata.GetScalar("name") is { Kind: ScalarKind.String } name)
+        {
+            var problem = NameProblem(obj, builtIn, name.Value);
+            if (problem is not null)
+            {
+                context.Report(SchemaRules.InvalidName, obj, name, $"metadata.name: invalid value \"{name.Value}\": {problem}");
+            }
+        }
+
+        if (metadata.GetScalar("namespace") is { Kind: ScalarKind.String } ns && ObjectNames.CheckDns1123Label(ns.Value) is { } nsProblem)
+        {
+            context.Report(SchemaRules.InvalidName, obj, ns, $"metadata.namespace: invalid value \"{ns.Value}\": {nsProblem}");
+        }
+    }
+
+    private static string? NameProblem(KubeObject obj, bool builtIn, string name)
+    {
+        if (!builtIn || obj.Group == "rbac.authorization.k8s.io")
+        {
+            return ObjectNames.CheckPathSegment(name);
+        }
+
+        return (obj.Group, obj.Kind) switch
+        {
+            ("", "Namespace") => ObjectNames.CheckDns1123Label(name),
+            ("", "Service") => ObjectNames.CheckRfc1035Label(name),
+            _ => ObjectNames.CheckDns1123Subdomain(name),
+        };
     }
 }

@@ -1,0 +1,143 @@
+using KubeLint.Analyzer.Findings;
+
+namespace KubeLint.Analyzer.Schema;
+
+/// <summary>Descriptors of the schema validation problems (KL1101-KL1112).</summary>
+public static class SchemaRules
+{
+    private const string Category = "Schema";
+
+    public static RuleDescriptor ApiNotServed { get; } = new(
+        RuleIds.ApiNotServed,
+        "api-not-served",
+        Severity.Error,
+        Category,
+        "The apiVersion/kind is not served by the chosen Kubernetes version.",
+        "The API server rejects objects whose apiVersion/kind it does not serve ('no matches for kind'). Deprecated beta APIs were removed over time; the finding names the API to use instead when the kind moved.",
+        "Change apiVersion to the served version named in the message (and adapt fields that changed), or choose the Kubernetes version you deploy to with --kubernetes-version.");
+
+    public static RuleDescriptor UnknownField { get; } = new(
+        RuleIds.UnknownField,
+        "unknown-field",
+        Severity.Error,
+        Category,
+        "A field is not part of the object's schema.",
+        "With strict field validation (kubectl's default since 1.27) the API server rejects unknown fields; without it they are silently dropped, so a misspelt field never takes effect.",
+        "Fix the spelling or the indentation of the field, or remove it. --no-strict turns these findings off.");
+
+    public static RuleDescriptor TypeMismatch { get; } = new(
+        RuleIds.TypeMismatch,
+        "type-mismatch",
+        Severity.Error,
+        Category,
+        "A value has the wrong type for its field.",
+        "Kubernetes decodes YAML with YAML 1.1 typing: unquoted yes/no/on/off are booleans, unquoted numbers are numbers, and a quoted number is a string. The API server rejects a value whose JSON type does not match the field.",
+        "Quote values that must be strings (e.g. label values 'yes' or '1.0'), and unquote numbers that must be integers.");
+
+    public static RuleDescriptor RequiredFieldMissing { get; } = new(
+        RuleIds.RequiredFieldMissing,
+        "required-field-missing",
+        Severity.Error,
+        Category,
+        "A required field is missing or null.",
+        "The API server rejects the object with 'Required value' when a field its schema requires is absent.",
+        "Add the field named in the message.");
+
+    public static RuleDescriptor InvalidEnumValue { get; } = new(
+        RuleIds.InvalidEnumValue,
+        "invalid-enum-value",
+        Severity.Error,
+        Category,
+        "A field that accepts a fixed set of values has another value.",
+        "Values are case-sensitive. The API server rejects others with 'Unsupported value'. The OpenAPI documents do not list these values, so schema-only validators miss them.",
+        "Use one of the values listed in the message; a near miss names the intended one.");
+
+    public static RuleDescriptor InvalidFormat { get; } = new(
+        RuleIds.InvalidFormat,
+        "invalid-format",
+        Severity.Error,
+        Category,
+        "A value does not have the format of its field (int32, int64, date-time, byte).",
+        "Integers must fit their declared size, timestamps must be RFC 3339 and binary data must be base64; the API server cannot decode other values.",
+        "Write the value in the expected format: e.g. 2024-01-31T12:00:00Z for a date-time, base64 for binary data.");
+
+    public static RuleDescriptor InvalidQuantity { get; } = new(
+        RuleIds.InvalidQuantity,
+        "invalid-quantity",
+        Severity.Error,
+        Category,
+        "A resource quantity does not parse.",
+        "Quantities follow apimachinery's grammar: a number and an optional suffix (Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E, or an exponent). Suffixes are case-sensitive: '500mi' and '1K' are rejected.",
+        "Write the quantity with a valid suffix, e.g. 500Mi, 1Gi, 250m, 2.");
+
+    public static RuleDescriptor DuplicateListKey { get; } = new(
+        RuleIds.DuplicateListKey,
+        "duplicate-list-key",
+        Severity.Error,
+        Category,
+        "Two items of a keyed list have the same key.",
+        "Lists such as containers (keyed by name) or container ports (keyed by containerPort and protocol) are maps in disguise: the API server and server-side apply reject two items with the same key.",
+        "Rename or merge the duplicate item.");
+
+    public static RuleDescriptor UnknownKind { get; } = new(
+        RuleIds.UnknownKind,
+        "unknown-kind",
+        Severity.Info,
+        Category,
+        "No schema describes this apiVersion/kind, so it is not validated.",
+        "Objects of a custom resource are validated when their CustomResourceDefinition is part of the input or given with --crd. Otherwise they are reported once per apiVersion/kind instead of being passed silently.",
+        "Add the CustomResourceDefinition to the input or pass it with --crd; --reject-unknown-kinds makes this an error.");
+
+    public static RuleDescriptor InvalidName { get; } = new(
+        RuleIds.InvalidName,
+        "invalid-name",
+        Severity.Error,
+        Category,
+        "metadata.name or metadata.namespace is not a valid name for the kind.",
+        "Most kinds need a DNS-1123 subdomain (lowercase alphanumerics, '-' and '.', at most 253 characters); Namespaces need a DNS-1123 label and Services an RFC 1035 label (at most 63 characters, starting with a letter).",
+        "Use lowercase letters, digits and '-', starting and ending with an alphanumeric character.");
+
+    public static RuleDescriptor InvalidLabel { get; } = new(
+        RuleIds.InvalidLabel,
+        "invalid-label",
+        Severity.Error,
+        Category,
+        "A label key or value is not valid.",
+        "Label keys are an optional DNS subdomain prefix and '/', then a name of at most 63 alphanumerics, '-', '_' or '.'; values are at most 63 such characters, starting and ending with an alphanumeric, or empty.",
+        "Shorten the label or replace the characters that are not allowed.");
+
+    public static RuleDescriptor ValueOutOfBounds { get; } = new(
+        RuleIds.ValueOutOfBounds,
+        "value-out-of-bounds",
+        Severity.Error,
+        Category,
+        "A value breaks a bound of its custom resource schema (minimum, maximum, length, item count or pattern).",
+        "CustomResourceDefinitions declare value validations in their openAPIV3Schema; the API server rejects a custom resource that breaks one with 'Invalid value: ... in body should be ...'.",
+        "Change the value to satisfy the bound named in the message.");
+
+    /// <summary>The same rule as <see cref="UnknownKind"/>, reported as an error when unknown kinds are rejected.</summary>
+    internal static RuleDescriptor UnknownKindRejected { get; } = new(
+        RuleIds.UnknownKind,
+        UnknownKind.Name,
+        Severity.Error,
+        Category,
+        UnknownKind.Title,
+        UnknownKind.Description,
+        UnknownKind.Remediation);
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } =
+    [
+        ApiNotServed,
+        UnknownField,
+        TypeMismatch,
+        RequiredFieldMissing,
+        InvalidEnumValue,
+        InvalidFormat,
+        InvalidQuantity,
+        DuplicateListKey,
+        UnknownKind,
+        InvalidName,
+        InvalidLabel,
+        ValueOutOfBounds,
+    ];
+}

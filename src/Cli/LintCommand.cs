@@ -1,0 +1,127 @@
+using System.CommandLine;
+using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Schema;
+using KubeLint.Cli.Output;
+
+namespace KubeLint.Cli;
+
+/// <summary>
+/// The options of <c>kubelint lint</c>. The root command carries the same options so that <c>kubelint PATH...</c>
+/// behaves exactly like <c>kubelint lint PATH...</c>; each command gets its own instances.
+/// </summary>
+public sealed class LintCommand
+{
+    private readonly Argument<string[]> _paths = new("paths")
+    {
+        Description = "Files, folders (searched recursively for *.yaml, *.yml, *.json), glob patterns, or - for standard input.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string> _format = new("--format", "-f")
+    {
+        Description = "Output format: text, json, sarif or github (workflow annotations).",
+        DefaultValueFactory = _ => "text",
+    };
+
+    private readonly Option<string?> _output = new("--output", "-o")
+    {
+        HelpName = "file",
+        Description = "Write the report to this file instead of standard output.",
+    };
+
+    private readonly Option<string> _failLevel = new("--fail-level")
+    {
+        Description = "Exit with 1 when a finding has this severity or higher: error, warning, info or none.",
+        DefaultValueFactory = _ => "error",
+    };
+
+    private readonly Option<string?> _kubernetesVersion = new("--kubernetes-version")
+    {
+        HelpName = "version",
+        Description = "Kubernetes minor version to validate against (" + string.Join(", ", SchemaValidationPass.SupportedVersions) + "); default: the newest.",
+    };
+
+    private readonly Option<bool> _noStrict = new("--no-strict")
+    {
+        Description = "Do not report unknown fields as errors (the API server's non-strict field validation).",
+    };
+
+    private readonly Option<bool> _rejectUnknownKinds = new("--reject-unknown-kinds")
+    {
+        Description = "Report objects of a kind no schema or CRD describes as errors.",
+    };
+
+    private readonly Option<string[]> _crd = new("--crd")
+    {
+        HelpName = "path",
+        Description = "CustomResourceDefinition files or folders to validate custom resources against (repeatable).",
+    };
+
+    private readonly Option<bool> _noSimulate = new("--no-simulate")
+    {
+        Description = "Skip the cluster simulation (KL5xxx predictions).",
+    };
+
+    private readonly Option<string[]> _cluster = new("--cluster")
+    {
+        HelpName = "path",
+        Description = "Cluster objects (Nodes, StorageClasses, PersistentVolumes, ...) to simulate against (repeatable); default: a small built-in cluster.",
+    };
+
+    private readonly Option<string[]> _baseline = new("--baseline")
+    {
+        HelpName = "path",
+        Description = "The previous revision of the manifests, to simulate the rollout from it (repeatable).",
+    };
+
+    private readonly Option<bool> _timings = new("--timings")
+    {
+        Description = "Print the time spent loading and in each analysis pass to standard error.",
+    };
+
+    public LintCommand()
+    {
+        _format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        _failLevel.AcceptOnlyFromAmong("error", "warning", "info", "none");
+    }
+
+    /// <summary>Adds the lint argument and options to <paramref name="command"/> and makes linting its action.</summary>
+    public void AttachTo(Command command, CliConsole console)
+    {
+        command.Arguments.Add(_paths);
+        command.Options.Add(_format);
+        command.Options.Add(_output);
+        command.Options.Add(_failLevel);
+        command.Options.Add(_kubernetesVersion);
+        command.Options.Add(_noStrict);
+        command.Options.Add(_rejectUnknownKinds);
+        command.Options.Add(_crd);
+        command.Options.Add(_noSimulate);
+        command.Options.Add(_cluster);
+        command.Options.Add(_baseline);
+        command.Options.Add(_timings);
+        command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
+    }
+
+    internal LintSettings Settings(ParseResult parseResult) => new()
+    {
+        Paths = parseResult.GetValue(_paths) ?? [],
+        Format = parseResult.GetValue(_format) switch
+        {
+            "json" => OutputFormat.Json,
+            "sarif" => OutputFormat.Sarif,
+            "github" => OutputFormat.GitHub,
+            _ => OutputFormat.Text,
+        },
+        OutputFile = parseResult.GetValue(_output),
+        FailLevel = SeverityNames.TryParse(parseResult.GetValue(_failLevel), out var level) ? level : null,
+        KubernetesVersion = parseResult.GetValue(_kubernetesVersion),
+        Strict = !parseResult.GetValue(_noStrict),
+        RejectUnknownKinds = parseResult.GetValue(_rejectUnknownKinds),
+        CrdPaths = parseResult.GetValue(_crd) ?? [],
+        Simulate = !parseResult.GetValue(_noSimulate),
+        ClusterPaths = parseResult.GetValue(_cluster) ?? [],
+        BaselinePaths = parseResult.GetValue(_baseline) ?? [],
+        Timings = parseResult.GetValue(_timings),
+    };
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Text;
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Loading;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Schema;
+using KubeLint.Cli.Output;
+using KubeLint.Rules;
+using KubeLint.Simulator;
+
+namespace KubeLint.Cli;
+
+/// <summary>One lint run: resolve and load the inputs, run every pass, write the report, compute the exit code.</summary>
+public sealed class LintRunner(CliConsole console)
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public int Run(LintSettings settings)
+    {
+        if (settings.KubernetesVersion is { } version && !SchemaValidationPass.SupportedVersions.Contains(version, StringComparer.Ordinal))
+        {
+            throw new UsageException(
+                $"unknown Kubernetes version '{version}'; supported versions: {string.Join(", ", SchemaValidationPass.SupportedVersions)}");
+        }
+
+        if (settings.Paths.Count == 0)
+        {
+            throw new UsageException("no input; give files, folders, glob patterns or - for standard input (see --help)");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var loader = new ManifestLoader();
+        var (files, loaded) = Load(loader, settings.Paths);
+        var crds = Load(loader, settings.CrdPaths).Result;
+        var cluster = Load(loader, settings.ClusterPaths).Result;
+        var baseline = Load(loader, settings.BaselinePaths).Result;
+        var loadTime = watch.Elapsed;
+
+        // Problems in the auxiliary inputs are reported too: a broken cluster or CRD file silently ignored would
+        // make the analysis quietly wrong.
+        var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
+        var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings));
+        var findings = engine.Run(loaded.Objects, inputFindings);
+        var report = new LintReport(findings, files.Count, loaded.Objects.Count);
+
+        WriteReport(settings, report);
+        if (settings.Timings)
+        {
+            WriteTimings(loadTime, engine.LastTimings, loaded.Documents.Count);
+        }
+
+        var failing = settings.FailLevel is { } failLevel && findings.Any(f => f.Severity >= failLevel);
+        return failing ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    /// <summary>Schema validation (with the given CRDs), every built-in rule and, unless disabled, the simulation.</summary>
+    internal static List<AnalysisPass> CreatePasses(
+        LintSettings settings,
+        IReadOnlyList<KubeObject> crds,
+        IReadOnlyList<KubeObject> cluster,
+        IReadOnlyList<KubeObject> baseline)
+    {
+        var passes = new List<AnalysisPass> { new SchemaValidationPass(crds) };
+        passes.AddRange(BuiltInRules.All);
+        if (settings.Simulate)
+        {
+            passes.Add(new SimulationPass(new SimulationOptions { Cluster = cluster, Baseline = baseline }));
+        }
+
+        return passes;
+    }
+
+    internal static AnalysisOptions CreateOptions(LintSettings settings) => new()
+    {
+        KubernetesVersion = settings.KubernetesVersion,
+        Strict = settings.Strict,
+        RejectUnknownKinds = settings.RejectUnknownKinds,
+    };
+
+    private (IReadOnlyList<string> Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths)
+    {
+        var result = new LoadResult();
+        if (paths.Count == 0)
+        {
+            return ([], result);
+        }
+
+        var errors = new List<string>();
+        IReadOnlyList<string> files;
+        try
+        {
+            files = InputResolver.Resolve(paths, errors);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read the inputs: {ex.Message}", ex);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new UsageException(string.Join("\n", errors));
+        }
+
+        foreach (var file in files)
+        {
+            result.Add(loader.Load(file, Read(file)));
+        }
+
+        return (files, result);
+    }
+
+    private byte[] Read(string file)
+    {
+        try
+        {
+            return file == InputResolver.StandardInput ? console.ReadStandardInput() : File.ReadAllBytes(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{file}: cannot read: {ex.Message}", ex);
+        }
+    }
+
+    private void WriteReport(LintSettings settings, LintReport report)
+    {
+        var toFile = settings.OutputFile is not null;
+        IReportFormatter formatter = settings.Format switch
+        {
+            OutputFormat.Json => new JsonFormatter(),
+            OutputFormat.Sarif => new SarifFormatter(RuleCatalog.All, RepositoryRoot.Find(Directory.GetCurrentDirectory())),
+            OutputFormat.GitHub => new GitHubFormatter(),
+            _ => new TextFormatter(color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
+        };
+
+        if (settings.OutputFile is not { } path)
+        {
+            formatter.Write(report, console.Out);
+            console.Out.Flush();
+            return;
+        }
+
+        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        formatter.Write(report, text);
+        try
+        {
+            File.WriteAllText(path, text.ToString(), Utf8NoBom);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{path}: cannot write the report: {ex.Message}", ex);
+        }
+    }
+
+    private void WriteTimings(TimeSpan loadTime, IReadOnlyDictionary<string, TimeSpan> passes, int documents)
+    {
+        var total = loadTime + passes.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+        var rows = passes.Select(p => (Name: p.Key, Time: p.Value))
+            .Prepend((Name: "load", Time: loadTime))
+            .OrderByDescending(row => row.Time)
+            .ThenBy(row => row.Name, StringComparer.Ordinal);
+        console.Error.Write($"timings: {documents} documents, {total.TotalMilliseconds:F1} ms in load and analysis\n");
+        foreach (var (name, time) in rows)
+        {
+            var share = total > TimeSpan.Zero ? 100 * time.TotalMilliseconds / total.TotalMilliseconds : 0;
+            console.Error.Write($"timings: {time.TotalMilliseconds,9:F2} ms {share,5:F1}%  {name}\n");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using KubeLint.Analyzer.Findings;
+
+namespace KubeLint.Cli.Output;
+
+/// <summary>
+/// The stable JSON report documented in the README. Written with <see cref="Utf8JsonWriter"/> (no reflection, so it
+/// works unchanged in a Native AOT build) in a fixed property order.
+/// </summary>
+public sealed class JsonFormatter : IReportFormatter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        // Manifest text (quotes, '<', non-ASCII names) stays readable; the output is a file, not HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public void Write(LintReport report, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteStartArray("findings");
+            foreach (var finding in report.Findings)
+            {
+                WriteFinding(json, finding);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("summary");
+            json.WriteNumber("files", report.FileCount);
+            json.WriteNumber("objects", report.ObjectCount);
+            json.WriteNumber("errors", report.Count(Severity.Error));
+            json.WriteNumber("warnings", report.Count(Severity.Warning));
+            json.WriteNumber("infos", report.Count(Severity.Info));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        writer.Write('\n');
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        var span = finding.Location.Span;
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteString("ruleName", finding.Rule.Name);
+        json.WriteString("severity", finding.Severity.ToName());
+        json.WriteString("message", finding.Message);
+        json.WriteString("file", finding.Location.FilePath);
+        json.WriteNumber("startLine", span.Start.Line);
+        json.WriteNumber("startColumn", span.Start.Column);
+        json.WriteNumber("endLine", span.End.Line);
+        json.WriteNumber("endColumn", span.End.Column);
+        if (finding.Object is { } obj)
+        {
+            json.WriteStartObject("object");
+            json.WriteString("apiVersion", obj.ApiVersion);
+            json.WriteString("kind", obj.Kind);
+            if (obj.Namespace is null)
+            {
+                json.WriteNull("namespace");
+            }
+            else
+            {
+                json.WriteString("namespace", obj.Namespace);
+            }
+
+            json.WriteString("name", obj.Name);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("object");
+        }
+
+        json.WriteEndObject();
+    }
+}

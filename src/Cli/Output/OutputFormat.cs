@@ -1,0 +1,9 @@
+namespace KubeLint.Cli.Output;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+    GitHub,
+}

@@ -1,0 +1,70 @@
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
+
+namespace KubeLint.Rules.Selectors;
+
+/// <summary>KL2001: a controller's spec.selector must select the pods of its own template, or the API server rejects it.</summary>
+public sealed class SelectorTemplateMismatch : Rule
+{
+    public static RuleDescriptor Rule { get; } = new(
+        RuleIds.SelectorTemplateMismatch,
+        "selector-template-mismatch",
+        Severity.Error,
+        Workloads.Category,
+        "A workload's selector does not match its pod template labels.",
+        "Deployments, ReplicaSets, StatefulSets, DaemonSets and ReplicationControllers manage the pods their selector "
+            + "selects. The API server rejects a workload whose spec.selector does not select its own template "
+            + "(\"`selector` does not match template `labels`\"), and rejects an empty selector in apps/v1.",
+        "Make every matchLabels pair and matchExpressions requirement hold for spec.template.metadata.labels, "
+            + "usually by adding the selector's labels to the template.");
+
+    public override RuleDescriptor Descriptor => Rule;
+
+    /// <summary>True for "{}", or matchLabels and matchExpressions that are empty or null; not for fields of the wrong type.</summary>
+    private static bool IsWrittenEmpty(YamlMapping selector)
+        => selector.Entries.All(e => e.Value is YamlScalar { IsNull: true }
+            || (e.KeyText == "matchLabels" && e.Value is YamlMapping { Count: 0 })
+            || (e.KeyText == "matchExpressions" && e.Value is YamlSequence { Count: 0 }));
+
+    public override void Run(AnalysisContext context)
+    {
+        foreach (var obj in context.Objects)
+        {
+            if (!Workloads.IsController(obj)
+                || PodTemplate.Of(obj) is not { Template: not null } template
+                || obj.Spec?.GetMapping("selector") is not { } node
+                || Workloads.SelectorOf(obj) is not { IsValid: true } selector)
+            {
+                continue;
+            }
+
+            if (selector.IsEmpty)
+            {
+                if (!IsWrittenEmpty(node))
+                {
+                    continue; // Fields of the wrong type: the schema check reports those.
+                }
+
+                // extensions/v1beta1 defaulted an empty selector to the template labels; apps/v1 rejects it.
+                if (obj.Group == "apps")
+                {
+                    context.Report(Rule, obj, node, $"empty selector is invalid for {obj.Kind.ToLowerInvariant()}: it would select every pod in the namespace");
+                }
+
+                continue;
+            }
+
+            var failing = selector.Requirements.FirstOrDefault(r => !r.Matches(template.Labels));
+            if (failing is not null)
+            {
+                context.Report(
+                    Rule,
+                    obj,
+                    node,
+                    $"`selector` does not match template `labels`: requirement '{failing}' does not hold for the template labels {Workloads.Render(template.Labels)}");
+            }
+        }
+    }
+}

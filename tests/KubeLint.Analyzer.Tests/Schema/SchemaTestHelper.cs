@@ -1,0 +1,20 @@
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Schema;
+using KubeLint.Testing;
+
+namespace KubeLint.Analyzer.Tests.Schema;
+
+/// <summary>Runs schema validation alone over inline YAML.</summary>
+internal static class SchemaTestHelper
+{
+    public static IReadOnlyList<Finding> Validate(string yaml, AnalysisOptions? options = null, IReadOnlyList<KubeObject>? crds = null)
+        => Manifests.Lint(yaml, options ?? AnalysisOptions.Default, new SchemaValidationPass(crds));
+
+    public static string[] Summaries(string yaml, AnalysisOptions? options = null)
+        => Manifests.Summaries(Validate(yaml, options));
+
+    public static string Message(string yaml, AnalysisOptions? options = null)
+        => Validate(yaml, options).Single().Message;
+}
