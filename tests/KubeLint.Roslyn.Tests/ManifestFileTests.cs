@@ -122,6 +122,23 @@ public sealed class ManifestFileTests
     }
 
     [Test]
+    public async Task Schema_validation_runs_when_the_build_switches_it_on()
+    {
+        var test = new AnalyzerTest { TestCode = Code };
+        test.TestState.AdditionalFiles.Add(("/0/app.k8s.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  {|KL1102:colour|}: blue\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.KubeLintValidateSchema = true\n"));
+        await test.RunAsync();
+    }
+
+    [Test]
+    public async Task Schema_validation_is_off_by_default()
+    {
+        var test = new AnalyzerTest { TestCode = Code };
+        test.TestState.AdditionalFiles.Add(("/0/app.k8s.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  colour: blue\n"));
+        await test.RunAsync();
+    }
+
+    [Test]
     public async Task Correct_manifest_has_no_diagnostic()
     {
         var test = new AnalyzerTest(new SelectorMismatchTestRule()) { TestCode = Code };

@@ -138,14 +138,7 @@ public sealed class PreCommitHookTests
     private (int ExitCode, string Output) RunHook(string repository, IEnumerable<string> files)
     {
         var entry = _hook.GetString("entry")!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var executable = Path.Combine(_toolPath, entry[0]);
-        var probe = ProcessRunner.Run(executable, [.. entry.Skip(1), "--help"], repository);
-        if (probe.ExitCode != 0)
-        {
-            Assert.Ignore($"the installed kubelint does not accept '{string.Join(' ', entry.Skip(1))}' yet:\n{probe.Output}");
-        }
-
-        return ProcessRunner.Run(executable, [.. entry.Skip(1), .. files], repository);
+        return ProcessRunner.Run(Path.Combine(_toolPath, entry[0]), [.. entry.Skip(1), .. files], repository);
     }
 
     private static string Git(string repository, params string[] arguments)
