@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Loading;
 using KubeLint.Analyzer.Yaml;
@@ -17,6 +18,8 @@ public sealed class PreCommitHookTests
     private string _work = null!;
     private string _toolPath = null!;
     private YamlMapping _hook = null!;
+    private string _toolNuspec = null!;
+    private List<string> _toolEntries = null!;
 
     [OneTimeSetUp]
     public void InstallHookEnvironment()
@@ -34,6 +37,13 @@ public sealed class PreCommitHookTests
             ["pack", Path.Combine(TestWorkspace.Root, "src", "Cli", "KubeLint.Cli.csproj"), "-c", TestWorkspace.Configuration, "--output", feed, "--disable-build-servers"],
             TestWorkspace.Root);
         var package = Directory.GetFiles(feed, "*.nupkg").Single();
+        using (var archive = ZipFile.OpenRead(package))
+        using (var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
+        {
+            _toolNuspec = nuspec.ReadToEnd();
+            _toolEntries = archive.Entries.Select(e => e.FullName).ToList();
+        }
+
         var toolId = Path.GetFileName(package).Split('.')[0];
 
         _toolPath = Path.Combine(_work, "dotnetenv-default", "bin");
@@ -54,6 +64,16 @@ public sealed class PreCommitHookTests
         Assert.That(_hook.GetString("language"), Is.EqualTo("dotnet"));
         Assert.That(_hook.GetSequence("types")?.Items.Select(t => t.ToString()), Is.EqualTo(new[] { "yaml" }));
         Assert.That(_hook.GetString("entry"), Does.StartWith("kubelint "));
+    }
+
+    [Test]
+    public void Tool_package_carries_readme_license_and_icon()
+    {
+        Assert.That(_toolNuspec, Does.Contain("<packageType name=\"DotnetTool\" />"));
+        Assert.That(_toolNuspec, Does.Contain("<readme>README.md</readme>"));
+        Assert.That(_toolNuspec, Does.Contain("<icon>icon.png</icon>"));
+        Assert.That(_toolNuspec, Does.Contain("<license type=\"expression\">Apache-2.0</license>"));
+        Assert.That(_toolEntries, Is.SupersetOf(new[] { "README.md", "icon.png" }));
     }
 
     [Test]
