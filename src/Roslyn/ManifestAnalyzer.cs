@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using KubeLint.Analyzer.Configuration;
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
@@ -68,23 +69,20 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
     {
         var cancellationToken = context.CancellationToken;
         var optionsProvider = context.Options.AnalyzerConfigOptionsProvider;
+        var files = context.Options.AdditionalFiles
+            .GroupBy(f => f.Path, StringComparer.Ordinal) // Overlapping globs pass a file twice; it is one input.
+            .Select(g => g.First())
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+        var config = files.FirstOrDefault(f => ManifestInputs.IsConfig(f, optionsProvider.GetOptions(f))) is { } configFile
+            ? ReadConfiguration(configFile, cancellationToken)
+            : null;
         var manifests = new List<(AdditionalText File, SourceText Text)>();
-        var config = ConfigFile.Empty;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in context.Options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+        foreach (var file in files)
         {
-            // Overlapping globs (**/*.k8s.yaml and KubeLintManifests) pass a file twice; it is one manifest.
-            if (!seen.Add(file.Path))
-            {
-                continue;
-            }
-
-            var fileOptions = optionsProvider.GetOptions(file);
-            if (ManifestInputs.IsConfig(file, fileOptions))
-            {
-                config = file.GetText(cancellationToken) is { } configText ? ConfigFile.Parse(file.Path, configText.ToString()) : config;
-            }
-            else if (ManifestInputs.IsManifest(file, fileOptions) && file.GetText(cancellationToken) is { } text)
+            if (ManifestInputs.IsManifest(file, optionsProvider.GetOptions(file))
+                && config?.IsIgnored(file.Path) != true
+                && file.GetText(cancellationToken) is { } text)
             {
                 manifests.Add((file, text));
             }
@@ -100,9 +98,10 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
         var severity = new CompilerSeverity(context.Compilation);
         var options = new AnalysisOptions
         {
-            KubernetesVersion = settings.KubernetesVersion ?? config.KubernetesVersion,
-            Rules = RuleSettingsFor(config, severity, cancellationToken),
+            KubernetesVersion = settings.KubernetesVersion,
+            Rules = EditorConfigSettings(severity, cancellationToken),
         };
+        options = config?.ApplyTo(options) ?? options;
 
         var loader = new ManifestLoader();
         var loaded = new LoadResult();
@@ -159,40 +158,33 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// .kubelint.yaml settings, with an .editorconfig severity turning a rule on (even one that is off by default) or,
-    /// with "none", off, so that a disabled rule does not run at all.
+    /// The project's .kubelint.yaml, parsed as the command line does. A file the command line would reject (it
+    /// reports the problem with its position) is not applied, so that a half-edited file does not break the build.
     /// </summary>
-    private Dictionary<string, RuleSettings> RuleSettingsFor(ConfigFile config, CompilerSeverity severity, CancellationToken cancellationToken)
+    private LintConfiguration? ReadConfiguration(AdditionalText file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return file.GetText(cancellationToken) is { } text ? LintConfiguration.Parse(file.Path, text.ToString(), _catalog.Rules) : null;
+        }
+        catch (ConfigurationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// An .editorconfig severity turns a rule on (even one that is off by default) or, with "none", off, so that a
+    /// disabled rule does not run at all. These settings win over .kubelint.yaml's, field by field.
+    /// </summary>
+    private Dictionary<string, RuleSettings> EditorConfigSettings(CompilerSeverity severity, CancellationToken cancellationToken)
     {
         var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
         foreach (var descriptor in _catalog.All)
         {
-            var fromFile = config.Rules.TryGetValue(descriptor.Id, out var byId) ? byId : null;
-            var configured = severity.Configured(descriptor.Id, tree: null, cancellationToken);
-            if (configured is null)
+            if (severity.Configured(descriptor.Id, tree: null, cancellationToken) is { } configured)
             {
-                if (fromFile is not null)
-                {
-                    rules[descriptor.Id] = fromFile;
-                }
-
-                continue;
-            }
-
-            rules[descriptor.Id] = new RuleSettings
-            {
-                Enabled = configured != ReportDiagnostic.Suppress,
-                Severity = fromFile?.Severity,
-                Parameters = fromFile?.Parameters ?? new Dictionary<string, string>(StringComparer.Ordinal),
-            };
-        }
-
-        // Settings by rule name stay as they are: the engine looks a rule up by id first, then by name.
-        foreach (var pair in config.Rules)
-        {
-            if (!rules.ContainsKey(pair.Key))
-            {
-                rules[pair.Key] = pair.Value;
+                rules[descriptor.Id] = new RuleSettings { Enabled = configured != ReportDiagnostic.Suppress };
             }
         }
 

@@ -91,6 +91,24 @@ public sealed class ManifestFileTests
     }
 
     [Test]
+    public async Task Kubelint_yaml_ignore_paths_skip_manifests()
+    {
+        var test = new AnalyzerTest(new SelectorMismatchTestRule()) { TestCode = Code };
+        test.TestState.AdditionalFiles.Add(("/0/deploy/web.k8s.yaml", MismatchedDeployment.Replace("{|KL2001:app|}", "app")));
+        test.TestState.AdditionalFiles.Add(("/0/.kubelint.yaml", "ignorePaths:\n  - deploy/\n"));
+        await test.RunAsync();
+    }
+
+    [Test]
+    public async Task Kubelint_yaml_the_command_line_would_reject_is_not_applied()
+    {
+        var test = new AnalyzerTest(new SelectorMismatchTestRule()) { TestCode = Code };
+        test.TestState.AdditionalFiles.Add(("/0/deploy/web.k8s.yaml", MismatchedDeployment));
+        test.TestState.AdditionalFiles.Add(("/0/.kubelint.yaml", "rules:\n  KL2001: off\nunknownSetting: 1\n"));
+        await test.RunAsync();
+    }
+
+    [Test]
     public async Task Other_additional_files_are_not_read_as_manifests()
     {
         var test = new AnalyzerTest(new SelectorMismatchTestRule()) { TestCode = Code };

@@ -19,18 +19,25 @@ internal sealed class DiagnosticCatalog
             .Concat(rulePasses.SelectMany(p => p.Rules))
             .Concat(new SchemaValidationPass().Rules)
             .Concat(new SimulationPass(new SimulationOptions()).Rules);
+        var known = new List<RuleDescriptor>();
         foreach (var rule in rules)
         {
             if (!_byId.ContainsKey(rule.Id))
             {
                 _byId.Add(rule.Id, Create(rule));
+                known.Add(rule);
             }
         }
+
+        Rules = known;
 
         All = _byId.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
     }
 
     public ImmutableArray<DiagnosticDescriptor> All { get; }
+
+    /// <summary>The engine's descriptors behind <see cref="All"/>, which .kubelint.yaml may name by id or name.</summary>
+    public IReadOnlyList<RuleDescriptor> Rules { get; }
 
     public DiagnosticDescriptor? Find(string id) => _byId.TryGetValue(id, out var descriptor) ? descriptor : null;
 
