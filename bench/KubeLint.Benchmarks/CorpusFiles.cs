@@ -1,3 +1,4 @@
+using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Loading;
 
 namespace KubeLint.Benchmarks;
@@ -9,6 +10,10 @@ internal static class CorpusFiles
 
     public static IReadOnlyList<(string Path, byte[] Bytes)> Load()
         => InputResolver.Resolve([Root], new List<string>()).Select(p => (p, File.ReadAllBytes(p))).ToList();
+
+    /// <summary>The corpus decoded to text, so parsing is measured without decoding.</summary>
+    public static IReadOnlyList<SourceFile> LoadText()
+        => Load().Select(f => SourceDecoder.Decode(f.Path, f.Bytes, LoaderLimits.Default, new List<KubeLint.Analyzer.Findings.Finding>())).OfType<SourceFile>().ToList();
 
     private static string FindCorpus()
     {

@@ -63,6 +63,7 @@ public static class CliApp
         new LintCommand().AttachTo(lint, console);
         root.Subcommands.Add(lint);
         root.Subcommands.Add(RulesCommand.Create(console));
+        root.Subcommands.Add(Simulation.SimulateCommand.Create());
         return root;
     }
 }

@@ -74,6 +74,17 @@ public sealed class LintCommand
         Description = "The previous revision of the manifests, to simulate the rollout from it (repeatable).",
     };
 
+    private readonly Option<string?> _config = new("--config", "-c")
+    {
+        HelpName = "file",
+        Description = "Configuration file; default: .kubelint.yaml in the current directory or its parents.",
+    };
+
+    private readonly Option<bool> _reportUnusedSuppressions = new("--report-unused-suppressions")
+    {
+        Description = "Report kubelint.io/ignore annotations and '# kubelint:ignore' comments that suppress nothing (KL1009).",
+    };
+
     private readonly Option<bool> _timings = new("--timings")
     {
         Description = "Print the time spent loading and in each analysis pass to standard error.",
@@ -99,6 +110,8 @@ public sealed class LintCommand
         command.Options.Add(_noSimulate);
         command.Options.Add(_cluster);
         command.Options.Add(_baseline);
+        command.Options.Add(_config);
+        command.Options.Add(_reportUnusedSuppressions);
         command.Options.Add(_timings);
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
@@ -122,6 +135,8 @@ public sealed class LintCommand
         Simulate = !parseResult.GetValue(_noSimulate),
         ClusterPaths = parseResult.GetValue(_cluster) ?? [],
         BaselinePaths = parseResult.GetValue(_baseline) ?? [],
+        ConfigFile = parseResult.GetValue(_config),
+        ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
         Timings = parseResult.GetValue(_timings),
     };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using KubeLint.Analyzer.Configuration;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Loading;
 using KubeLint.Analyzer.Model;
@@ -17,29 +18,26 @@ public sealed class LintRunner(CliConsole console)
 
     public int Run(LintSettings settings)
     {
-        if (settings.KubernetesVersion is { } version && !SchemaValidationPass.SupportedVersions.Contains(version, StringComparer.Ordinal))
-        {
-            throw new UsageException(
-                $"unknown Kubernetes version '{version}'; supported versions: {string.Join(", ", SchemaValidationPass.SupportedVersions)}");
-        }
+        var version = ResolveVersion(settings.KubernetesVersion);
 
         if (settings.Paths.Count == 0)
         {
             throw new UsageException("no input; give files, folders, glob patterns or - for standard input (see --help)");
         }
 
+        var configuration = LoadConfiguration(settings.ConfigFile);
         var watch = Stopwatch.StartNew();
         var loader = new ManifestLoader();
-        var (files, loaded) = Load(loader, settings.Paths);
-        var crds = Load(loader, settings.CrdPaths).Result;
-        var cluster = Load(loader, settings.ClusterPaths).Result;
-        var baseline = Load(loader, settings.BaselinePaths).Result;
+        var (files, loaded) = Load(loader, settings.Paths, configuration);
+        var crds = Load(loader, settings.CrdPaths, configuration: null).Result;
+        var cluster = Load(loader, settings.ClusterPaths, configuration: null).Result;
+        var baseline = Load(loader, settings.BaselinePaths, configuration: null).Result;
         var loadTime = watch.Elapsed;
 
         // Problems in the auxiliary inputs are reported too: a broken cluster or CRD file silently ignored would
         // make the analysis quietly wrong.
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
-        var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings));
+        var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
         var findings = engine.Run(loaded.Objects, inputFindings);
         var report = new LintReport(findings, files.Count, loaded.Objects.Count);
 
@@ -70,14 +68,50 @@ public sealed class LintRunner(CliConsole console)
         return passes;
     }
 
-    internal static AnalysisOptions CreateOptions(LintSettings settings) => new()
+    /// <summary>The command-line options, with the configuration file's rule settings and ignored paths applied.</summary>
+    internal static AnalysisOptions CreateOptions(LintSettings settings, string? version, LintConfiguration? configuration)
     {
-        KubernetesVersion = settings.KubernetesVersion,
-        Strict = settings.Strict,
-        RejectUnknownKinds = settings.RejectUnknownKinds,
-    };
+        var options = new AnalysisOptions
+        {
+            KubernetesVersion = version,
+            Strict = settings.Strict,
+            RejectUnknownKinds = settings.RejectUnknownKinds,
+            ReportUnusedSuppressions = settings.ReportUnusedSuppressions,
+        };
+        return configuration?.ApplyTo(options) ?? options;
+    }
 
-    private (IReadOnlyList<string> Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths)
+    /// <summary>Accepts "1.33", "v1.33" and "1.33.2"; anything not bundled is a usage error naming what is.</summary>
+    private static string ResolveVersion(string? requested)
+        => SchemaValidationPass.ResolveVersion(requested)
+            ?? throw new UsageException(
+                $"unknown Kubernetes version '{requested}'; supported versions: {string.Join(", ", SchemaValidationPass.SupportedVersions)}");
+
+    /// <summary>The --config file, or the .kubelint.yaml found from the current directory up; a bad file is a usage error.</summary>
+    private static LintConfiguration? LoadConfiguration(string? configFile)
+    {
+        var path = configFile ?? LintConfiguration.Discover(Directory.GetCurrentDirectory());
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (configFile is not null && !File.Exists(configFile))
+        {
+            throw new UsageException($"{configFile}: no such configuration file");
+        }
+
+        try
+        {
+            return LintConfiguration.Load(path, RuleCatalog.All);
+        }
+        catch (ConfigurationException ex)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
+    }
+
+    private (IReadOnlyList<string> Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths, LintConfiguration? configuration)
     {
         var result = new LoadResult();
         if (paths.Count == 0)
@@ -99,6 +133,11 @@ public sealed class LintRunner(CliConsole console)
         if (errors.Count > 0)
         {
             throw new UsageException(string.Join("\n", errors));
+        }
+
+        if (configuration is not null)
+        {
+            files = files.Where(file => file == InputResolver.StandardInput || !configuration.IsIgnored(file)).ToList();
         }
 
         foreach (var file in files)

@@ -29,5 +29,10 @@ public sealed class LintSettings
 
     public IReadOnlyList<string> BaselinePaths { get; init; } = [];
 
+    /// <summary>The configuration file named with --config; null means discover .kubelint.yaml.</summary>
+    public string? ConfigFile { get; init; }
+
+    public bool ReportUnusedSuppressions { get; init; }
+
     public bool Timings { get; init; }
 }

@@ -1,3 +1,4 @@
+using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
 using KubeLint.Analyzer.Schema;
@@ -7,7 +8,7 @@ using KubeLint.Simulator;
 namespace KubeLint.Cli;
 
 /// <summary>
-/// Every rule kubelint can report, in id order: input problems, schema validation, the built-in lint rules,
+/// Every rule kubelint can report, in id order: input problems, suppression notices, schema validation, the built-in lint rules,
 /// simulation predictions and the command's own output notices. Composed from the passes themselves, so a rule
 /// added to any of them appears here (and in rules.md and SARIF) without a second list to keep in sync.
 /// </summary>
@@ -18,6 +19,7 @@ public static class RuleCatalog
     private static List<RuleDescriptor> Create()
     {
         var descriptors = InputRules.All
+            .Concat(EngineRules.All)
             .Concat(new SchemaValidationPass().Rules)
             .Concat(BuiltInRules.All.SelectMany(rule => rule.Rules))
             .Concat(new SimulationPass(new SimulationOptions()).Rules)

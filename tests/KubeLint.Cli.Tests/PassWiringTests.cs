@@ -86,7 +86,7 @@ public sealed class PassWiringTests
     [Test]
     public void Analysis_options_carry_version_strictness_and_unknown_kinds()
     {
-        var options = LintRunner.CreateOptions(new LintSettings { KubernetesVersion = "1.32", Strict = false, RejectUnknownKinds = true });
+        var options = LintRunner.CreateOptions(new LintSettings { KubernetesVersion = "1.32", Strict = false, RejectUnknownKinds = true }, "1.32", configuration: null);
         Assert.That(options.KubernetesVersion, Is.EqualTo("1.32"));
         Assert.That(options.Strict, Is.False);
         Assert.That(options.RejectUnknownKinds, Is.True);

@@ -1,16 +1,16 @@
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using KubeLint.Analyzer.Yaml.Parsing;
 
 namespace KubeLint.Analyzer.Loading;
 
 /// <summary>
-/// Reads a YAML stream into position-carrying trees. YamlDotNet supplies the events (it is a complete, well-kept
-/// YAML 1.1/1.2 parser with line/column marks); this class builds the tree itself so that it can report duplicate
-/// keys, bound alias expansion and nesting, and resume after a syntax error at the next document marker so that one
-/// broken document never hides the others.
+/// Reads a YAML stream into position-carrying trees. The events come from <see cref="YamlParser"/>, a parser written
+/// for this loader because general-purpose YAML libraries were too slow for large manifest bundles (they spend most of
+/// their time producing objects the tree does not need); this class builds the tree itself so that it can report
+/// duplicate keys, bound alias expansion and nesting, and resume after a syntax error at the next document marker so
+/// that one broken document never hides the others.
 /// </summary>
 internal sealed class YamlStreamReader
 {
@@ -45,12 +45,11 @@ internal sealed class YamlStreamReader
     {
         var text = _file.Text;
         var offset = 0;
-        var lineOffset = 0;
+        var line = 1;
         var documentIndex = 0;
-        while (offset < text.Length || (offset == 0 && text.Length == 0))
+        while (true)
         {
-            var chunk = offset == 0 ? text : text.Substring(offset);
-            var failure = ReadChunk(chunk, lineOffset, ref documentIndex);
+            var failure = ReadFrom(offset, line, ref documentIndex);
             if (failure is null)
             {
                 return;
@@ -58,45 +57,44 @@ internal sealed class YamlStreamReader
 
             // Resume at the next document marker after the failure; "---" at the start of a line always ends a
             // document in YAML, even inside block scalars, so this is where the next intact document begins.
-            var resume = NextDocumentMarker(text, offset + failure.Value);
+            var resume = NextDocumentMarker(text, failure.Value);
             if (resume < 0)
             {
                 return;
             }
 
-            lineOffset += CountNewlines(text, offset, resume);
+            line += CountNewlines(text, offset, resume);
             offset = resume;
             documentIndex++;
         }
     }
 
-    /// <summary>Parses one chunk; returns null at its end, or the chunk-relative offset of a fatal error.</summary>
-    private int? ReadChunk(string chunk, int lineOffset, ref int documentIndex)
+    /// <summary>Parses from <paramref name="offset"/> (the start of line <paramref name="line"/>); returns null at the end, or the offset of a fatal error.</summary>
+    private int? ReadFrom(int offset, int line, ref int documentIndex)
     {
-        var parser = new Parser(new Scanner(new StringReader(chunk), skipComments: true));
-        var builder = new TreeBuilder(this, lineOffset, chunk);
-        var documentStartIndex = 0;
+        var parser = new YamlParser(_file.Text, offset, line);
+        var builder = new TreeBuilder(this, _file.Text);
+        var documentStartIndex = offset;
         try
         {
-            while (parser.MoveNext())
+            while (parser.Next(out var evt))
             {
-                var evt = parser.Current!;
-                switch (evt)
+                switch (evt.Kind)
                 {
-                    case DocumentStart:
-                        documentStartIndex = (int)evt.Start.Index;
+                    case EventKind.DocumentStart:
+                        documentStartIndex = evt.Start.Index;
                         builder.Reset();
                         break;
-                    case DocumentEnd:
+                    case EventKind.DocumentEnd:
                         _documents.Add(new ParsedDocument(_file, documentIndex, builder.Root));
                         documentIndex++;
                         break;
-                    case StreamStart or StreamEnd:
+                    case EventKind.StreamStart or EventKind.StreamEnd:
                         break;
                     default:
-                        if (!builder.Accept(evt))
+                        if (!builder.Accept(in evt))
                         {
-                            return (int)evt.Start.Index;
+                            return evt.Start.Index;
                         }
 
                         break;
@@ -105,44 +103,30 @@ internal sealed class YamlStreamReader
 
             return null;
         }
-        catch (YamlException ex)
+        catch (YamlSyntaxException ex)
         {
             HadSyntaxError = true;
-            ReportSyntaxError(chunk, lineOffset, documentStartIndex, ex);
-            return (int)Math.Max(ex.Start.Index, documentStartIndex);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
-        {
-            // YamlDotNet signals a few malformed inputs with general exceptions; they are syntax errors all the same.
-            HadSyntaxError = true;
-            Report(InputRules.YamlSyntaxError, At(parser.Current?.Start ?? Mark.Empty, lineOffset), "invalid YAML: " + ex.Message);
-            return parser.Current is { } current ? (int)current.Start.Index : chunk.Length;
+            ReportSyntaxError(offset, line, documentStartIndex, ex);
+            return Math.Max(ex.Start.Index, documentStartIndex);
         }
     }
 
-    private void ReportSyntaxError(string chunk, int lineOffset, int documentStart, YamlException ex)
+    private void ReportSyntaxError(int offset, int line, int documentStart, YamlSyntaxException ex)
     {
-        // Some parser errors about tabs point at the enclosing mapping rather than the tab; then the whole document is searched.
+        // Errors about tabs may point at the enclosing construct rather than the tab; then the whole document is searched.
+        var text = _file.Text;
         var searchEnd = ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0
-            ? NextDocumentMarkerOrEnd(chunk, (int)ex.Start.Index)
-            : (int)ex.Start.Index;
-        var tab = FindIndentationTab(chunk, documentStart, searchEnd);
+            ? NextDocumentMarkerOrEnd(text, ex.Start.Index)
+            : ex.Start.Index;
+        var tab = FindIndentationTab(text, documentStart, searchEnd);
         if (tab is { } tabIndex)
         {
-            var (line, column) = LineAndColumn(chunk, tabIndex);
-            Report(InputRules.TabIndentation, SourceSpan.At(line + lineOffset, column), "tab character used for indentation; YAML allows only spaces");
+            var (tabLine, column) = LineAndColumn(text, offset, tabIndex);
+            Report(InputRules.TabIndentation, SourceSpan.At(tabLine + line - 1, column), "tab character used for indentation; YAML allows only spaces");
             return;
         }
 
-        Report(InputRules.YamlSyntaxError, At(ex.Start, lineOffset), "invalid YAML: " + CleanMessage(ex.Message));
-    }
-
-    /// <summary>YamlDotNet prefixes messages with "(Line: x, Col: y, Idx: z) - (...): "; the position is reported separately.</summary>
-    private static string CleanMessage(string message)
-    {
-        var marker = message.IndexOf("): ", StringComparison.Ordinal);
-        var text = message.StartsWith("(Line:", StringComparison.Ordinal) && marker > 0 ? message.Substring(marker + 3) : message;
-        return text.TrimEnd('.').Trim();
+        Report(InputRules.YamlSyntaxError, SourceSpan.At(ex.Start.Line, ex.Start.Column), "invalid YAML: " + ex.Message);
     }
 
     private static int? FindIndentationTab(string text, int from, int to)
@@ -180,11 +164,11 @@ internal sealed class YamlStreamReader
         return end < 0 ? text.Length : end;
     }
 
-    private static (int Line, int Column) LineAndColumn(string text, int index)
+    private static (int Line, int Column) LineAndColumn(string text, int from, int index)
     {
         var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
+        var lineStart = from;
+        for (var i = from; i < index; i++)
         {
             if (text[i] == '\n')
             {
@@ -234,8 +218,6 @@ internal sealed class YamlStreamReader
         return count;
     }
 
-    private static SourceSpan At(Mark mark, int lineOffset) => SourceSpan.At((int)mark.Line + lineOffset, (int)mark.Column);
-
     private void Report(RuleDescriptor rule, SourceSpan span, string message)
         => _findings.Add(new Finding(rule, rule.DefaultSeverity, message, new SourceLocation(_file.Path, span), null));
 
@@ -243,17 +225,15 @@ internal sealed class YamlStreamReader
     private sealed class TreeBuilder
     {
         private readonly YamlStreamReader _owner;
-        private readonly int _lineOffset;
-        private readonly string _chunk;
+        private readonly string _text;
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, (YamlNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private long _weight;
 
-        public TreeBuilder(YamlStreamReader owner, int lineOffset, string chunk)
+        public TreeBuilder(YamlStreamReader owner, string text)
         {
             _owner = owner;
-            _lineOffset = lineOffset;
-            _chunk = chunk;
+            _text = text;
         }
 
         public YamlNode? Root { get; private set; }
@@ -270,34 +250,34 @@ internal sealed class YamlStreamReader
         }
 
         /// <summary>Adds an event to the tree; false when a limit was exceeded and the document must be abandoned.</summary>
-        public bool Accept(ParsingEvent evt)
+        public bool Accept(in ParseEvent evt)
         {
             if (Failed)
             {
                 return true;
             }
 
-            switch (evt)
+            switch (evt.Kind)
             {
-                case Scalar scalar:
+                case EventKind.Scalar:
                     return Add(
-                        new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Span(scalar), TagOf(scalar.Tag)),
+                        new YamlScalar(evt.Value!, evt.Style == ScalarStyle.Plain, Span(evt), evt.Tag),
                         weight: 1,
                         expansion: 1,
-                        scalar.Anchor);
-                case SequenceStart start:
-                    return Push(new Frame(start, isMapping: false));
-                case MappingStart start:
-                    return Push(new Frame(start, isMapping: true));
-                case SequenceEnd or MappingEnd:
-                    return Pop(evt);
-                case AnchorAlias alias:
-                    if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                        evt.Anchor);
+                case EventKind.SequenceStart:
+                    return Push(new Frame(evt, isMapping: false));
+                case EventKind.MappingStart:
+                    return Push(new Frame(evt, isMapping: true));
+                case EventKind.SequenceEnd or EventKind.MappingEnd:
+                    return Pop(evt.End);
+                case EventKind.Alias:
+                    if (!_anchors.TryGetValue(evt.Value!, out var target))
                     {
-                        return Fail(InputRules.YamlSyntaxError, evt.Start, $"unknown alias '*{alias.Value.Value}'");
+                        return Fail(InputRules.YamlSyntaxError, evt.Start, $"unknown alias '*{evt.Value}'");
                     }
 
-                    return Add(target.Node, target.Weight, expansion: target.Weight, AnchorName.Empty);
+                    return Add(target.Node, target.Weight, expansion: target.Weight, anchor: null);
                 default:
                     return true;
             }
@@ -314,10 +294,10 @@ internal sealed class YamlStreamReader
             return true;
         }
 
-        private bool Pop(ParsingEvent end)
+        private bool Pop(Mark end)
         {
             var frame = _stack.Pop();
-            var span = new SourceSpan(Position(frame.Start), Position(end.End));
+            var span = new SourceSpan(Position(frame.Start), Position(end));
             YamlNode node;
             if (frame.IsMapping)
             {
@@ -340,7 +320,7 @@ internal sealed class YamlStreamReader
         /// Attaches a node to its parent. <paramref name="weight"/> is the node's expanded size (kept for anchors);
         /// <paramref name="expansion"/> is what it adds to the document: 1 for a new node, the whole weight for an alias.
         /// </summary>
-        private bool Add(YamlNode node, long weight, long expansion, AnchorName anchor)
+        private bool Add(YamlNode node, long weight, long expansion, string? anchor)
         {
             _weight += expansion;
             if (_weight > _owner._limits.MaxExpandedNodes)
@@ -351,9 +331,9 @@ internal sealed class YamlStreamReader
                     $"document expands to more than {_owner._limits.MaxExpandedNodes:N0} nodes (aliases count as copies); possible alias bomb");
             }
 
-            if (!anchor.IsEmpty)
+            if (anchor is not null)
             {
-                _anchors[anchor.Value] = (node, weight);
+                _anchors[anchor] = (node, weight);
             }
 
             if (_stack.Count == 0)
@@ -390,7 +370,7 @@ internal sealed class YamlStreamReader
             }
             else
             {
-                if (key is YamlMapping && parent.StartsWithDoubleBrace(_chunk))
+                if (key is YamlMapping && parent.StartsWithDoubleBrace(_text))
                 {
                     _owner.TemplateMarker ??= Position(parent.Start);
                 }
@@ -449,7 +429,12 @@ internal sealed class YamlStreamReader
                 }
             }
 
-            var present = new HashSet<string>(merged.Select(e => e.KeyText), StringComparer.Ordinal);
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in merged)
+            {
+                present.Add(entry.KeyText);
+            }
+
             foreach (var source in sources)
             {
                 foreach (var entry in source.Entries)
@@ -474,28 +459,26 @@ internal sealed class YamlStreamReader
             return false;
         }
 
-        private SourcePosition Position(Mark mark) => new((int)mark.Line + _lineOffset, (int)mark.Column);
+        private static SourcePosition Position(Mark mark) => new(mark.Line, mark.Column);
 
-        private SourceSpan Span(ParsingEvent evt) => new(Position(evt.Start), Position(evt.End));
-
-        private static string? TagOf(TagName tag) => tag.IsEmpty ? null : tag.Value;
+        private static SourceSpan Span(in ParseEvent evt) => new(Position(evt.Start), Position(evt.End));
     }
 
     private sealed class Frame
     {
         private HashSet<string>? _keys;
 
-        public Frame(NodeEvent start, bool isMapping)
+        public Frame(in ParseEvent start, bool isMapping)
         {
             Start = start.Start;
             Anchor = start.Anchor;
-            Tag = start.Tag.IsEmpty ? null : start.Tag.Value;
+            Tag = start.Tag;
             IsMapping = isMapping;
         }
 
         public Mark Start { get; }
 
-        public AnchorName Anchor { get; }
+        public string? Anchor { get; }
 
         public string? Tag { get; }
 
@@ -513,7 +496,7 @@ internal sealed class YamlStreamReader
 
         public bool StartsWithDoubleBrace(string text)
         {
-            var i = (int)Start.Index;
+            var i = Start.Index;
             return i + 1 < text.Length && text[i] == '{' && text[i + 1] == '{';
         }
 
@@ -543,7 +526,11 @@ internal sealed class YamlStreamReader
             Entries.Add(entry);
             if (_keys is null && Entries.Count > 16)
             {
-                _keys = new HashSet<string>(Entries.Select(e => e.KeyText), StringComparer.Ordinal);
+                _keys = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var existing in Entries)
+                {
+                    _keys.Add(existing.KeyText);
+                }
             }
             else
             {

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace KubeLint.Benchmarks;
+
+/// <summary>
+/// Prints scheduler throughput (pods/s) at 1k, 5k and 10k nodes with 20 pods per node, plus the target
+/// (100,000 pods on 5,000 nodes, under 10 s). Wall-clock figures for the README, not a unit test.
+/// </summary>
+internal static class ScaleRun
+{
+    public static int Run(TextWriter output)
+    {
+        // A small warm-up so the JIT does not count against the first size.
+        SchedulerBenchmarks.Place(SyntheticCluster.Nodes(200), SyntheticCluster.Pods(4000));
+        output.WriteLine("nodes     pods      placed    seconds   pods/s");
+        foreach (var nodeCount in new[] { 1000, 5000, 10000 })
+        {
+            var nodes = SyntheticCluster.Nodes(nodeCount);
+            var pods = SyntheticCluster.Pods(nodeCount * 20);
+            var watch = Stopwatch.StartNew();
+            var placed = SchedulerBenchmarks.Place(nodes, pods);
+            watch.Stop();
+            var seconds = watch.Elapsed.TotalSeconds;
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-9} {1,-9} {2,-9} {3,-9:F2} {4:F0}", nodeCount, pods.Count, placed, seconds, pods.Count / seconds));
+        }
+
+        return 0;
+    }
+}

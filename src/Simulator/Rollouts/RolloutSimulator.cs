@@ -1,0 +1,90 @@
+using System.Globalization;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
+using KubeLint.Simulator.Cluster;
+using KubeLint.Simulator.Controllers;
+using KubeLint.Simulator.Model;
+using KubeLint.Simulator.Scheduling;
+
+namespace KubeLint.Simulator.Rollouts;
+
+/// <summary>
+/// Rolls a new pod template revision out on a copy of the placed cluster, step by step, with the controllers'
+/// arithmetic. A pod counts as available as soon as it is scheduled (readiness and minReadySeconds are not modelled:
+/// the manifests' containers are assumed to start and pass their probes).
+/// </summary>
+public static class RolloutSimulator
+{
+    public static RolloutResult? Simulate(Workload workload, IReadOnlyList<KubeObject> baseline, ClusterModel cluster, Scheduler scheduler, IReadOnlyDictionary<SimPod, Placement> placements)
+    {
+        var owner = workload.Owner;
+        if (owner.Group != "apps" || owner.Kind is not ("Deployment" or "StatefulSet" or "DaemonSet"))
+        {
+            return null;
+        }
+
+        var old = OldPods(workload, baseline, cluster, scheduler, placements);
+        var template = workload.Pods.Count > 0 ? workload.Pods[0] : null;
+        return owner.Kind switch
+        {
+            "Deployment" => DeploymentRollout.Run(workload, old, template, scheduler),
+            "StatefulSet" => StatefulSetRollout.Run(workload, old, template, scheduler),
+            _ => DaemonSetRollout.Run(workload, old, template, scheduler),
+        };
+    }
+
+    /// <summary>
+    /// The pods of the current revision: the workload's own placed pods, or with a baseline version of the same
+    /// object, that version's pods placed in their stead.
+    /// </summary>
+    private static List<SimPod> OldPods(Workload workload, IReadOnlyList<KubeObject> baseline, ClusterModel cluster, Scheduler scheduler, IReadOnlyDictionary<SimPod, Placement> placements)
+    {
+        var owner = workload.Owner;
+        var previous = baseline.FirstOrDefault(b => b.Group == owner.Group && b.Kind == owner.Kind && b.Name == owner.Name && b.EffectiveNamespace == owner.EffectiveNamespace);
+        if (previous is null || WorkloadExpander.Expand(previous, cluster) is not { } before)
+        {
+            return workload.Pods.Where(p => placements.TryGetValue(p, out var placement) && placement.Node is not null).Concat(workload.Pods.Where(p => !placements.TryGetValue(p, out var placement) || placement.Node is null)).ToList();
+        }
+
+        foreach (var pod in workload.Pods)
+        {
+            scheduler.Remove(pod);
+        }
+
+        foreach (var pod in before.Pods)
+        {
+            scheduler.Schedule(pod);
+        }
+
+        return before.Pods;
+    }
+
+    /// <summary>A pod of the new revision; distinct instances so the scheduler tracks them apart from the old ones.</summary>
+    internal static SimPod NewPod(SimPod template, string name, IReadOnlyList<NodeSelectorTerm>? pin = null)
+        => template.WithName(name, requiredNodeTerms: pin);
+
+    internal static int Available(IEnumerable<SimPod> pods, Scheduler scheduler) => pods.Count(p => scheduler.NodeOf(p) is not null);
+
+    internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    internal static IntOrPercent Read(YamlMapping? map, string key, IntOrPercent fallback)
+        => map?.GetEntry(key) is { } entry && IntOrPercent.TryRead(entry.Value, out var value) ? value : fallback;
+
+    /// <summary>Marks the first step whose availability is zero after a start with pods available.</summary>
+    internal static void MarkDowntime(RolloutResult result)
+    {
+        if (result.Steps.Count == 0 || result.Steps[0].Available == 0)
+        {
+            return;
+        }
+
+        for (var i = 1; i < result.Steps.Count; i++)
+        {
+            if (result.Steps[i].Available == 0)
+            {
+                result.DowntimeStep = i;
+                return;
+            }
+        }
+    }
+}
