@@ -45,7 +45,22 @@ public sealed class BuiltInRulesTests
         Assert.That(latest.Select(s => $"{s.Path}:{s.StartLinePosition.Line + 1}:{s.StartLinePosition.Character + 1}"), Is.EqualTo(new[] { "/app/web.k8s.yaml:8:14" }));
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params (string Path, string Text)[] files)
+    [TestCase("true", ExpectedResult = true)]
+    [TestCase("false", ExpectedResult = false)]
+    public async Task<bool> KubeLintSimulate_switches_the_cluster_simulation_on(string simulate)
+    {
+        // No node of the embedded default cluster has 5 allocatable CPUs, so the simulated scheduler cannot place the pod.
+        const string Deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: big\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: big}\n  template:\n    metadata:\n      labels: {app: big}\n    spec:\n      containers:\n        - name: app\n          image: app:1\n          resources:\n            requests:\n              cpu: \"5\"\n";
+
+        var diagnostics = await AnalyzeAsync(("build_property.KubeLintSimulate", simulate), [ ("/app/big.k8s.yaml", Deployment)]);
+
+        return diagnostics.Any(d => d.Id == RuleIds.PodUnschedulable);
+    }
+
+    private static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params (string Path, string Text)[] files)
+        => AnalyzeAsync(null, files);
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync((string Key, string Value)? globalOption, (string Path, string Text)[] files)
     {
         var compilation = CSharpCompilation.Create(
             "app",
@@ -53,8 +68,30 @@ public sealed class BuiltInRulesTests
             AnalyzerTest.LoadReferences(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var additional = files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)).ToImmutableArray();
-        var withAnalyzers = compilation.WithAnalyzers([new ManifestAnalyzer()], new AnalyzerOptions(additional));
+        var globals = globalOption is { } option
+            ? ImmutableDictionary<string, string>.Empty.Add(option.Key, option.Value)
+            : ImmutableDictionary<string, string>.Empty;
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(additional, new GlobalOptionsProvider(globals)),
+            onAnalyzerException: (exception, _, _) => throw new InvalidOperationException("the analyzer failed", exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        var withAnalyzers = compilation.WithAnalyzers([new ManifestAnalyzer()], options);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    }
+
+    private sealed class GlobalOptionsProvider(ImmutableDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(globals);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(ImmutableDictionary<string, string>.Empty);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(ImmutableDictionary<string, string>.Empty);
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
     }
 
     private sealed class InMemoryText(string path, string text) : AdditionalText
