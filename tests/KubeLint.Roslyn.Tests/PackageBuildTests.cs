@@ -41,7 +41,6 @@ public sealed class PackageBuildTests
             "analyzers/dotnet/cs/KubeLint.Analyzer.dll",
             "analyzers/dotnet/cs/KubeLint.Rules.dll",
             "analyzers/dotnet/cs/KubeLint.Simulator.dll",
-            "analyzers/dotnet/cs/YamlDotNet.dll",
             "build/KubeLint.Analyzers.props",
             "README.md",
             "icon.png",

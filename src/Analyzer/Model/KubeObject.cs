@@ -25,6 +25,9 @@ public sealed class KubeObject
         Name = Metadata?.GetString("name") ?? Metadata?.GetString("generateName") ?? string.Empty;
         Namespace = Metadata?.GetString("namespace");
         Reference = new ObjectReference(apiVersion, kind, Namespace, Name);
+
+        // Computed once: rules pairing every Service with every pod template ask for it constantly.
+        EffectiveNamespace = ClusterScopedKinds.Contains(Group, Kind) ? null : Namespace ?? "default";
     }
 
     public ParsedDocument Document { get; }
@@ -55,7 +58,7 @@ public sealed class KubeObject
     public string? Namespace { get; }
 
     /// <summary>The namespace the object lands in when applied without -n: its own, or "default"; null if cluster-scoped.</summary>
-    public string? EffectiveNamespace => ClusterScopedKinds.Contains(Group, Kind) ? null : Namespace ?? "default";
+    public string? EffectiveNamespace { get; }
 
     public ObjectReference Reference { get; }
 
