@@ -69,7 +69,18 @@ public sealed class ReportTests
     public void Html_renders_charts_in_headless_chromium()
     {
         const string chromium = "/usr/bin/chromium";
-        Assert.That(File.Exists(chromium), Is.True, "Debian chromium is required for this test: apt-get install -y chromium");
+        // CI installs the browser, so there a missing one is a failure; on a developer machine with only the .NET SDK
+        // the test is skipped with the install hint instead.
+        if (!File.Exists(chromium))
+        {
+            const string hint = "Debian chromium is required for this test: apt-get install -y chromium";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail(hint);
+            }
+
+            Assert.Ignore(hint);
+        }
         var dir = Directory.CreateTempSubdirectory("kubelint-html-");
         try
         {
