@@ -15,6 +15,13 @@ internal static class PodContainers
     public static IEnumerable<PodTemplate> Complete(AnalysisContext context)
         => context.Index.PodTemplates.Where(t => t.AllContainers.All(c => c["image"] is YamlScalar { IsNull: false }));
 
+    /// <summary>
+    /// Complete templates of Linux pods: runAsNonRoot, allowPrivilegeEscalation and readOnlyRootFilesystem do not apply
+    /// to pods with spec.os.name: windows, which the API server rejects when they set them.
+    /// </summary>
+    public static IEnumerable<PodTemplate> CompleteLinux(AnalysisContext context)
+        => Complete(context).Where(t => t.Spec.GetPath("os", "name") is not YamlScalar { Value: "windows" });
+
     /// <summary>Init containers (and sidecars) first, then app containers, in source order.</summary>
     public static IEnumerable<PodContainer> All(PodTemplate template)
     {

@@ -23,13 +23,8 @@ public sealed class RunAsRootRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in PodContainers.Complete(context))
+        foreach (var template in PodContainers.CompleteLinux(context))
         {
-            if (template.Spec.GetPath("os", "name") is YamlScalar { Value: "windows" })
-            {
-                continue;
-            }
-
             var pod = template.Spec.GetMapping("securityContext");
             foreach (var container in PodContainers.All(template))
             {

@@ -25,13 +25,8 @@ public sealed class WritableRootFilesystemRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        foreach (var template in PodContainers.Complete(context))
+        foreach (var template in PodContainers.CompleteLinux(context))
         {
-            if (template.Spec.GetPath("os", "name") is YamlScalar { Value: "windows" })
-            {
-                continue;
-            }
-
             foreach (var container in PodContainers.All(template))
             {
                 var securityContext = container.Node.GetMapping("securityContext");
