@@ -75,7 +75,7 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
         var config = files.FirstOrDefault(f => ManifestInputs.IsConfig(f, optionsProvider.GetOptions(f))) is { } configFile
-            ? ReadConfiguration(configFile, cancellationToken)
+            ? ReadConfiguration(context, configFile, cancellationToken)
             : null;
         var manifests = new List<(AdditionalText File, SourceText Text)>();
         foreach (var file in files)
@@ -158,17 +158,28 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The project's .kubelint.yaml, parsed as the command line does. A file the command line would reject (it
-    /// reports the problem with its position) is not applied, so that a half-edited file does not break the build.
+    /// The project's .kubelint.yaml, parsed as the command line does. A file the command line would reject (exit code
+    /// 2) is not applied, so that a half-edited file does not break the build; KL1011 reports the problem at its position.
     /// </summary>
-    private LintConfiguration? ReadConfiguration(AdditionalText file, CancellationToken cancellationToken)
+    private LintConfiguration? ReadConfiguration(CompilationAnalysisContext context, AdditionalText file, CancellationToken cancellationToken)
     {
+        if (file.GetText(cancellationToken) is not { } text)
+        {
+            return null;
+        }
+
         try
         {
-            return file.GetText(cancellationToken) is { } text ? LintConfiguration.Parse(file.Path, text.ToString(), _catalog.Rules) : null;
+            return LintConfiguration.Parse(file.Path, text.ToString(), _catalog.Rules);
         }
-        catch (ConfigurationException)
+        catch (ConfigurationException ex)
         {
+            if (_catalog.Find(RuleIds.InvalidConfiguration) is { } descriptor)
+            {
+                var location = ex.Location is { } at ? LocationIn(file.Path, text, at.Span) : Location.Create(file.Path, default, default);
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, ex.Detail));
+            }
+
             return null;
         }
     }

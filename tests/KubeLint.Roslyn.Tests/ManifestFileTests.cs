@@ -105,6 +105,8 @@ public sealed class ManifestFileTests
         var test = new AnalyzerTest(new SelectorMismatchTestRule()) { TestCode = Code };
         test.TestState.AdditionalFiles.Add(("/0/deploy/web.k8s.yaml", MismatchedDeployment));
         test.TestState.AdditionalFiles.Add(("/0/.kubelint.yaml", "rules:\n  KL2001: off\nunknownSetting: 1\n"));
+        test.TestState.ExpectedDiagnostics.Add(
+            new DiagnosticResult("KL1011", DiagnosticSeverity.Warning).WithSpan("/0/.kubelint.yaml", 3, 1, 3, 15));
         await test.RunAsync();
     }
 

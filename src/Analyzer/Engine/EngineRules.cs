@@ -16,5 +16,20 @@ public static class EngineRules
             + "Only reported when unused suppressions are requested (--report-unused-suppressions).",
         "Remove the rule id from the annotation or comment, or the whole suppression when it names no other rule.");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [UnusedSuppression];
+    /// <summary>
+    /// A .kubelint.yaml that cannot be applied. The command line stops with exit code 2 instead; inside the compiler,
+    /// where a build must not fail on a half-edited file, the file is ignored and this diagnostic says why.
+    /// </summary>
+    public static RuleDescriptor InvalidConfiguration { get; } = new(
+        RuleIds.InvalidConfiguration,
+        "invalid-configuration",
+        Severity.Warning,
+        "Input",
+        "The .kubelint.yaml configuration is invalid and is not applied.",
+        "The configuration file has an unknown key or rule, a wrong type or an invalid severity. kubelint (the command) "
+            + "refuses to run with it (exit code 2); the build-time analyzer ignores the file and reports this diagnostic "
+            + "at the offending line and column, so the rules run with their defaults until the file is fixed.",
+        "Fix the configuration at the reported position; the file's JSON schema is schemas/kubelint-config.schema.json.");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [UnusedSuppression, InvalidConfiguration];
 }

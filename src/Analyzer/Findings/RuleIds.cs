@@ -20,6 +20,7 @@ public static class RuleIds
     // Engine and output.
     public const string UnusedSuppression = "KL1009";
     public const string OutputTruncated = "KL1010";
+    public const string InvalidConfiguration = "KL1011";
 
     // Schema validation.
     public const string ApiNotServed = "KL1101";

@@ -16,6 +16,7 @@ internal sealed class DiagnosticCatalog
     public DiagnosticCatalog(IEnumerable<AnalysisPass> rulePasses)
     {
         IEnumerable<RuleDescriptor> rules = InputRules.All
+            .Concat(EngineRules.All)
             .Concat(rulePasses.SelectMany(p => p.Rules))
             .Concat(new SchemaValidationPass().Rules)
             .Concat(new SimulationPass(new SimulationOptions()).Rules);
