@@ -19,18 +19,25 @@ internal sealed class YamlStreamReader
     private readonly List<ParsedDocument> _documents = [];
     private readonly List<Finding> _findings = [];
 
-    private YamlStreamReader(SourceFile file, LoaderLimits limits)
+    private readonly Func<string, int, int, IYamlEventSource> _parserFactory;
+
+    private YamlStreamReader(SourceFile file, LoaderLimits limits, Func<string, int, int, IYamlEventSource> parserFactory)
     {
         _file = file;
         _limits = limits;
+        _parserFactory = parserFactory;
     }
 
     /// <summary>Where the first template placeholder ('{{x}}' read as nested flow mappings) was seen, if any.</summary>
     public SourcePosition? TemplateMarker { get; private set; }
 
     public static YamlStreamReader Read(SourceFile file, LoaderLimits limits)
+        => Read(file, limits, static (text, offset, line) => new YamlParser(text, offset, line));
+
+    /// <summary>Reads with another event source, which gets the text, the offset to start at and that offset's line.</summary>
+    internal static YamlStreamReader Read(SourceFile file, LoaderLimits limits, Func<string, int, int, IYamlEventSource> parserFactory)
     {
-        var reader = new YamlStreamReader(file, limits);
+        var reader = new YamlStreamReader(file, limits, parserFactory);
         reader.ReadAll();
         return reader;
     }
@@ -72,7 +79,7 @@ internal sealed class YamlStreamReader
     /// <summary>Parses from <paramref name="offset"/> (the start of line <paramref name="line"/>); returns null at the end, or the offset of a fatal error.</summary>
     private int? ReadFrom(int offset, int line, ref int documentIndex)
     {
-        var parser = new YamlParser(_file.Text, offset, line);
+        var parser = _parserFactory(_file.Text, offset, line);
         var builder = new TreeBuilder(this, _file.Text);
         var documentStartIndex = offset;
         try

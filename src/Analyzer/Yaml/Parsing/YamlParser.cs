@@ -5,7 +5,7 @@ namespace KubeLint.Analyzer.Yaml.Parsing;
 /// states, never recursion), so nesting depth costs heap, not call stack. Event positions follow libyaml/YamlDotNet:
 /// a node starts at its first property (anchor or tag) and a block collection ends where the next token starts.
 /// </summary>
-internal sealed class YamlParser
+internal sealed class YamlParser : IYamlEventSource
 {
     private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
