@@ -66,15 +66,15 @@ public sealed class OddShapesTests
             kind: ConfigMap
             metadata: { name: cm, namespace: shop }
             """,
-            new SelectorTemplateMismatch(),
-            new ServiceSelectsNothing(),
-            new ServiceTargetPortMissing(),
-            new PdbSelectsNothing(),
-            new NetworkPolicySelectsNothing(),
-            new HpaTargetMissing(),
-            new IngressBackendMissing(),
-            new MissingReference(),
-            new OverlappingSelectors());
+            new SelectorTemplateMismatchRule(),
+            new ServiceSelectsNothingRule(),
+            new ServiceTargetPortMissingRule(),
+            new PdbSelectsNothingRule(),
+            new NetworkPolicySelectsNothingRule(),
+            new HpaTargetMissingRule(),
+            new IngressBackendMissingRule(),
+            new MissingReferenceRule(),
+            new OverlappingSelectorsRule());
 
         // Only well-formed facts are judged; the wrong types themselves are the schema check's findings.
         Assert.That(Manifests.Summaries(findings), Is.Empty);

@@ -6,9 +6,9 @@ using KubeLint.Analyzer.Yaml;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2003: a Service port whose targetPort no selected container exposes.</summary>
-public sealed class ServiceTargetPortMissing : Rule
+public sealed class ServiceTargetPortMissingRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.ServiceTargetPortMissing,
         "service-target-port-missing",
         Severity.Warning,
@@ -22,7 +22,7 @@ public sealed class ServiceTargetPortMissing : Rule
             + "every selected pod declares its ports and no port of the Service meets a declared one.",
         "Point targetPort at a containerPort (or a port name) of the selected containers, or declare the port in the pod template.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
@@ -55,10 +55,10 @@ public sealed class ServiceTargetPortMissing : Rule
                 switch (target)
                 {
                     case YamlScalar { Kind: ScalarKind.String } name when !templates.Any(t => ContainerPorts(t).Any(p => p.GetString("name") == name.Value && ProtocolOf(p) == protocol)):
-                        context.Report(Rule, service, name, $"targetPort \"{name.Value}\" names no {protocol} port of the selected containers ({owners}), so the Service has no endpoints for it");
+                        context.Report(Definition, service, name, $"targetPort \"{name.Value}\" names no {protocol} port of the selected containers ({owners}), so the Service has no endpoints for it");
                         break;
                     case YamlScalar { Kind: ScalarKind.Int } number when judgeNumbers:
-                        context.Report(Rule, service, number, $"no selected container ({owners}) declares containerPort {number.Value}/{protocol}");
+                        context.Report(Definition, service, number, $"no selected container ({owners}) declares containerPort {number.Value}/{protocol}");
                         break;
                 }
             }

@@ -5,9 +5,9 @@ using KubeLint.Analyzer.Model;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2002: a Service whose selector matches no pod template of the input has no endpoints.</summary>
-public sealed class ServiceSelectsNothing : Rule
+public sealed class ServiceSelectsNothingRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.ServiceSelectsNothing,
         "service-selects-nothing",
         Severity.Warning,
@@ -19,7 +19,7 @@ public sealed class ServiceSelectsNothing : Rule
             + "the input runs no pods or defines custom resources (whose operators may create the selected pods).",
         "Fix the selector or the pod template labels so that they agree, or add the missing workload to the input.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
@@ -35,7 +35,7 @@ public sealed class ServiceSelectsNothing : Rule
             }
 
             var where = service.Namespace is null ? "the input" : $"namespace {service.Namespace}";
-            context.Report(Rule, service, selector.Node, $"selector {selector} matches no pod template in {where}");
+            context.Report(Definition, service, selector.Node, $"selector {selector} matches no pod template in {where}");
         }
     }
 }

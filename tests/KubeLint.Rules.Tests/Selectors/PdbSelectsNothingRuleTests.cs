@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class PdbSelectsNothingTests
+public sealed class PdbSelectsNothingRuleTests
 {
     private const string Pod = """
         apiVersion: v1
@@ -26,7 +26,7 @@ public sealed class PdbSelectsNothingTests
               minAvailable: 1
               selector:
                 matchLabels: { app: wbe }
-            """, new PdbSelectsNothing());
+            """, new PdbSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2004@13:5" }));
     }
@@ -56,7 +56,7 @@ public sealed class PdbSelectsNothingTests
               maxUnavailable: 1
               selector:
                 matchLabels: { app: web }
-            """, new PdbSelectsNothing());
+            """, new PdbSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2004@10:1" }));
     }
@@ -71,7 +71,7 @@ public sealed class PdbSelectsNothingTests
             spec:
               minAvailable: 1
               selector: {}
-            """, new PdbSelectsNothing());
+            """, new PdbSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2004@12:13" }));
     }
@@ -96,7 +96,7 @@ public sealed class PdbSelectsNothingTests
               minAvailable: 1
               selector:
                 matchLabels: { k8s-app: metrics-server }
-            """, new PdbSelectsNothing());
+            """, new PdbSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }

@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class MissingReferenceTests
+public sealed class MissingReferenceRuleTests
 {
     private const string Defined = """
         apiVersion: v1
@@ -56,7 +56,7 @@ public sealed class MissingReferenceTests
                         sources:
                           - configMap: { name: settings }
                           - secret: { name: other }
-            """, new MissingReference());
+            """, new MissingReferenceRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2008@25:27", "KL2008@31:53", "KL2008@35:34", "KL2008@38:47", "KL2008@43:33" }));
     }
@@ -80,7 +80,7 @@ public sealed class MissingReferenceTests
                   configMap: { name: kube-root-ca.crt }
                 - name: tls
                   secret: { secretName: tls, optional: true }
-            """, new MissingReference());
+            """, new MissingReferenceRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -98,7 +98,7 @@ public sealed class MissingReferenceTests
                 - name: web
                   image: nginx:1.27
                   envFrom: [{ secretRef: { name: credentials } }]
-            """, new MissingReference());
+            """, new MissingReferenceRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -120,7 +120,7 @@ public sealed class MissingReferenceTests
               volumes:
                 - name: tls
                   secret: { secretName: web-tls }
-            """, new MissingReference());
+            """, new MissingReferenceRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -160,7 +160,7 @@ public sealed class MissingReferenceTests
                   persistentVolumeClaim: { claimName: data-db-0 }
                 - name: e
                   persistentVolumeClaim: { claimName: data-web-0 }
-            """, new MissingReference());
+            """, new MissingReferenceRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2008@47:43" }));
     }
@@ -179,7 +179,7 @@ public sealed class MissingReferenceTests
             apiVersion: v1
             kind: ConfigMap
             metadata: { name: broken, namespace: shop
-            """, new MissingReference());
+            """, new MissingReferenceRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1001@27:1" }));
     }

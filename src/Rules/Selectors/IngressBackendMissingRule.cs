@@ -6,9 +6,9 @@ using KubeLint.Analyzer.Yaml;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2007: an Ingress backend whose Service, or whose Service port, is not in the input.</summary>
-public sealed class IngressBackendMissing : Rule
+public sealed class IngressBackendMissingRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.IngressBackendMissing,
         "ingress-backend-missing",
         Severity.Warning,
@@ -20,7 +20,7 @@ public sealed class IngressBackendMissing : Rule
             + "same Ingress is a Service of the input, so Ingresses for separately deployed Services are not guessed about.",
         "Point the backend at an existing Service and at one of its spec.ports (by port number or name).");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
@@ -88,7 +88,7 @@ public sealed class IngressBackendMissing : Rule
                 return;
             }
 
-            context.Report(Rule, ingress, name, $"backend Service \"{name.Value}\" is not defined in {(ingress.Namespace is null ? "the input" : "namespace " + ingress.Namespace)}");
+            context.Report(Definition, ingress, name, $"backend Service \"{name.Value}\" is not defined in {(ingress.Namespace is null ? "the input" : "namespace " + ingress.Namespace)}");
             return;
         }
 
@@ -102,7 +102,7 @@ public sealed class IngressBackendMissing : Rule
         if (!servicePorts.Mappings.Any(p => p.GetString(key) == portValue.Value))
         {
             var defined = string.Join(", ", servicePorts.Mappings.Select(p => p.GetString("name") is { } n ? $"{p.GetString("port")} ({n})" : p.GetString("port")));
-            context.Report(Rule, ingress, portValue, $"Service \"{name.Value}\" has no port {portValue.ToDisplayString()}; its ports are {defined}");
+            context.Report(Definition, ingress, portValue, $"Service \"{name.Value}\" has no port {portValue.ToDisplayString()}; its ports are {defined}");
         }
     }
 }

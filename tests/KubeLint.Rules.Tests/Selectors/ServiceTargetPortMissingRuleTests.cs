@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class ServiceTargetPortMissingTests
+public sealed class ServiceTargetPortMissingRuleTests
 {
     private const string Deployment = """
         apiVersion: apps/v1
@@ -38,7 +38,7 @@ public sealed class ServiceTargetPortMissingTests
               ports:
                 - port: 80
                   targetPort: https
-            """, new ServiceTargetPortMissing());
+            """, new ServiceTargetPortMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2003@25:19" }));
         Assert.That(findings[0].Message, Does.Contain("\"https\"").And.Contain("Deployment web"));
@@ -56,7 +56,7 @@ public sealed class ServiceTargetPortMissingTests
               ports:
                 - { name: a, port: 80, targetPort: 9090 }
                 - { name: c, port: 53, protocol: TCP }
-            """, new ServiceTargetPortMissing());
+            """, new ServiceTargetPortMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2003@24:40", "KL2003@25:24" }));
     }
@@ -76,7 +76,7 @@ public sealed class ServiceTargetPortMissingTests
                 - { name: metrics, port: 9090 }
                 - { name: d, port: 53, protocol: UDP, targetPort: dns }
                 - { name: e, port: 81, targetPort: http }
-            """, new ServiceTargetPortMissing());
+            """, new ServiceTargetPortMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -100,7 +100,7 @@ public sealed class ServiceTargetPortMissingTests
               ports:
                 - { name: a, port: 80, targetPort: 9090 }
                 - { name: b, port: 81, targetPort: http }
-            """, new ServiceTargetPortMissing());
+            """, new ServiceTargetPortMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2003@14:40" }));
     }
@@ -135,7 +135,7 @@ public sealed class ServiceTargetPortMissingTests
               selector: { app: nothing }
               ports:
                 - { name: a, port: 80, targetPort: missing }
-            """, new ServiceTargetPortMissing());
+            """, new ServiceTargetPortMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }

@@ -6,9 +6,9 @@ using KubeLint.Analyzer.Yaml;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2008: a pod references a ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount the input does not define.</summary>
-public sealed class MissingReference : Rule
+public sealed class MissingReferenceRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.MissingReference,
         "missing-reference",
         Severity.Warning,
@@ -24,7 +24,7 @@ public sealed class MissingReference : Rule
             + "secretName) are not reported.",
         "Correct the name, add the missing object to the input, or mark an optional ConfigMap or Secret with optional: true.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
@@ -57,7 +57,7 @@ public sealed class MissingReference : Rule
 
                 reported.Add(name);
                 var where = owner.Namespace is null ? "the input" : "namespace " + owner.Namespace;
-                context.Report(Rule, owner, name, $"{kind} \"{name.Value}\" is not defined in {where}, which defines {Workloads.Describe(candidates)}");
+                context.Report(Definition, owner, name, $"{kind} \"{name.Value}\" is not defined in {where}, which defines {Workloads.Describe(candidates)}");
             }
         }
     }

@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class ServiceSelectsNothingTests
+public sealed class ServiceSelectsNothingRuleTests
 {
     private const string Deployment = """
         apiVersion: apps/v1
@@ -37,7 +37,7 @@ public sealed class ServiceSelectsNothingTests
                 app: web
                 tier: backend
               ports: [{ port: 80 }]
-            """, new ServiceSelectsNothing());
+            """, new ServiceSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2002@22:5" }));
         Assert.That(findings[0].Message, Does.Contain("app=web,tier=backend").And.Contain("namespace shop"));
@@ -60,7 +60,7 @@ public sealed class ServiceSelectsNothingTests
             metadata: { name: api, namespace: other, labels: { app: api } }
             spec:
               containers: [{ name: api, image: api:1 }]
-            """, new ServiceSelectsNothing());
+            """, new ServiceSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2002@21:13" }));
     }
@@ -94,7 +94,7 @@ public sealed class ServiceSelectsNothingTests
               type: ExternalName
               externalName: db.example.com
               selector: { app: nothing }
-            """, new ServiceSelectsNothing());
+            """, new ServiceSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -108,7 +108,7 @@ public sealed class ServiceSelectsNothingTests
             metadata: { name: web }
             spec:
               selector: { app: web }
-            """, new ServiceSelectsNothing());
+            """, new ServiceSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -137,7 +137,7 @@ public sealed class ServiceSelectsNothingTests
             metadata: { name: api, labels: { app: api } }
             spec:
               containers: [{ name: api, image: api:1 }]
-            """, new ServiceSelectsNothing());
+            """, new ServiceSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2002@14:13" }));
     }
@@ -159,7 +159,7 @@ public sealed class ServiceSelectsNothingTests
               template:
                 spec:
                   affinity: {}
-            """, new ServiceSelectsNothing());
+            """, new ServiceSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -189,7 +189,7 @@ public sealed class ServiceSelectsNothingTests
             metadata: { name: cache-0 }
             spec:
               selector: { app: redis, statefulset.kubernetes.io/pod-name: cache-0 }
-            """, new ServiceSelectsNothing());
+            """, new ServiceSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2002@20:13" }));
     }
@@ -208,7 +208,7 @@ public sealed class ServiceSelectsNothingTests
             metadata: { name: prometheus, namespace: monitoring }
             spec:
               selector: { app.kubernetes.io/name: prometheus }
-            """, new ServiceSelectsNothing());
+            """, new ServiceSelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }

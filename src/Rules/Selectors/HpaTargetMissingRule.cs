@@ -5,9 +5,9 @@ using KubeLint.Analyzer.Yaml;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2006: a HorizontalPodAutoscaler whose scaleTargetRef names an object the input does not define.</summary>
-public sealed class HpaTargetMissing : Rule
+public sealed class HpaTargetMissingRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.HpaTargetMissing,
         "hpa-target-missing",
         Severity.Warning,
@@ -18,7 +18,7 @@ public sealed class HpaTargetMissing : Rule
             + "that namespace, so a target deployed from elsewhere is not reported.",
         "Correct scaleTargetRef (kind, name and apiVersion) to the workload to scale.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
@@ -36,7 +36,7 @@ public sealed class HpaTargetMissing : Rule
             var candidates = context.Index.OfKind(kind).Where(o => Workloads.MayShareNamespace(hpa, o)).ToList();
             if (candidates.Count > 0 && !candidates.Any(o => o.Name == name.Value))
             {
-                context.Report(Rule, hpa, name, $"scaleTargetRef {kind} \"{name.Value}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(candidates)}");
+                context.Report(Definition, hpa, name, $"scaleTargetRef {kind} \"{name.Value}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(candidates)}");
             }
         }
     }

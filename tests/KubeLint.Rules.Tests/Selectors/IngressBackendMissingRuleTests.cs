@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class IngressBackendMissingTests
+public sealed class IngressBackendMissingRuleTests
 {
     private const string Service = """
         apiVersion: v1
@@ -44,7 +44,7 @@ public sealed class IngressBackendMissingTests
                             name: web
                             port:
                               name: grpc
-            """, new IngressBackendMissing());
+            """, new IngressBackendMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2007@14:43", "KL2007@23:23", "KL2007@31:25" }));
     }
@@ -70,7 +70,7 @@ public sealed class IngressBackendMissingTests
                         pathType: Prefix
                         backend:
                           resource: { apiGroup: k8s.example.com, kind: Bucket, name: static }
-            """, new IngressBackendMissing());
+            """, new IngressBackendMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -84,7 +84,7 @@ public sealed class IngressBackendMissingTests
             metadata: { name: old }
             spec:
               backend: { serviceName: web, servicePort: 81 }
-            """, new IngressBackendMissing());
+            """, new IngressBackendMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2007@13:45" }));
     }
@@ -103,7 +103,7 @@ public sealed class IngressBackendMissingTests
             spec:
               defaultBackend:
                 service: { name: api, port: { number: 80 } }
-            """, new IngressBackendMissing());
+            """, new IngressBackendMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -124,7 +124,7 @@ public sealed class IngressBackendMissingTests
                         pathType: Prefix
                         backend:
                           service: { name: kubernetes-dashboard, port: { number: 443 } }
-            """, new IngressBackendMissing());
+            """, new IngressBackendMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }

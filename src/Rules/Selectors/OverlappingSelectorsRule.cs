@@ -6,9 +6,9 @@ using KubeLint.Analyzer.Yaml;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2009: two controllers of one namespace whose selectors select each other's pods.</summary>
-public sealed class OverlappingSelectors : Rule
+public sealed class OverlappingSelectorsRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.OverlappingSelectors,
         "overlapping-selectors",
         Severity.Warning,
@@ -22,7 +22,7 @@ public sealed class OverlappingSelectors : Rule
             + "(alternative install variants side by side).",
         "Give each workload a label that only its own pods carry (e.g. app.kubernetes.io/name and app.kubernetes.io/instance) and select on it.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     /// <summary>
     /// Namespaces in which the input defines some object more than once: such an input holds alternative variants of
@@ -79,11 +79,11 @@ public sealed class OverlappingSelectors : Rule
                 var other = $"{earlier.Obj.Kind} {earlier.Obj.Name} ({earlier.Obj.File.Path}:{earlier.Node.Start})";
                 if (later.Selector.Matches(earlier.Labels))
                 {
-                    context.Report(Rule, later.Obj, later.Node, $"selector {later.Selector} also selects the pods of {other}");
+                    context.Report(Definition, later.Obj, later.Node, $"selector {later.Selector} also selects the pods of {other}");
                 }
                 else if (earlier.Selector.Matches(later.Labels))
                 {
-                    context.Report(Rule, later.Obj, later.Node, $"the selector {earlier.Selector} of {other} also selects the pods of this {later.Obj.Kind}");
+                    context.Report(Definition, later.Obj, later.Node, $"the selector {earlier.Selector} of {other} also selects the pods of this {later.Obj.Kind}");
                 }
             }
         }

@@ -5,9 +5,9 @@ using KubeLint.Analyzer.Model;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2005: a NetworkPolicy whose podSelector matches no pod template of the input.</summary>
-public sealed class NetworkPolicySelectsNothing : Rule
+public sealed class NetworkPolicySelectsNothingRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.NetworkPolicySelectsNothing,
         "networkpolicy-selects-nothing",
         Severity.Warning,
@@ -19,7 +19,7 @@ public sealed class NetworkPolicySelectsNothing : Rule
             + "resources, whose operators may create pods, are not checked).",
         "Fix spec.podSelector to select the intended pods' labels.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
@@ -39,7 +39,7 @@ public sealed class NetworkPolicySelectsNothing : Rule
                 continue;
             }
 
-            context.Report(Rule, policy, node, $"podSelector {selector} matches no pod template in {(policy.Namespace is null ? "the input" : "namespace " + policy.Namespace)}");
+            context.Report(Definition, policy, node, $"podSelector {selector} matches no pod template in {(policy.Namespace is null ? "the input" : "namespace " + policy.Namespace)}");
         }
     }
 }

@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class NetworkPolicySelectsNothingTests
+public sealed class NetworkPolicySelectsNothingRuleTests
 {
     private const string Deployment = """
         apiVersion: apps/v1
@@ -33,7 +33,7 @@ public sealed class NetworkPolicySelectsNothingTests
                 matchExpressions:
                   - { key: app, operator: In, values: [database] }
               policyTypes: [Ingress]
-            """, new NetworkPolicySelectsNothing());
+            """, new NetworkPolicySelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2005@18:5" }));
     }
@@ -56,7 +56,7 @@ public sealed class NetworkPolicySelectsNothingTests
             spec:
               podSelector:
                 matchLabels: { tier: data }
-            """, new NetworkPolicySelectsNothing());
+            """, new NetworkPolicySelectsNothingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }

@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class OverlappingSelectorsTests
+public sealed class OverlappingSelectorsRuleTests
 {
     [Test]
     public void Selector_that_selects_another_workloads_pods_is_reported_at_the_later_selector()
@@ -27,7 +27,7 @@ public sealed class OverlappingSelectorsTests
               template:
                 metadata: { labels: { app: web, track: canary } }
                 spec: { containers: [{ name: web, image: nginx:1.28 }] }
-            """, new OverlappingSelectors());
+            """, new OverlappingSelectorsRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2009@15:5" }));
         Assert.That(findings[0].Message, Does.Contain("Deployment web (test.yaml:5:13)"));
@@ -74,7 +74,7 @@ public sealed class OverlappingSelectorsTests
               template:
                 metadata: { labels: { app: agent } }
                 spec: { containers: [{ name: agent, image: agent:1 }] }
-            """, new OverlappingSelectors());
+            """, new OverlappingSelectorsRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -100,7 +100,7 @@ public sealed class OverlappingSelectorsTests
               template:
                 metadata: { labels: { app: controller } }
                 spec: { containers: [{ name: c, image: controller:1 }] }
-            """, new OverlappingSelectors());
+            """, new OverlappingSelectorsRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -135,7 +135,7 @@ public sealed class OverlappingSelectorsTests
               template:
                 metadata: { labels: { app: minio } }
                 spec: { containers: [{ name: m, image: minio:1 }] }
-            """, new OverlappingSelectors());
+            """, new OverlappingSelectorsRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -161,7 +161,7 @@ public sealed class OverlappingSelectorsTests
               template:
                 metadata: { labels: { app: web } }
                 spec: { containers: [{ name: web, image: nginx:1.27 }] }
-            """, new OverlappingSelectors());
+            """, new OverlappingSelectorsRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2009@14:13" }));
     }

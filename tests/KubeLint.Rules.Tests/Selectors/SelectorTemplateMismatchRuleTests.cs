@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class SelectorTemplateMismatchTests
+public sealed class SelectorTemplateMismatchRuleTests
 {
     // semantics D: "`selector` does not match template `labels`" is the API server's error for apps workloads.
     [Test]
@@ -26,7 +26,7 @@ public sealed class SelectorTemplateMismatchTests
                   containers:
                     - name: web
                       image: nginx:1.27
-            """, new SelectorTemplateMismatch());
+            """, new SelectorTemplateMismatchRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2001@7:5" }));
         Assert.That(findings[0].Message, Does.Contain("`selector` does not match template `labels`").And.Contain("app=web").And.Contain("{\"app\":\"frontend\"}"));
@@ -65,7 +65,7 @@ public sealed class SelectorTemplateMismatchTests
                   labels: { app: agent }
                 spec:
                   containers: [{ name: agent, image: agent:1 }]
-            """, new SelectorTemplateMismatch());
+            """, new SelectorTemplateMismatchRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2001@7:5" }));
         Assert.That(findings[0].Message, Does.Contain("'!canary'"));
@@ -87,7 +87,7 @@ public sealed class SelectorTemplateMismatchTests
                   labels: { app: web }
                 spec:
                   containers: [{ name: web, image: nginx:1.27 }]
-            """, new SelectorTemplateMismatch());
+            """, new SelectorTemplateMismatchRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2001@6:13" }));
     }
@@ -119,7 +119,7 @@ public sealed class SelectorTemplateMismatchTests
                   labels: { app: legacy }
                 spec:
                   containers: [{ name: legacy, image: legacy:1 }]
-            """, new SelectorTemplateMismatch());
+            """, new SelectorTemplateMismatchRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -141,7 +141,7 @@ public sealed class SelectorTemplateMismatchTests
                   labels: { app: legacy }
                 spec:
                   containers: [{ name: legacy, image: legacy:1 }]
-            """, new SelectorTemplateMismatch());
+            """, new SelectorTemplateMismatchRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2001@7:5" }));
         Assert.That(findings[0].Message, Does.Contain("tier=backend"));
@@ -164,7 +164,7 @@ public sealed class SelectorTemplateMismatchTests
             metadata:
               name: odd2
             spec: 3
-            """, new SelectorTemplateMismatch());
+            """, new SelectorTemplateMismatchRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }

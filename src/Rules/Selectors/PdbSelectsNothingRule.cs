@@ -6,9 +6,9 @@ using KubeLint.Analyzer.Yaml;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2004: a PodDisruptionBudget that protects no pod.</summary>
-public sealed class PdbSelectsNothing : Rule
+public sealed class PdbSelectsNothingRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.PdbSelectsNothing,
         "pdb-selects-nothing",
         Severity.Warning,
@@ -20,7 +20,7 @@ public sealed class PdbSelectsNothing : Rule
             + "input runs no pods or defines custom resources, whose operators may create pods, are not checked).",
         "Set spec.selector to the labels of the pods the budget should protect.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
@@ -35,7 +35,7 @@ public sealed class PdbSelectsNothing : Rule
             switch (spec["selector"])
             {
                 case null or YamlScalar { IsNull: true }:
-                    context.Report(Rule, pdb, specEntry.Key, $"spec.selector is not set: a null selector selects no pods{(v1 ? " (an empty selector {} selects all pods of the namespace)" : string.Empty)}");
+                    context.Report(Definition, pdb, specEntry.Key, $"spec.selector is not set: a null selector selects no pods{(v1 ? " (an empty selector {} selects all pods of the namespace)" : string.Empty)}");
                     break;
                 case YamlMapping node:
                     Check(context, pdb, node, v1);
@@ -51,7 +51,7 @@ public sealed class PdbSelectsNothing : Rule
         {
             if (!v1)
             {
-                context.Report(Rule, pdb, node, $"an empty selector selects no pods in policy/{pdb.Version} (policy/v1 selects all pods of the namespace)");
+                context.Report(Definition, pdb, node, $"an empty selector selects no pods in policy/{pdb.Version} (policy/v1 selects all pods of the namespace)");
             }
 
             return;
@@ -62,7 +62,7 @@ public sealed class PdbSelectsNothing : Rule
             && !Workloads.HasCustomResourcesNear(context.Index, pdb)
             && !Workloads.Selected(context.Index, pdb, selector).Any())
         {
-            context.Report(Rule, pdb, node, $"selector {selector} matches no pod template in {(pdb.Namespace is null ? "the input" : "namespace " + pdb.Namespace)}");
+            context.Report(Definition, pdb, node, $"selector {selector} matches no pod template in {(pdb.Namespace is null ? "the input" : "namespace " + pdb.Namespace)}");
         }
     }
 }

@@ -3,7 +3,7 @@ using KubeLint.Testing;
 
 namespace KubeLint.Rules.Tests.Selectors;
 
-public sealed class HpaTargetMissingTests
+public sealed class HpaTargetMissingRuleTests
 {
     private const string Deployment = """
         apiVersion: apps/v1
@@ -32,7 +32,7 @@ public sealed class HpaTargetMissingTests
                 name: webb
               minReplicas: 2
               maxReplicas: 5
-            """, new HpaTargetMissing());
+            """, new HpaTargetMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2006@17:11" }));
         Assert.That(findings[0].Message, Does.Contain("Deployment web"));
@@ -55,7 +55,7 @@ public sealed class HpaTargetMissingTests
             spec:
               scaleTargetRef: { apiVersion: apps/v1, kind: StatefulSet, name: db }
               maxReplicas: 5
-            """, new HpaTargetMissing());
+            """, new HpaTargetMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.Empty);
     }
@@ -75,7 +75,7 @@ public sealed class HpaTargetMissingTests
             kind: Deployment
             metadata: { name: api, namespace: other }
             spec: {}
-            """, new HpaTargetMissing());
+            """, new HpaTargetMissingRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2006@14:66" }));
     }

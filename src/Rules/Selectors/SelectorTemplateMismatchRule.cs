@@ -6,9 +6,9 @@ using KubeLint.Analyzer.Yaml;
 namespace KubeLint.Rules.Selectors;
 
 /// <summary>KL2001: a controller's spec.selector must select the pods of its own template, or the API server rejects it.</summary>
-public sealed class SelectorTemplateMismatch : Rule
+public sealed class SelectorTemplateMismatchRule : Rule
 {
-    public static RuleDescriptor Rule { get; } = new(
+    public static RuleDescriptor Definition { get; } = new(
         RuleIds.SelectorTemplateMismatch,
         "selector-template-mismatch",
         Severity.Error,
@@ -20,7 +20,7 @@ public sealed class SelectorTemplateMismatch : Rule
         "Make every matchLabels pair and matchExpressions requirement hold for spec.template.metadata.labels, "
             + "usually by adding the selector's labels to the template.");
 
-    public override RuleDescriptor Descriptor => Rule;
+    public override RuleDescriptor Descriptor => Definition;
 
     /// <summary>True for "{}", or matchLabels and matchExpressions that are empty or null; not for fields of the wrong type.</summary>
     private static bool IsWrittenEmpty(YamlMapping selector)
@@ -50,7 +50,7 @@ public sealed class SelectorTemplateMismatch : Rule
                 // extensions/v1beta1 defaulted an empty selector to the template labels; apps/v1 rejects it.
                 if (obj.Group == "apps")
                 {
-                    context.Report(Rule, obj, node, $"empty selector is invalid for {obj.Kind.ToLowerInvariant()}: it would select every pod in the namespace");
+                    context.Report(Definition, obj, node, $"empty selector is invalid for {obj.Kind.ToLowerInvariant()}: it would select every pod in the namespace");
                 }
 
                 continue;
@@ -60,7 +60,7 @@ public sealed class SelectorTemplateMismatch : Rule
             if (failing is not null)
             {
                 context.Report(
-                    Rule,
+                    Definition,
                     obj,
                     node,
                     $"`selector` does not match template `labels`: requirement '{failing}' does not hold for the template labels {Workloads.Render(template.Labels)}");
