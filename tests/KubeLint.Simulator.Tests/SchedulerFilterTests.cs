@@ -53,6 +53,32 @@ public sealed class SchedulerFilterTests
     }
 
     [Test]
+    public void CronJob_finding_points_at_the_pod_spec_of_its_job_template()
+    {
+        const string yaml = """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata:
+              name: report
+            spec:
+              schedule: "0 0 * * *"
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                        - name: report
+                          image: report:1
+                          resources:
+                            requests: {cpu: "6"}
+            """;
+        var findings = Sim.Lint(yaml);
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL5001@10:9" }));
+        Assert.That(findings[0].Message, Does.Contain("3 Insufficient cpu"));
+    }
+
+    [Test]
     public void Bare_pod_finding_points_at_spec_key()
     {
         const string yaml = """

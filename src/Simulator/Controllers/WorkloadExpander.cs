@@ -185,7 +185,8 @@ public static class WorkloadExpander
             return obj.Root.GetEntry("spec")?.Key;
         }
 
-        return obj.Spec?.GetEntry("template")?.Key ?? obj.Spec?.GetEntry("jobTemplate")?.Key;
+        // The pod spec itself (spec.template.spec, or spec.jobTemplate.spec.template.spec for a CronJob).
+        return template.Template.GetEntry("spec")?.Key ?? obj.Spec?.GetEntry("template")?.Key ?? obj.Spec?.GetEntry("jobTemplate")?.Key;
     }
 
     /// <summary>
