@@ -15,26 +15,12 @@ internal static class DaemonSetRollout
 {
     public static RolloutResult Run(Workload workload, List<SimPod> oldPods, SimPod? template, Scheduler scheduler)
     {
-        var owner = workload.Owner;
-        var strategy = owner.Spec?.GetMapping("updateStrategy");
-        var type = strategy?.GetString("type") ?? "RollingUpdate";
-        var result = new RolloutResult { Namespace = owner.EffectiveNamespace ?? "default", Name = owner.Name, Kind = owner.Kind, Strategy = type };
+        if (RolloutSimulator.BeginUpdateStrategy(workload, oldPods, template, scheduler, out var result, out var rolling))
+        {
+            return result;
+        }
+
         var desired = oldPods.Count;
-        result.Steps.Add(new RolloutStep(desired, 0, RolloutSimulator.Available(oldPods, scheduler), "start"));
-        if (type == "OnDelete")
-        {
-            result.Completes = false;
-            result.Reason = "OnDelete: pods move to the new revision only when they are deleted manually";
-            return result;
-        }
-
-        if (template is null || desired == 0)
-        {
-            result.Completes = true;
-            return result;
-        }
-
-        var rolling = strategy?.GetMapping("rollingUpdate");
         var surge = RolloutSimulator.Read(rolling, "maxSurge", new IntOrPercent(0, IsPercent: false)).Scale(desired, roundUp: true);
         var unavailable = RolloutSimulator.Read(rolling, "maxUnavailable", new IntOrPercent(1, IsPercent: false)).Scale(desired, roundUp: true);
         if (surge <= 0 && unavailable <= 0)
@@ -63,7 +49,7 @@ internal static class DaemonSetRollout
 
             foreach (var (pin, node) in nodes)
             {
-                var replacement = template.WithName(owner.Name + "-next-" + RolloutSimulator.Count(counter++), requiredNodeTerms: pin);
+                var replacement = template.WithName(workload.Owner.Name + "-next-" + RolloutSimulator.Count(counter++), requiredNodeTerms: pin);
                 created.Add(replacement);
                 var placement = scheduler.Schedule(replacement);
                 if (placement.Reason is { } reason)

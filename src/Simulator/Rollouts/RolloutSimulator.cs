@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Yaml;
@@ -66,6 +67,40 @@ public static class RolloutSimulator
     internal static int Available(IEnumerable<SimPod> pods, Scheduler scheduler) => pods.Count(p => scheduler.NodeOf(p) is not null);
 
     internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The common start of StatefulSet and DaemonSet updates (spec.updateStrategy): the result with its first step;
+    /// true when it is already final (OnDelete, or nothing to roll). <paramref name="rolling"/> is spec.updateStrategy.rollingUpdate.
+    /// </summary>
+    internal static bool BeginUpdateStrategy(
+        Workload workload,
+        List<SimPod> oldPods,
+        [NotNullWhen(false)] SimPod? template,
+        Scheduler scheduler,
+        out RolloutResult result,
+        out YamlMapping? rolling)
+    {
+        var owner = workload.Owner;
+        var strategy = owner.Spec?.GetMapping("updateStrategy");
+        var type = strategy?.GetString("type") ?? "RollingUpdate";
+        result = new RolloutResult { Namespace = owner.EffectiveNamespace ?? "default", Name = owner.Name, Kind = owner.Kind, Strategy = type };
+        result.Steps.Add(new RolloutStep(oldPods.Count, 0, Available(oldPods, scheduler), "start"));
+        rolling = strategy?.GetMapping("rollingUpdate");
+        if (type == "OnDelete")
+        {
+            result.Completes = false;
+            result.Reason = "OnDelete: pods move to the new revision only when they are deleted manually";
+            return true;
+        }
+
+        if (template is null || oldPods.Count == 0)
+        {
+            result.Completes = true;
+            return true;
+        }
+
+        return false;
+    }
 
     internal static IntOrPercent Read(YamlMapping? map, string key, IntOrPercent fallback)
         => map?.GetEntry(key) is { } entry && IntOrPercent.TryRead(entry.Value, out var value) ? value : fallback;

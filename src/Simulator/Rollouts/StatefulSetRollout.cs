@@ -15,27 +15,12 @@ internal static class StatefulSetRollout
 {
     public static RolloutResult Run(Workload workload, List<SimPod> oldPods, SimPod? template, Scheduler scheduler)
     {
-        var owner = workload.Owner;
-        var spec = owner.Spec;
-        var strategy = spec?.GetMapping("updateStrategy");
-        var type = strategy?.GetString("type") ?? "RollingUpdate";
-        var result = new RolloutResult { Namespace = owner.EffectiveNamespace ?? "default", Name = owner.Name, Kind = owner.Kind, Strategy = type };
+        if (RolloutSimulator.BeginUpdateStrategy(workload, oldPods, template, scheduler, out var result, out var rolling))
+        {
+            return result;
+        }
+
         var replicas = oldPods.Count;
-        result.Steps.Add(new RolloutStep(replicas, 0, RolloutSimulator.Available(oldPods, scheduler), "start"));
-        if (type == "OnDelete")
-        {
-            result.Completes = false;
-            result.Reason = "OnDelete: pods move to the new revision only when they are deleted manually";
-            return result;
-        }
-
-        if (template is null || replicas == 0)
-        {
-            result.Completes = true;
-            return result;
-        }
-
-        var rolling = strategy?.GetMapping("rollingUpdate");
         var partition = PodSpecReader.Int(rolling, "partition");
         var maxUnavailable = Math.Max(1, RolloutSimulator.Read(rolling, "maxUnavailable", new IntOrPercent(1, IsPercent: false)).Scale(replicas, roundUp: false));
         var current = new List<SimPod>(oldPods);
