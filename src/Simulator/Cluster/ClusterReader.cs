@@ -20,16 +20,6 @@ public static class ClusterReader
                 case ("", "Node"):
                     cluster.Nodes.Add(ReadNode(obj));
                     break;
-                case ("storage.k8s.io", "StorageClass"):
-                    var sc = ReadStorageClass(obj);
-                    cluster.StorageClasses[sc.Name] = sc;
-                    break;
-                case ("", "PersistentVolume"):
-                    cluster.Volumes.Add(ReadVolume(obj));
-                    break;
-                case ("scheduling.k8s.io", "PriorityClass"):
-                    ReadPriorityClass(cluster, obj);
-                    break;
                 case ("", "Namespace"):
                     cluster.Namespaces.Add(obj.Name);
                     break;
@@ -41,12 +31,15 @@ public static class ClusterReader
             }
         }
 
-        AddLimitRanges(cluster, objects);
+        AddManifestObjects(cluster, objects);
         cluster.Nodes.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         return cluster;
     }
 
-    /// <summary>The storage, priority and LimitRange objects shipped with the manifests join the cluster (applied together).</summary>
+    /// <summary>
+    /// Adds StorageClasses, PersistentVolumes, PriorityClasses and LimitRanges: those of the cluster, and those shipped
+    /// with the manifests, which join the cluster as they are applied together.
+    /// </summary>
     public static void AddManifestObjects(ClusterModel cluster, IReadOnlyList<KubeObject> manifests)
     {
         foreach (var obj in manifests)
