@@ -58,7 +58,7 @@ public sealed class LintEngine
         }
 
         LastTimings = timings;
-        var suppressions = Suppressions.Collect(objects);
+        var suppressions = Suppressions.Collect(index);
         results.RemoveAll(suppressions.Suppress);
         if (Options.ReportUnusedSuppressions && Options.IsEnabled(EngineRules.UnusedSuppression))
         {

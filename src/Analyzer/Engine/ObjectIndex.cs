@@ -7,6 +7,7 @@ public sealed class ObjectIndex
 {
     private readonly Dictionary<string, List<KubeObject>> _byKind = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Kind, string? Namespace, string Name), List<KubeObject>> _byName = [];
+    private readonly Dictionary<KubeObject, PodTemplate> _templates = [];
 
     public ObjectIndex(IReadOnlyList<KubeObject> objects)
     {
@@ -30,6 +31,7 @@ public sealed class ObjectIndex
             if (PodTemplate.Of(obj) is { } template)
             {
                 templates.Add(template);
+                _templates[obj] = template;
             }
         }
 
@@ -40,6 +42,9 @@ public sealed class ObjectIndex
 
     /// <summary>Pod templates of every workload, in input order.</summary>
     public IReadOnlyList<PodTemplate> PodTemplates { get; }
+
+    /// <summary>The pod template of an object (the same instance as in <see cref="PodTemplates"/>), or null.</summary>
+    public PodTemplate? TemplateOf(KubeObject obj) => _templates.TryGetValue(obj, out var template) ? template : null;
 
     /// <summary>Objects of a kind (any group), in input order.</summary>
     public IReadOnlyList<KubeObject> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];

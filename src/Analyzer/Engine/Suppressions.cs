@@ -24,15 +24,15 @@ internal sealed class Suppressions
 
     private readonly List<Entry> _entries = [];
 
-    public static Suppressions Collect(IReadOnlyList<KubeObject> objects)
+    public static Suppressions Collect(ObjectIndex index)
     {
         var result = new Suppressions();
         var files = new HashSet<SourceFile>();
-        foreach (var obj in objects)
+        foreach (var obj in index.Objects)
         {
             files.Add(obj.File);
             result.AddAnnotation(obj, obj.Metadata);
-            if (PodTemplate.Of(obj) is { Template: not null } template)
+            if (index.TemplateOf(obj) is { Template: not null } template)
             {
                 result.AddAnnotation(obj, template.Metadata);
             }

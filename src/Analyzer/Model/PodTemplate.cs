@@ -9,6 +9,7 @@ namespace KubeLint.Analyzer.Model;
 public sealed class PodTemplate
 {
     private IReadOnlyDictionary<string, string>? _labels;
+    private IReadOnlyDictionary<string, string>? _annotations;
 
     private PodTemplate(KubeObject owner, YamlMapping? metadata, YamlMapping spec, YamlMapping? template)
     {
@@ -33,7 +34,7 @@ public sealed class PodTemplate
 
     public IReadOnlyDictionary<string, string> Labels => _labels ??= KubeObject.ReadStringMap(Metadata?.GetMapping("labels"));
 
-    public IReadOnlyDictionary<string, string> Annotations => KubeObject.ReadStringMap(Metadata?.GetMapping("annotations"));
+    public IReadOnlyDictionary<string, string> Annotations => _annotations ??= KubeObject.ReadStringMap(Metadata?.GetMapping("annotations"));
 
     public IEnumerable<YamlMapping> Containers => Spec.GetSequence("containers")?.Mappings ?? [];
 

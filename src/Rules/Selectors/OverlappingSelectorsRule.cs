@@ -50,7 +50,7 @@ public sealed class OverlappingSelectorsRule : Rule
         {
             if (!Workloads.IsController(obj)
                 || obj.Metadata?.ContainsKey("ownerReferences") == true
-                || PodTemplate.Of(obj) is not { Template: not null } template
+                || context.Index.TemplateOf(obj) is not { Template: not null } template
                 || obj.Spec?.GetMapping("selector") is not { } node
                 || Workloads.SelectorOf(obj) is not { IsValid: true, IsEmpty: false } selector)
             {

@@ -33,7 +33,7 @@ public sealed class SelectorTemplateMismatchRule : Rule
         foreach (var obj in context.Objects)
         {
             if (!Workloads.IsController(obj)
-                || PodTemplate.Of(obj) is not { Template: not null } template
+                || context.Index.TemplateOf(obj) is not { Template: not null } template
                 || obj.Spec?.GetMapping("selector") is not { } node
                 || Workloads.SelectorOf(obj) is not { IsValid: true } selector)
             {
