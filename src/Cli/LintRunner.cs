@@ -38,7 +38,7 @@ public sealed class LintRunner(CliConsole console)
         // make the analysis quietly wrong.
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
         var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
-        var findings = engine.Run(loaded.Objects, inputFindings);
+        var findings = engine.Run(loaded.Objects, inputFindings, loaded.Unreadable);
         var report = new LintReport(findings, files.Count, loaded.Objects.Count);
 
         WriteReport(settings, report);

@@ -129,7 +129,7 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
 
         var texts = manifests.ToDictionary(m => m.File.Path, m => m.Text, StringComparer.Ordinal);
         var typedByPath = typed.ToDictionary(m => m.Path, StringComparer.Ordinal);
-        foreach (var finding in new LintEngine(passes, options).Run(loaded.Objects, loaded.Findings))
+        foreach (var finding in new LintEngine(passes, options).Run(loaded))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (_catalog.Find(finding.RuleId) is not { } descriptor)

@@ -66,7 +66,7 @@ public sealed class CorpusTests
                 input.Add(loaded[file]);
             }
 
-            foreach (var finding in engine.Run(input.Objects, input.Findings).Where(f => ruleIds.Contains(f.RuleId)))
+            foreach (var finding in engine.Run(input).Where(f => ruleIds.Contains(f.RuleId)))
             {
                 var start = finding.Location.Span.Start;
                 results.Add((finding.RuleId, $"{finding.Location.FilePath}:{start.Line}:{start.Column} {finding.RuleId}"));

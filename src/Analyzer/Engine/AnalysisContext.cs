@@ -11,9 +11,15 @@ public sealed class AnalysisContext
     private readonly List<Finding> _findings = [];
 
     public AnalysisContext(ObjectIndex index, AnalysisOptions options)
+        : this(index, options, InputGaps.None)
+    {
+    }
+
+    public AnalysisContext(ObjectIndex index, AnalysisOptions options, InputGaps gaps)
     {
         Index = index;
         Options = options;
+        Gaps = gaps;
     }
 
     public ObjectIndex Index { get; }
@@ -22,11 +28,15 @@ public sealed class AnalysisContext
 
     public AnalysisOptions Options { get; }
 
+    /// <summary>The documents of the input that could not be read, and what the rules held back because of them.</summary>
+    public InputGaps Gaps { get; }
+
     /// <summary>
-    /// True when the loader could not turn all of the input into objects (syntax errors, unrendered templates,
-    /// undecodable or oversized files): rules that report something as absent from the input should not run then.
+    /// For rules that report something as absent from the input: true when a document that could not be read may
+    /// define what the finding about <paramref name="subject"/> says is missing. The rule must then not report; the
+    /// engine says once per rule which documents made it hold back.
     /// </summary>
-    public bool InputIncomplete { get; init; }
+    public bool HoldsBack(RuleDescriptor rule, KubeObject subject) => Gaps.HoldsBack(rule, subject);
 
     public IReadOnlyList<Finding> Findings => _findings;
 

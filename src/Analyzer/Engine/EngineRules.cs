@@ -31,5 +31,19 @@ public static class EngineRules
             + "at the offending line and column, so the rules run with their defaults until the file is fixed.",
         "Fix the configuration at the reported position; the file's JSON schema is schemas/kubelint-config.schema.json.");
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [UnusedSuppression, InvalidConfiguration];
+    /// <summary>The notice a cross-object rule gives once when it did not report something an unreadable document could change.</summary>
+    public static RuleDescriptor ConclusionsHeldBack { get; } = new(
+        RuleIds.ConclusionsHeldBack,
+        "conclusions-held-back",
+        Severity.Info,
+        "Input",
+        "A cross-object rule held back findings that an unreadable document could change.",
+        "Rules that report something as absent from the input (a Service that selects no pod, a missing ConfigMap) cannot "
+            + "conclude where a document that could not be read (a syntax error, an unrendered template, an object without "
+            + "kind) may define what they look for. They hold back only those conclusions: about objects of the document's "
+            + "namespace, or of its file when its namespace could not be read. Each rule that held back says so once, "
+            + "naming the documents. Documents that are not manifests disable nothing.",
+        "Fix the documents named in the message (their own findings say what is wrong); the held-back rules then run on them too.");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [UnusedSuppression, InvalidConfiguration, ConclusionsHeldBack];
 }

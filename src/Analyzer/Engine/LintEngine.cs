@@ -30,12 +30,30 @@ public sealed class LintEngine
     /// </summary>
     public IReadOnlyList<Finding> Run(IReadOnlyList<KubeObject> objects, IEnumerable<Finding>? inputFindings = null)
     {
+        var findings = inputFindings?.ToList() ?? [];
+
+        // Without the loader's account of the unreadable documents, each input problem that loses a document is one,
+        // of unknown namespace.
+        var unreadable = findings
+            .Where(f => UnreadableDocuments.LosesDocument(f.RuleId) || f.RuleId == RuleIds.MissingTypeMeta)
+            .Select(f => new UnreadableDocument(f.Location, null));
+        return Run(objects, findings, unreadable);
+    }
+
+    /// <summary>Runs over everything a load produced: its objects, its input problems and its unreadable documents.</summary>
+    public IReadOnlyList<Finding> Run(LoadResult input) => Run(input.Objects, input.Findings, input.Unreadable);
+
+    /// <summary>
+    /// As <see cref="Run(IReadOnlyList{KubeObject}, IEnumerable{Finding})"/>, with the documents that could not be
+    /// read: cross-object rules hold back the conclusions those could change, and say so (KL1013).
+    /// </summary>
+    public IReadOnlyList<Finding> Run(IReadOnlyList<KubeObject> objects, IEnumerable<Finding> inputFindings, IEnumerable<UnreadableDocument> unreadable)
+    {
         var index = new ObjectIndex(objects);
+        var gaps = new InputGaps(unreadable);
         var results = new List<Finding>();
-        var incomplete = false;
-        foreach (var finding in inputFindings ?? [])
+        foreach (var finding in inputFindings)
         {
-            incomplete |= LosesObjects(finding.RuleId);
             if (Options.IsEnabled(finding.Rule))
             {
                 results.Add(finding.WithSeverity(Options.SeverityOf(finding.Rule)));
@@ -50,7 +68,7 @@ public sealed class LintEngine
                 continue;
             }
 
-            var context = new AnalysisContext(index, Options) { InputIncomplete = incomplete };
+            var context = new AnalysisContext(index, Options, gaps);
             var watch = Stopwatch.StartNew();
             pass.Run(context);
             timings[pass.GetType().Name] = watch.Elapsed;
@@ -58,6 +76,7 @@ public sealed class LintEngine
         }
 
         LastTimings = timings;
+        results.AddRange(gaps.Notices(Options));
         var suppressions = Suppressions.Collect(index);
         results.RemoveAll(suppressions.Suppress);
         if (Options.ReportUnusedSuppressions && Options.IsEnabled(EngineRules.UnusedSuppression))
@@ -71,8 +90,4 @@ public sealed class LintEngine
         results.Sort(FindingOrder.Instance);
         return results;
     }
-
-    /// <summary>Input problems after which some objects of the input are missing from the object list.</summary>
-    private static bool LosesObjects(string ruleId) => ruleId is RuleIds.YamlSyntaxError or RuleIds.MissingTypeMeta
-        or RuleIds.TabIndentation or RuleIds.UnrenderedTemplate or RuleIds.UnreadableEncoding or RuleIds.InputLimitExceeded;
 }

@@ -16,11 +16,18 @@ public static class RuleIds
     public const string UnrenderedTemplate = "KL1006";
     public const string UnreadableEncoding = "KL1007";
     public const string InputLimitExceeded = "KL1008";
+    public const string NotAManifest = "KL1012";
 
     // Engine and output.
     public const string UnusedSuppression = "KL1009";
     public const string OutputTruncated = "KL1010";
     public const string InvalidConfiguration = "KL1011";
+    public const string ConclusionsHeldBack = "KL1013";
+
+    // Repositories: kustomizations and Helm charts.
+    public const string KustomizationNotBuilt = "KL1014";
+    public const string KustomizeBuildFailed = "KL1015";
+    public const string HelmChartNotRendered = "KL1016";
 
     // Schema validation.
     public const string ApiNotServed = "KL1101";

@@ -2,7 +2,7 @@ using KubeLint.Analyzer.Findings;
 
 namespace KubeLint.Analyzer.Loading;
 
-/// <summary>Descriptors of the problems the loader reports about the input itself (KL1001-KL1008).</summary>
+/// <summary>Descriptors of the problems the loader reports about the input itself (KL1001-KL1008, KL1012).</summary>
 public static class InputRules
 {
     private const string Category = "Input";
@@ -30,8 +30,10 @@ public static class InputRules
         "missing-api-version-or-kind",
         Severity.Error,
         Category,
-        "A document has no apiVersion or no kind.",
-        "Every Kubernetes object must say which API it belongs to with string fields apiVersion and kind; without them it cannot be applied or checked.",
+        "A document that looks like a Kubernetes object has no apiVersion or no kind.",
+        "Every Kubernetes object must say which API it belongs to with string fields apiVersion and kind; without them it cannot be applied or checked. "
+            + "A document is taken for an object when it has apiVersion or kind, or metadata with an object's fields (name, namespace, labels, ...) "
+            + "or next to spec, data or rules; other YAML (CI workflows, Helm values, compose files) is not a manifest and is skipped (KL1012).",
         "Add the missing apiVersion and kind, e.g. 'apiVersion: apps/v1' and 'kind: Deployment'.");
 
     public static RuleDescriptor DocumentNotMapping { get; } = new(
@@ -57,9 +59,11 @@ public static class InputRules
         "unrendered-template",
         Severity.Error,
         Category,
-        "The file contains template placeholders such as '{{ .Values.x }}'.",
-        "Template sources (Helm, envsubst-like tools) are not manifests until they are rendered. The file is skipped so its placeholders do not produce misleading findings.",
-        "Render the template first (e.g. 'helm template') and lint the output, or exclude the file.");
+        "The file contains template placeholders such as '{{ .Values.x }}' or '${VAR}'.",
+        "Template sources (Helm, envsubst and similar tools) are not manifests until they are rendered. The file is skipped so its placeholders do not produce misleading findings. "
+            + "'${VAR}', '${VAR:-default}' and their variants make a file a template when they stand where a manifest has a value of its own (names, images, numbers); "
+            + "in container commands and arguments, ConfigMap and Secret data and block scalars they are left to the shell or the application, as Kubernetes leaves them.",
+        "Render the template first ('helm template', 'envsubst') and lint the output, or exclude the file.");
 
     public static RuleDescriptor UnreadableEncoding { get; } = new(
         RuleIds.UnreadableEncoding,
@@ -79,6 +83,18 @@ public static class InputRules
         "Limits protect the run from hostile input such as 'billion laughs' alias bombs or pathological nesting. The offending document is skipped; the other documents are still checked.",
         "Split the input into smaller documents, reduce nesting, or avoid aliases that expand exponentially.");
 
+    public static RuleDescriptor NotAManifest { get; } = new(
+        RuleIds.NotAManifest,
+        "not-a-manifest",
+        Severity.Info,
+        Category,
+        "A YAML or JSON document is not a Kubernetes object and is skipped.",
+        "Repositories hold YAML that is not for Kubernetes: CI workflows, pre-commit and compose files, Helm values and Chart.yaml, kustomize "
+            + "configurations. A document without apiVersion, kind and an object's metadata is not a manifest: it is skipped, counted in the summary "
+            + "and disables no rule. Off by default; enable it to list the skipped documents.",
+        "Nothing to fix. To stop reading such files at all, exclude them (--exclude, or ignorePaths in .kubelint.yaml).",
+        enabledByDefault: false);
+
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         YamlSyntaxError,
@@ -89,5 +105,6 @@ public static class InputRules
         UnrenderedTemplate,
         UnreadableEncoding,
         InputLimitExceeded,
+        NotAManifest,
     ];
 }

@@ -24,6 +24,10 @@ public sealed class ManifestLoader
         {
             result.Add(Load(file));
         }
+        else
+        {
+            result.Unreadable.AddRange(result.Findings.Select(f => new UnreadableDocument(f.Location, null)));
+        }
 
         return result;
     }
@@ -34,6 +38,7 @@ public sealed class ManifestLoader
         if (file.Text.Length > Limits.MaxFileBytes)
         {
             result.Findings.Add(Problem(InputRules.InputLimitExceeded, file, SourceSpan.At(1, 1), $"input is larger than {Limits.MaxFileBytes:N0} characters; skipped"));
+            result.Unreadable.Add(new UnreadableDocument(new SourceLocation(file.Path, SourceSpan.At(1, 1)), null));
             return result;
         }
 
@@ -47,6 +52,18 @@ public sealed class ManifestLoader
                 file,
                 new SourceSpan(marker, new SourcePosition(marker.Line, marker.Column + 2)),
                 "unrendered template placeholder '{{'; render the template first. The file is skipped"));
+            UnreadableDocuments.CollectAll(file, result.Unreadable);
+            return result;
+        }
+
+        if (EnvsubstPlaceholders.Find(file, reader.Documents) is var (names, first))
+        {
+            result.Findings.Add(Problem(
+                InputRules.UnrenderedTemplate,
+                file,
+                new SourceSpan(first, new SourcePosition(first.Line, first.Column + 2)),
+                $"unrendered template placeholders {string.Join(", ", names.Select(n => "${" + n + "}"))}; render the file first (e.g. with envsubst). The file is skipped"));
+            UnreadableDocuments.CollectAll(file, result.Unreadable);
             return result;
         }
 
@@ -57,25 +74,37 @@ public sealed class ManifestLoader
             AddObjects(document, result);
         }
 
+        UnreadableDocuments.Collect(file, reader.Findings, reader.Documents, result.Unreadable);
         return result;
     }
 
     private static void AddObjects(ParsedDocument document, LoadResult result)
     {
+        switch (ManifestShape.Classify(document.Root))
+        {
+            case DocumentShape.Empty:
+                return; // Empty and comment-only documents are fine.
+            case DocumentShape.Other:
+                result.OtherDocuments.Add(document);
+                result.Findings.Add(Problem(
+                    InputRules.NotAManifest,
+                    document.File,
+                    SourceSpan.At(document.Root!.Start.Line, document.Root.Start.Column),
+                    $"document {document.Index + 1} is {ManifestShape.Describe(document.Root)}; skipped"));
+                return;
+        }
+
         switch (document.Root)
         {
-            case null:
-            case YamlScalar { IsNull: true }:
-                return; // Empty and comment-only documents are fine.
             case YamlMapping root:
                 AddObject(document, root, null, result);
                 return;
-            default:
+            case { } other:
                 result.Findings.Add(Problem(
                     InputRules.DocumentNotMapping,
                     document.File,
-                    document.Root.Span,
-                    $"document {document.Index + 1} is {Article(document.Root.TypeName)}, not a Kubernetes object"));
+                    other.Span,
+                    $"document {document.Index + 1} is {Article(other.TypeName)}, not a Kubernetes object"));
                 return;
         }
     }
@@ -86,6 +115,8 @@ public sealed class ManifestLoader
         var kind = TypeMetaField(document, root, "kind", result);
         if (apiVersion is null || kind is null)
         {
+            var metadata = root.GetMapping("metadata");
+            result.Unreadable.Add(new UnreadableDocument(new SourceLocation(document.File.Path, root.Span), metadata?.GetString("namespace")));
             return;
         }
 

@@ -24,8 +24,7 @@ public sealed class HpaTargetMissingRule : Rule
     {
         foreach (var hpa in context.Index.OfKind("HorizontalPodAutoscaler"))
         {
-            if (context.InputIncomplete
-                || hpa.Group != "autoscaling"
+            if (hpa.Group != "autoscaling"
                 || hpa.Spec?.GetMapping("scaleTargetRef") is not { } target
                 || target.GetString("kind") is not { } kind
                 || target["name"] is not YamlScalar { IsNull: false } name)
@@ -34,7 +33,7 @@ public sealed class HpaTargetMissingRule : Rule
             }
 
             var candidates = context.Index.OfKind(kind).Where(o => Workloads.MayShareNamespace(hpa, o)).ToList();
-            if (candidates.Count > 0 && !candidates.Any(o => o.Name == name.Value))
+            if (candidates.Count > 0 && !candidates.Any(o => o.Name == name.Value) && !context.HoldsBack(Definition, hpa))
             {
                 context.Report(Definition, hpa, name, $"scaleTargetRef {kind} \"{name.Value}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(candidates)}");
             }

@@ -26,7 +26,7 @@ public sealed class IngressBackendMissingRule : Rule
     {
         foreach (var ingress in context.Index.OfKind("Ingress"))
         {
-            if (context.InputIncomplete || ingress.Group is not ("networking.k8s.io" or "extensions") || ingress.Spec is not { } spec)
+            if (ingress.Group is not ("networking.k8s.io" or "extensions") || ingress.Spec is not { } spec)
             {
                 continue;
             }
@@ -83,7 +83,7 @@ public sealed class IngressBackendMissingRule : Rule
         var target = services.FirstOrDefault(s => s.Name == name.Value);
         if (target is null)
         {
-            if (!wired)
+            if (!wired || context.HoldsBack(Definition, ingress))
             {
                 return;
             }

@@ -28,11 +28,6 @@ public sealed class MissingReferenceRule : Rule
 
     public override void Run(AnalysisContext context)
     {
-        if (context.InputIncomplete)
-        {
-            return;
-        }
-
         var reported = new HashSet<YamlNode>();
         List<(KubeObject Resource, HashSet<string> Values)>? customResources = null;
         foreach (var template in context.Index.PodTemplates)
@@ -50,7 +45,8 @@ public sealed class MissingReferenceRule : Rule
                     || candidates.Any(o => o.Name == name.Value)
                     || (customResources ??= Workloads.CustomResourceValues(context.Index)).Any(c => c.Values.Contains(name.Value) && Workloads.MayShareNamespace(owner, c.Resource))
                     || GrantedByName(context.Index, owner, kind, name.Value)
-                    || (kind == "PersistentVolumeClaim" && IsStatefulSetClaim(context.Index, owner, name.Value)))
+                    || (kind == "PersistentVolumeClaim" && IsStatefulSetClaim(context.Index, owner, name.Value))
+                    || context.HoldsBack(Definition, owner))
                 {
                     continue;
                 }

@@ -31,10 +31,11 @@ public sealed class NetworkPolicySelectsNothingRule : Rule
             }
 
             var selector = LabelSelector.FromLabelSelector(node);
-            if (selector.IsEmpty || !selector.IsValid || context.InputIncomplete
+            if (selector.IsEmpty || !selector.IsValid
                 || !Workloads.HasPodsInNamespace(context.Index, policy)
                 || Workloads.HasCustomResourcesNear(context.Index, policy)
-                || Workloads.Selected(context.Index, policy, selector).Any())
+                || Workloads.Selected(context.Index, policy, selector).Any()
+                || context.HoldsBack(Definition, policy))
             {
                 continue;
             }

@@ -57,10 +57,11 @@ public sealed class PdbSelectsNothingRule : Rule
             return;
         }
 
-        if (selector.IsValid && !context.InputIncomplete
+        if (selector.IsValid
             && Workloads.HasPodsInNamespace(context.Index, pdb)
             && !Workloads.HasCustomResourcesNear(context.Index, pdb)
-            && !Workloads.Selected(context.Index, pdb, selector).Any())
+            && !Workloads.Selected(context.Index, pdb, selector).Any()
+            && !context.HoldsBack(Definition, pdb))
         {
             context.Report(Definition, pdb, node, $"selector {selector} matches no pod template in {(pdb.Namespace is null ? "the input" : "namespace " + pdb.Namespace)}");
         }

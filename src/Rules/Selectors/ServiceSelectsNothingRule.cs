@@ -25,11 +25,11 @@ public sealed class ServiceSelectsNothingRule : Rule
     {
         foreach (var service in context.Index.OfKind("Service"))
         {
-            if (context.InputIncomplete
-                || ServiceSelector.Read(service) is not { } selector
+            if (ServiceSelector.Read(service) is not { } selector
                 || !Workloads.HasPodsInNamespace(context.Index, service)
                 || Workloads.HasCustomResourcesNear(context.Index, service)
-                || Workloads.Selected(context.Index, service, selector).Any())
+                || Workloads.Selected(context.Index, service, selector).Any()
+                || context.HoldsBack(Definition, service))
             {
                 continue;
             }

@@ -28,8 +28,7 @@ public sealed class ServiceTargetPortMissingRule : Rule
     {
         foreach (var service in context.Index.OfKind("Service"))
         {
-            if (context.InputIncomplete
-                || ServiceSelector.Read(service) is not { } selector
+            if (ServiceSelector.Read(service) is not { } selector
                 || Workloads.HasCustomResourcesNear(context.Index, service)
                 || service.Spec?.GetSequence("ports") is not { } ports)
             {
@@ -54,10 +53,11 @@ public sealed class ServiceTargetPortMissingRule : Rule
             {
                 switch (target)
                 {
-                    case YamlScalar { Kind: ScalarKind.String } name when !templates.Any(t => ContainerPorts(t).Any(p => p.GetString("name") == name.Value && ProtocolOf(p) == protocol)):
+                    case YamlScalar { Kind: ScalarKind.String } name when !templates.Any(t => ContainerPorts(t).Any(p => p.GetString("name") == name.Value && ProtocolOf(p) == protocol))
+                        && !context.HoldsBack(Definition, service):
                         context.Report(Definition, service, name, $"targetPort \"{name.Value}\" names no {protocol} port of the selected containers ({owners}), so the Service has no endpoints for it");
                         break;
-                    case YamlScalar { Kind: ScalarKind.Int } number when judgeNumbers:
+                    case YamlScalar { Kind: ScalarKind.Int } number when judgeNumbers && !context.HoldsBack(Definition, service):
                         context.Report(Definition, service, number, $"no selected container ({owners}) declares containerPort {number.Value}/{protocol}");
                         break;
                 }

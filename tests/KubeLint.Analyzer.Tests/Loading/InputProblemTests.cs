@@ -97,16 +97,20 @@ public sealed class InputProblemTests
     }
 
     [Test]
-    public void Scalar_and_sequence_documents_are_not_objects()
+    public void Scalar_and_sequence_documents_are_other_yaml_unless_they_hold_objects()
     {
         var result = Manifests.Load("""
             just a string
             ---
             - a
             - b
+            ---
+            - apiVersion: v1
+              kind: ConfigMap
             """);
 
-        Assert.That(Manifests.Summaries(result.Findings), Is.EqualTo(new[] { "KL1004@1:1", "KL1004@3:1" }));
+        Assert.That(Manifests.Summaries(result.Findings), Is.EqualTo(new[] { "KL1012@1:1", "KL1012@3:1", "KL1004@6:1" }));
+        Assert.That(result.OtherDocuments.Select(d => d.Index), Is.EqualTo(new[] { 0, 1 }));
     }
 
     [Test]

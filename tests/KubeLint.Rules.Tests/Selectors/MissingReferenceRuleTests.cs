@@ -166,7 +166,7 @@ public sealed class MissingReferenceRuleTests
     }
 
     [Test]
-    public void Nothing_is_reported_when_part_of_the_input_could_not_be_read()
+    public void Nothing_is_reported_in_the_namespace_of_a_document_that_could_not_be_read()
     {
         var findings = Manifests.Lint(Defined + """
             apiVersion: v1
@@ -181,6 +181,7 @@ public sealed class MissingReferenceRuleTests
             metadata: { name: broken, namespace: shop
             """, new MissingReferenceRule());
 
-        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1001@27:1" }));
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1001@27:1", "KL1013@27:1" }));
+        Assert.That(findings[1].Message, Is.EqualTo("KL2008 missing-reference held back 1 finding that the unreadable document at test.yaml:27:1 (namespace shop) could change"));
     }
 }
