@@ -90,6 +90,30 @@ public sealed class LintCommand
         Description = "Print the time spent loading and in each analysis pass to standard error.",
     };
 
+    private readonly Option<string[]> _include = new("--include")
+    {
+        HelpName = "glob",
+        Description = "Lint only input files matching this gitignore-style glob, relative to the current directory (repeatable; config: includePaths).",
+    };
+
+    private readonly Option<string[]> _exclude = new("--exclude")
+    {
+        HelpName = "glob",
+        Description = "Skip input files matching this gitignore-style glob, relative to the current directory (repeatable; config: ignorePaths).",
+    };
+
+    private readonly Option<string?> _stdinFilename = new("--stdin-filename")
+    {
+        HelpName = "name",
+        Description = "The file name shown in findings for standard input (-).",
+    };
+
+    private readonly Option<string?> _kustomizeCommand = new("--kustomize-command")
+    {
+        HelpName = "command",
+        Description = "Command that builds a kustomization folder given as its last argument, e.g. \"kustomize build\" or \"kubectl kustomize\"; default: whichever is on PATH; none: lint kustomization files one by one.",
+    };
+
     public LintCommand()
     {
         _format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
@@ -113,6 +137,10 @@ public sealed class LintCommand
         command.Options.Add(_config);
         command.Options.Add(_reportUnusedSuppressions);
         command.Options.Add(_timings);
+        command.Options.Add(_include);
+        command.Options.Add(_exclude);
+        command.Options.Add(_stdinFilename);
+        command.Options.Add(_kustomizeCommand);
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
 
@@ -138,5 +166,9 @@ public sealed class LintCommand
         ConfigFile = parseResult.GetValue(_config),
         ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
         Timings = parseResult.GetValue(_timings),
+        Include = parseResult.GetValue(_include) ?? [],
+        Exclude = parseResult.GetValue(_exclude) ?? [],
+        StdinFilename = parseResult.GetValue(_stdinFilename),
+        KustomizeCommand = parseResult.GetValue(_kustomizeCommand),
     };
 }

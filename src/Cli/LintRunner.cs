@@ -6,6 +6,7 @@ using KubeLint.Analyzer.Loading;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Schema;
 using KubeLint.Cli.Output;
+using KubeLint.Cli.Repositories;
 using KubeLint.Rules;
 using KubeLint.Simulator;
 
@@ -28,18 +29,22 @@ public sealed class LintRunner(CliConsole console)
         var configuration = LoadConfiguration(settings.ConfigFile);
         var watch = Stopwatch.StartNew();
         var loader = new ManifestLoader();
-        var (files, loaded) = Load(loader, settings.Paths, configuration);
-        var crds = Load(loader, settings.CrdPaths, configuration: null).Result;
-        var cluster = Load(loader, settings.ClusterPaths, configuration: null).Result;
-        var baseline = Load(loader, settings.BaselinePaths, configuration: null).Result;
+        var filter = new PathPatterns(settings.Include, settings.Exclude, Directory.GetCurrentDirectory());
+        bool Excluded(string path) => filter.IsExcluded(path) || configuration?.IsIgnored(path) == true;
+        var files = Resolve(settings.Paths).Where(f => !Excluded(f)).ToList();
+        var repository = RepositoryLoad.Load(settings.Paths, files, settings.KustomizeCommand, loader, plain => LoadFiles(loader, plain, settings.StdinFilename), Excluded);
+        var loaded = repository.Result;
+        var crds = LoadFiles(loader, Resolve(settings.CrdPaths), stdinName: null);
+        var cluster = LoadFiles(loader, Resolve(settings.ClusterPaths), stdinName: null);
+        var baseline = LoadFiles(loader, Resolve(settings.BaselinePaths), stdinName: null);
         var loadTime = watch.Elapsed;
 
         // Problems in the auxiliary inputs are reported too: a broken cluster or CRD file silently ignored would
         // make the analysis quietly wrong.
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
         var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
-        var findings = engine.Run(loaded.Objects, inputFindings, loaded.Unreadable);
-        var report = new LintReport(findings, files.Count, loaded.Objects.Count);
+        var findings = repository.Finish(engine.Run(loaded.Objects, inputFindings, loaded.Unreadable));
+        var report = new LintReport(findings, files.Count, loaded.Objects.Count, loaded.OtherDocuments.Count);
 
         WriteReport(settings, report);
         if (settings.Timings)
@@ -111,12 +116,12 @@ public sealed class LintRunner(CliConsole console)
         }
     }
 
-    private (IReadOnlyList<string> Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths, LintConfiguration? configuration)
+    /// <summary>The files the inputs name, in a stable order; a path that names nothing is a usage error.</summary>
+    private static IReadOnlyList<string> Resolve(IReadOnlyList<string> paths)
     {
-        var result = new LoadResult();
         if (paths.Count == 0)
         {
-            return ([], result);
+            return [];
         }
 
         var errors = new List<string>();
@@ -135,22 +140,26 @@ public sealed class LintRunner(CliConsole console)
             throw new UsageException(string.Join("\n", errors));
         }
 
-        if (configuration is not null)
-        {
-            files = files.Where(file => file == InputResolver.StandardInput || !configuration.IsIgnored(file)).ToList();
-        }
+        return files;
+    }
 
-        // Files are read in order (standard input once), parsed in parallel, and merged back in input order, so the
-        // result is the same as a sequential load; parsing dominates the run time of large inputs.
+    /// <summary>
+    /// Files are read in order (standard input once, under <paramref name="stdinName"/> when given), parsed in
+    /// parallel, and merged back in input order, so the result is the same as a sequential load; parsing dominates
+    /// the run time of large inputs.
+    /// </summary>
+    private LoadResult LoadFiles(ManifestLoader loader, IReadOnlyList<string> files, string? stdinName)
+    {
+        var result = new LoadResult();
         var contents = files.Select(Read).ToArray();
         var loaded = new LoadResult[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = loader.Load(files[i], contents[i]));
+        Parallel.For(0, files.Count, i => loaded[i] = loader.Load(files[i] == InputResolver.StandardInput && stdinName is not null ? stdinName : files[i], contents[i]));
         foreach (var part in loaded)
         {
             result.Add(part);
         }
 
-        return (files, result);
+        return result;
     }
 
     private byte[] Read(string file)

@@ -35,4 +35,16 @@ public sealed class LintSettings
     public bool ReportUnusedSuppressions { get; init; }
 
     public bool Timings { get; init; }
+
+    /// <summary>--include globs: when given, only input files matching one are linted.</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>--exclude globs: input files matching one are skipped.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>The name findings show for standard input; null keeps "-".</summary>
+    public string? StdinFilename { get; init; }
+
+    /// <summary>The command that builds kustomizations (its arguments split at spaces); null finds one on PATH; "none" builds nothing.</summary>
+    public string? KustomizeCommand { get; init; }
 }

@@ -23,7 +23,8 @@ public static class RuleCatalog
             .Concat(new SchemaValidationPass().Rules)
             .Concat(BuiltInRules.All.SelectMany(rule => rule.Rules))
             .Concat(new SimulationPass(new SimulationOptions()).Rules)
-            .Concat(OutputRules.All);
+            .Concat(OutputRules.All)
+            .Concat(Repositories.RepositoryRules.All);
         var byId = new SortedDictionary<string, RuleDescriptor>(StringComparer.Ordinal);
         foreach (var descriptor in descriptors)
         {

@@ -19,6 +19,8 @@ namespace KubeLint.Analyzer.Configuration;
 /// ignorePaths:                   # globs relative to this file's folder, see IsIgnored
 ///   - vendor/
 ///   - "**/*.generated.yaml"
+/// includePaths:                  # when given, only inputs matching one of these globs are linted
+///   - deploy/
 /// </code>
 /// Typical use: <c>var path = cliConfig ?? LintConfiguration.Discover(Environment.CurrentDirectory);</c>, then
 /// <c>LintConfiguration.Load(path, catalog)</c>, skip inputs for which <see cref="IsIgnored"/> is true, and run the
@@ -32,24 +34,26 @@ public sealed class LintConfiguration
 
     private static readonly Regex IdPattern = new("^KL[0-9]{4}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex NamePattern = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    private static readonly string[] TopLevelKeys = ["ignorePaths", "rules"];
+    private static readonly string[] TopLevelKeys = ["ignorePaths", "includePaths", "rules"];
     private static readonly string[] RuleKeys = ["enabled", "parameters", "severity"];
 
-    private readonly IReadOnlyList<IgnorePattern> _ignore;
+    private readonly PathPatterns _paths;
     private readonly IReadOnlyCollection<RuleDescriptor>? _knownRules;
 
     private LintConfiguration(
         string path,
         IReadOnlyDictionary<string, RuleSettings> rules,
-        IReadOnlyList<IgnorePattern> ignore,
+        IReadOnlyList<string> ignore,
+        IReadOnlyList<string> include,
         IReadOnlyCollection<RuleDescriptor>? knownRules)
     {
         Path = path;
         BaseDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
         Rules = rules;
-        _ignore = ignore;
         _knownRules = knownRules;
-        IgnorePaths = ignore.Select(p => p.Glob).ToList();
+        _paths = new PathPatterns(include, ignore, BaseDirectory);
+        IgnorePaths = ignore;
+        IncludePaths = include;
     }
 
     /// <summary>The configuration file as given.</summary>
@@ -66,6 +70,9 @@ public sealed class LintConfiguration
 
     /// <summary>The ignorePaths globs, in file order.</summary>
     public IReadOnlyList<string> IgnorePaths { get; }
+
+    /// <summary>The includePaths globs, in file order; when there are some, inputs matching none of them are skipped.</summary>
+    public IReadOnlyList<string> IncludePaths { get; }
 
     /// <summary>
     /// Finds the configuration for a run: <c>.kubelint.yaml</c> (or else <c>.kubelint.yml</c>) in
@@ -140,7 +147,8 @@ public sealed class LintConfiguration
         }
 
         var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
-        var ignore = new List<IgnorePattern>();
+        var ignore = new List<string>();
+        var include = new List<string>();
         if (documents.Count == 1)
         {
             var root = documents[0].Root as YamlMapping ?? throw Error(path, documents[0].Root!, $"the configuration must be a mapping, got {documents[0].Root!.TypeName}");
@@ -152,7 +160,10 @@ public sealed class LintConfiguration
                         ReadRules(path, entry.Value, knownRules, rules);
                         break;
                     case "ignorePaths":
-                        ReadIgnorePaths(path, entry.Value, ignore);
+                        ReadPaths(path, entry, ignore);
+                        break;
+                    case "includePaths":
+                        ReadPaths(path, entry, include);
                         break;
                     default:
                         throw UnknownKey(path, entry, TopLevelKeys);
@@ -160,26 +171,15 @@ public sealed class LintConfiguration
             }
         }
 
-        return new LintConfiguration(path, rules, ignore, knownRules);
+        return new LintConfiguration(path, rules, ignore, include, knownRules);
     }
 
     /// <summary>
-    /// True when an input path is covered by <see cref="IgnorePaths"/>. Relative paths are taken from the current
-    /// directory; the path is then matched relative to <see cref="BaseDirectory"/> (paths outside it are matched as
-    /// given). Standard input ("-") is never ignored.
+    /// True when an input path is covered by <see cref="IgnorePaths"/>, or matches none of <see cref="IncludePaths"/>
+    /// when there are some. Relative paths are taken from the current directory; the path is then matched relative
+    /// to <see cref="BaseDirectory"/> (paths outside it are matched as given). Standard input ("-") is never ignored.
     /// </summary>
-    public bool IsIgnored(string path)
-    {
-        if (_ignore.Count == 0 || path == InputResolver.StandardInput)
-        {
-            return false;
-        }
-
-        var full = System.IO.Path.GetFullPath(path).Replace('\\', '/');
-        var root = BaseDirectory.Replace('\\', '/').TrimEnd('/') + "/";
-        var relative = full.StartsWith(root, StringComparison.Ordinal) ? full.Substring(root.Length) : path.Replace('\\', '/');
-        return _ignore.Any(p => p.IsMatch(relative));
-    }
+    public bool IsIgnored(string path) => _paths.IsExcluded(path);
 
     /// <summary>
     /// Returns <paramref name="options"/> with this file's rule settings added. Settings already in
@@ -344,19 +344,20 @@ public sealed class LintConfiguration
             ? severity
             : throw Error(path, text, $"unknown severity {text.ToDisplayString()} for {where}; expected error, warning or info");
 
-    private static void ReadIgnorePaths(string path, YamlNode node, List<IgnorePattern> ignore)
+    private static void ReadPaths(string path, YamlEntry entry, List<string> globs)
     {
+        var node = entry.Value;
         if (node is YamlScalar { IsNull: true })
         {
             return;
         }
 
-        var list = node as YamlSequence ?? throw Error(path, node, $"'ignorePaths' must be a list of glob patterns, got {node.TypeName}");
+        var list = node as YamlSequence ?? throw Error(path, node, $"'{entry.KeyText}' must be a list of glob patterns, got {node.TypeName}");
         foreach (var item in list.Items)
         {
-            ignore.Add(item is YamlScalar { Kind: ScalarKind.String, Value.Length: > 0 } glob
-                ? new IgnorePattern(glob.Value)
-                : throw Error(path, item, $"each entry of 'ignorePaths' must be a non-empty string, got {Describe(item)}"));
+            globs.Add(item is YamlScalar { Kind: ScalarKind.String, Value.Length: > 0 } glob
+                ? glob.Value
+                : throw Error(path, item, $"each entry of '{entry.KeyText}' must be a non-empty string, got {Describe(item)}"));
         }
     }
 

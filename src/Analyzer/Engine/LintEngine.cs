@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
 using KubeLint.Analyzer.Model;
@@ -17,6 +18,13 @@ public sealed class LintEngine
     }
 
     public AnalysisOptions Options { get; }
+
+    /// <summary>
+    /// Drops the findings that <c># kubelint:ignore</c> comments of <paramref name="files"/> cover: for findings a
+    /// caller moved into those files after the run (from a kustomize build's output to the sources it was built from).
+    /// </summary>
+    public static void SuppressByComments(List<Finding> findings, IEnumerable<SourceFile> files)
+        => findings.RemoveAll(Suppressions.CollectComments(files).Suppress);
 
     /// <summary>Time spent in each pass during the last run, for benchmarks (keyed by the pass's type name).</summary>
     public IReadOnlyDictionary<string, TimeSpan> LastTimings { get; private set; } = new Dictionary<string, TimeSpan>();
@@ -87,6 +95,7 @@ public sealed class LintEngine
             results.AddRange(suppressions.Unused(ran.Contains, Options));
         }
 
+        HelmSources.Annotate(results, objects.Select(o => o.File));
         results.Sort(FindingOrder.Instance);
         return results;
     }

@@ -46,6 +46,18 @@ internal sealed class Suppressions
         return result;
     }
 
+    /// <summary>The <c># kubelint:ignore</c> comments of files whose findings were mapped there from elsewhere (a kustomize build).</summary>
+    public static Suppressions CollectComments(IEnumerable<SourceFile> files)
+    {
+        var result = new Suppressions();
+        foreach (var file in files)
+        {
+            result.AddComments(file);
+        }
+
+        return result;
+    }
+
     /// <summary>True when a suppression covers the finding; every covering suppression is marked used.</summary>
     public bool Suppress(Finding finding)
     {

@@ -28,8 +28,21 @@ public sealed class Finding
     /// <summary>The object the finding concerns, when the problem is inside one.</summary>
     public ObjectReference? Object { get; }
 
-    public Finding WithSeverity(Severity severity) => new(Rule, severity, Message, Location, Object);
+    /// <summary>
+    /// For findings in <c>helm template</c> output: the template the document was rendered from
+    /// ("chart/templates/deployment.yaml"), while <see cref="Location"/> is the line in the rendered stream.
+    /// </summary>
+    public string? Template { get; private init; }
+
+    public Finding WithSeverity(Severity severity) => new(Rule, severity, Message, Location, Object) { Template = Template };
+
+    public Finding WithTemplate(string template) => new(Rule, Severity, Message, Location, Object) { Template = template };
+
+    /// <summary>The same finding somewhere else (a rendered position mapped back to its source).</summary>
+    public Finding WithLocation(SourceLocation location) => new(Rule, Severity, Message, location, Object) { Template = Template };
 
     public override string ToString()
-        => $"{Location}: {Severity.ToName()} {Rule.Id} {Rule.Name}: {Message}";
+        => Template is null
+            ? $"{Location}: {Severity.ToName()} {Rule.Id} {Rule.Name}: {Message}"
+            : $"{Location}: {Severity.ToName()} {Rule.Id} {Rule.Name}: {Message} (template {Template})";
 }

@@ -75,6 +75,7 @@ public sealed class ManifestLoader
         }
 
         UnreadableDocuments.Collect(file, reader.Findings, reader.Documents, result.Unreadable);
+        HelmSources.Annotate(result.Findings, [file]);
         return result;
     }
 

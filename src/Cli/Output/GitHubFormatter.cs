@@ -14,17 +14,27 @@ public sealed class GitHubFormatter : IReportFormatter
         foreach (var finding in report.Findings)
         {
             var span = finding.Location.Span;
-            var line = new StringBuilder()
-                .Append("::").Append(Command(finding.Severity))
-                .Append(" file=").Append(EscapeProperty(finding.Location.FilePath))
-                .Append(",line=").Append(span.Start.Line)
-                .Append(",col=").Append(span.Start.Column)
-                .Append(",endLine=").Append(span.End.Line)
-                .Append(",endColumn=").Append(span.End.Column)
-                .Append(",title=").Append(EscapeProperty($"{finding.RuleId} {finding.Rule.Name}"))
-                .Append("::").Append(EscapeData(finding.Message))
-                .Append('\n');
-            writer.Write(line.ToString());
+            var line = new StringBuilder().Append("::").Append(Command(finding.Severity));
+            if (finding.Template is { } template)
+            {
+                // The rendered stream is not a file of the repository; the annotation goes on the template, whose
+                // lines are not those of the output, so the rendered position is named in the message instead.
+                line.Append(" file=").Append(EscapeProperty(template))
+                    .Append(",title=").Append(EscapeProperty($"{finding.RuleId} {finding.Rule.Name}"))
+                    .Append("::").Append(EscapeData($"{finding.Message} (rendered at {finding.Location})"));
+            }
+            else
+            {
+                line.Append(" file=").Append(EscapeProperty(finding.Location.FilePath))
+                    .Append(",line=").Append(span.Start.Line)
+                    .Append(",col=").Append(span.Start.Column)
+                    .Append(",endLine=").Append(span.End.Line)
+                    .Append(",endColumn=").Append(span.End.Column)
+                    .Append(",title=").Append(EscapeProperty($"{finding.RuleId} {finding.Rule.Name}"))
+                    .Append("::").Append(EscapeData(finding.Message));
+            }
+
+            writer.Write(line.Append('\n').ToString());
         }
     }
 

@@ -36,6 +36,7 @@ public sealed class JsonFormatter : IReportFormatter
             json.WriteStartObject("summary");
             json.WriteNumber("files", report.FileCount);
             json.WriteNumber("objects", report.ObjectCount);
+            json.WriteNumber("otherDocuments", report.OtherDocumentCount);
             json.WriteNumber("errors", report.Count(Severity.Error));
             json.WriteNumber("warnings", report.Count(Severity.Warning));
             json.WriteNumber("infos", report.Count(Severity.Info));
@@ -60,6 +61,15 @@ public sealed class JsonFormatter : IReportFormatter
         json.WriteNumber("startColumn", span.Start.Column);
         json.WriteNumber("endLine", span.End.Line);
         json.WriteNumber("endColumn", span.End.Column);
+        if (finding.Template is null)
+        {
+            json.WriteNull("template");
+        }
+        else
+        {
+            json.WriteString("template", finding.Template);
+        }
+
         if (finding.Object is { } obj)
         {
             json.WriteStartObject("object");

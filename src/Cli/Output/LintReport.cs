@@ -5,11 +5,12 @@ namespace KubeLint.Cli.Output;
 /// <summary>The outcome of one lint run, as every output format sees it.</summary>
 public sealed class LintReport
 {
-    public LintReport(IReadOnlyList<Finding> findings, int fileCount, int objectCount)
+    public LintReport(IReadOnlyList<Finding> findings, int fileCount, int objectCount, int otherDocumentCount = 0)
     {
         Findings = findings;
         FileCount = fileCount;
         ObjectCount = objectCount;
+        OtherDocumentCount = otherDocumentCount;
     }
 
     /// <summary>Findings in the canonical order (<see cref="FindingOrder"/>).</summary>
@@ -18,6 +19,9 @@ public sealed class LintReport
     public int FileCount { get; }
 
     public int ObjectCount { get; }
+
+    /// <summary>Documents that were skipped because they are not Kubernetes objects (workflows, Helm values, ...).</summary>
+    public int OtherDocumentCount { get; }
 
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 }

@@ -10,14 +10,20 @@ public static class RepositoryRoot
     {
         for (var dir = new DirectoryInfo(currentDirectory); dir is not null; dir = dir.Parent)
         {
-            // ".git" is a folder in a clone and a file in a worktree or submodule.
-            var git = Path.Combine(dir.FullName, ".git");
-            if (Directory.Exists(git) || File.Exists(git))
+            if (IsRoot(dir.FullName))
             {
                 return dir.FullName;
             }
         }
 
         return Path.GetFullPath(currentDirectory);
+    }
+
+    /// <summary>True for the top folder of a git working tree.</summary>
+    public static bool IsRoot(string directory)
+    {
+        // ".git" is a folder in a clone and a file in a worktree or submodule.
+        var git = Path.Combine(directory, ".git");
+        return Directory.Exists(git) || File.Exists(git);
     }
 }

@@ -153,31 +153,25 @@ public sealed class SarifFormatter : IReportFormatter
 
     private Result ToResult(Finding finding, int ruleIndex)
     {
-        var span = finding.Location.Span;
         var result = new Result
         {
             RuleId = finding.RuleId,
             RuleIndex = ruleIndex,
             Level = Level(finding.Severity),
             Message = new Message { Text = finding.Message },
-            Locations =
-            [
-                new Location
-                {
-                    PhysicalLocation = new PhysicalLocation
-                    {
-                        ArtifactLocation = ArtifactOf(finding.Location),
-                        Region = new Region
-                        {
-                            StartLine = span.Start.Line,
-                            StartColumn = span.Start.Column,
-                            EndLine = span.End.Line,
-                            EndColumn = span.End.Column,
-                        },
-                    },
-                },
-            ],
+            Locations = [PhysicalAt(finding.Location)],
         };
+        if (finding.Template is { } template)
+        {
+            // Helm output: the template is the artifact to fix; its lines differ from the rendered ones, so the
+            // rendered position is a related location instead of a region of the template.
+            result.Locations = [new Location { PhysicalLocation = new PhysicalLocation { ArtifactLocation = ArtifactOf(template) } }];
+            var rendered = PhysicalAt(finding.Location);
+            rendered.Id = 1;
+            rendered.Message = new Message { Text = $"rendered from {template}" };
+            result.RelatedLocations = [rendered];
+        }
+
         result.PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [FingerprintKey] = Fingerprint(finding, result.Locations[0].PhysicalLocation.ArtifactLocation.Uri.OriginalString),
@@ -185,14 +179,33 @@ public sealed class SarifFormatter : IReportFormatter
         return result;
     }
 
-    private ArtifactLocation ArtifactOf(SourceLocation location)
+    private Location PhysicalAt(SourceLocation location)
     {
-        if (location.FilePath == InputResolver.StandardInput)
+        var span = location.Span;
+        return new Location
+        {
+            PhysicalLocation = new PhysicalLocation
+            {
+                ArtifactLocation = ArtifactOf(location.FilePath),
+                Region = new Region
+                {
+                    StartLine = span.Start.Line,
+                    StartColumn = span.Start.Column,
+                    EndLine = span.End.Line,
+                    EndColumn = span.End.Column,
+                },
+            },
+        };
+    }
+
+    private ArtifactLocation ArtifactOf(string path)
+    {
+        if (path == InputResolver.StandardInput)
         {
             return new ArtifactLocation { Uri = new Uri("stdin", UriKind.Relative) };
         }
 
-        var full = Path.GetFullPath(location.FilePath);
+        var full = Path.GetFullPath(path);
         var relative = Path.GetRelativePath(_root, full).Replace('\\', '/');
         if (relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative))
         {

@@ -18,7 +18,8 @@ public sealed class TextFormatter(bool color) : IReportFormatter
         {
             if (color)
             {
-                writer.Write($"{Bold}{finding.Location}:{Reset} {SeverityColor(finding.Severity)}{finding.Severity.ToName()}{Reset} {Dim}{finding.RuleId} {finding.Rule.Name}:{Reset} {finding.Message}\n");
+                var template = finding.Template is null ? string.Empty : $" {Dim}(template {finding.Template}){Reset}";
+                writer.Write($"{Bold}{finding.Location}:{Reset} {SeverityColor(finding.Severity)}{finding.Severity.ToName()}{Reset} {Dim}{finding.RuleId} {finding.Rule.Name}:{Reset} {finding.Message}{template}\n");
             }
             else
             {
@@ -35,6 +36,11 @@ public sealed class TextFormatter(bool color) : IReportFormatter
     private static string Summary(LintReport report)
     {
         var scope = $"{Plural(report.FileCount, "file")}, {Plural(report.ObjectCount, "object")}";
+        if (report.OtherDocumentCount > 0)
+        {
+            scope += $", {report.OtherDocumentCount} other YAML document{(report.OtherDocumentCount == 1 ? string.Empty : "s")} skipped";
+        }
+
         if (report.Findings.Count == 0)
         {
             return $"No problems found ({scope}).";
