@@ -181,7 +181,7 @@ public sealed class LintRunner(CliConsole console)
         {
             OutputFormat.Json => new JsonFormatter(),
             OutputFormat.Sarif => new SarifFormatter(RuleCatalog.All, RepositoryRoot.Find(Directory.GetCurrentDirectory())),
-            OutputFormat.GitHub => new GitHubFormatter(),
+            OutputFormat.GitHub => new GitHubFormatter(new HelmTemplateFiles(RepositoryRoot.Find(Directory.GetCurrentDirectory()))),
             _ => new TextFormatter(color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
         };
 

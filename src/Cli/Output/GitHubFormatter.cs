@@ -7,7 +7,7 @@ namespace KubeLint.Cli.Output;
 /// GitHub Actions workflow commands ("::error file=...,line=...::message"), which the runner turns into annotations
 /// on the pull request. Values are escaped as the runner's command parser expects.
 /// </summary>
-public sealed class GitHubFormatter : IReportFormatter
+public sealed class GitHubFormatter(HelmTemplateFiles? templates = null) : IReportFormatter
 {
     public void Write(LintReport report, TextWriter writer)
     {
@@ -19,7 +19,7 @@ public sealed class GitHubFormatter : IReportFormatter
             {
                 // The rendered stream is not a file of the repository; the annotation goes on the template, whose
                 // lines are not those of the output, so the rendered position is named in the message instead.
-                line.Append(" file=").Append(EscapeProperty(template))
+                line.Append(" file=").Append(EscapeProperty(templates?.Resolve(template) ?? template))
                     .Append(",title=").Append(EscapeProperty($"{finding.RuleId} {finding.Rule.Name}"))
                     .Append("::").Append(EscapeData($"{finding.Message} (rendered at {finding.Location})"));
             }

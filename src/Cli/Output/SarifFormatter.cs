@@ -34,6 +34,7 @@ public sealed class SarifFormatter : IReportFormatter
     private readonly string _root;
     private readonly int _maxResults;
     private readonly long _maxGzipBytes;
+    private readonly HelmTemplateFiles _templates;
 
     public SarifFormatter(IReadOnlyList<RuleDescriptor> rules, string repositoryRoot, int maxResults = GitHubMaxResults, long maxGzipBytes = GitHubMaxGzipBytes)
     {
@@ -41,6 +42,7 @@ public sealed class SarifFormatter : IReportFormatter
         _root = Path.GetFullPath(repositoryRoot);
         _maxResults = maxResults;
         _maxGzipBytes = maxGzipBytes;
+        _templates = new HelmTemplateFiles(_root);
     }
 
     public void Write(LintReport report, TextWriter writer)
@@ -164,8 +166,8 @@ public sealed class SarifFormatter : IReportFormatter
         if (finding.Template is { } template)
         {
             // Helm output: the template is the artifact to fix; its lines differ from the rendered ones, so the
-            // rendered position is a related location instead of a region of the template.
-            result.Locations = [new Location { PhysicalLocation = new PhysicalLocation { ArtifactLocation = ArtifactOf(template) } }];
+            // location is the whole template and the rendered position a related location.
+            result.Locations = [TemplateLocation(template)];
             var rendered = PhysicalAt(finding.Location);
             rendered.Id = 1;
             rendered.Message = new Message { Text = $"rendered from {template}" };
@@ -177,6 +179,32 @@ public sealed class SarifFormatter : IReportFormatter
             [FingerprintKey] = Fingerprint(finding, result.Locations[0].PhysicalLocation.ArtifactLocation.Uri.OriginalString),
         };
         return result;
+    }
+
+    private Location TemplateLocation(string template)
+    {
+        var file = _templates.Resolve(template);
+        var lines = 1;
+        if (file is not null)
+        {
+            try
+            {
+                lines = Math.Max(1, File.ReadLines(file).Count());
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                file = null;
+            }
+        }
+
+        return new Location
+        {
+            PhysicalLocation = new PhysicalLocation
+            {
+                ArtifactLocation = ArtifactOf(file ?? template),
+                Region = new Region { StartLine = 1, EndLine = lines },
+            },
+        };
     }
 
     private Location PhysicalAt(SourceLocation location)
