@@ -62,7 +62,7 @@ public sealed class PreCommitHookTests
     public void Hook_is_a_dotnet_hook_on_yaml_files()
     {
         Assert.That(_hook.GetString("language"), Is.EqualTo("dotnet"));
-        Assert.That(_hook.GetSequence("types")?.Items.Select(t => t.ToString()), Is.EqualTo(new[] { "yaml" }));
+        Assert.That(_hook.GetSequence("types_or")?.Items.Select(t => t.ToString()), Is.EqualTo(new[] { "yaml", "json" }));
         Assert.That(_hook.GetString("entry"), Does.StartWith("kubelint "));
     }
 
@@ -148,7 +148,7 @@ public sealed class PreCommitHookTests
         Assert.That(cleanExitCode, Is.Zero, cleanOutput);
     }
 
-    /// <summary>The staged files that pre-commit's 'types: [yaml]' selects, in git's order.</summary>
+    /// <summary>The staged YAML files (of those 'types_or: [yaml, json]' selects), in git's order.</summary>
     private static List<string> StagedYamlFiles(string repository)
         => Git(repository, "diff", "--cached", "--name-only", "--diff-filter=ACMR")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)

@@ -8,7 +8,12 @@ internal static class ProcessRunner
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
 
-    public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    public static (int ExitCode, string Output) Run(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? limit = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -47,10 +52,10 @@ internal static class ProcessRunner
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(Limit))
+        if (!process.WaitForExit(limit ?? Limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {Limit}:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {limit ?? Limit}:\n{output}");
         }
 
         process.WaitForExit();

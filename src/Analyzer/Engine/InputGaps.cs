@@ -14,12 +14,27 @@ public sealed class InputGaps
     private const int NamedDocuments = 3;
 
     private readonly IReadOnlyList<UnreadableDocument> _documents;
+
+    // Indexes, so that a check costs the documents that may affect the subject, not all of them.
+    private readonly Dictionary<string, List<UnreadableDocument>> _byNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<UnreadableDocument>> _unknownByFile = new(StringComparer.Ordinal);
     private readonly Dictionary<RuleDescriptor, (int Count, SortedSet<UnreadableDocument> Documents)> _heldBack = [];
     private readonly object _lock = new();
 
     public InputGaps(IEnumerable<UnreadableDocument> documents)
     {
         _documents = documents.ToList();
+        foreach (var document in _documents)
+        {
+            var (index, key) = document.Namespace is { } ns ? (_byNamespace, ns) : (_unknownByFile, document.Location.FilePath);
+            if (!index.TryGetValue(key, out var list))
+            {
+                list = [];
+                index[key] = list;
+            }
+
+            list.Add(document);
+        }
     }
 
     public static InputGaps None { get; } = new([]);
@@ -34,7 +49,7 @@ public sealed class InputGaps
             return false;
         }
 
-        var affecting = _documents.Where(d => MayAffect(d, subject)).ToList();
+        var affecting = Affecting(subject);
         if (affecting.Count == 0)
         {
             return false;
@@ -74,10 +89,29 @@ public sealed class InputGaps
         }
     }
 
-    private static bool MayAffect(UnreadableDocument document, KubeObject subject)
-        => document.Namespace is { } ns
-            ? subject.Namespace is null || subject.Namespace == ns
-            : subject.File.Path == document.Location.FilePath;
+    /// <summary>
+    /// The documents of the subject's namespace (of every namespace for a subject without one, which lands wherever it
+    /// is applied), and those of unknown namespace in the subject's file.
+    /// </summary>
+    private List<UnreadableDocument> Affecting(KubeObject subject)
+    {
+        var result = new List<UnreadableDocument>();
+        if (subject.Namespace is null)
+        {
+            result.AddRange(_byNamespace.Values.SelectMany(d => d));
+        }
+        else if (_byNamespace.TryGetValue(subject.Namespace, out var inNamespace))
+        {
+            result.AddRange(inNamespace);
+        }
+
+        if (_unknownByFile.TryGetValue(subject.File.Path, out var inFile))
+        {
+            result.AddRange(inFile);
+        }
+
+        return result;
+    }
 
     private sealed class DocumentOrder : IComparer<UnreadableDocument>
     {

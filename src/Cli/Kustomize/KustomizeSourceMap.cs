@@ -23,6 +23,8 @@ internal sealed class KustomizeSourceMap
     private readonly string _wrapperDirectory;
     private readonly IReadOnlyList<KubeObject> _objects;
     private readonly Dictionary<string, IReadOnlyList<KubeObject>?> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Kustomization>> _chains = new(StringComparer.Ordinal);
+    private List<Kustomization>? _tree;
 
     public KustomizeSourceMap(KustomizationCatalog catalog, Kustomization root, string wrapperDirectory, string outputPath, IReadOnlyList<KubeObject> objects)
     {
@@ -39,9 +41,8 @@ internal sealed class KustomizeSourceMap
     /// <summary>The files findings may have been mapped into, for their <c># kubelint:ignore</c> comments.</summary>
     public IEnumerable<SourceFile> SourceFiles()
     {
-        var tree = _catalog.Tree(_root);
-        return tree.Select(k => k.File)
-            .Concat(tree.SelectMany(k => k.Patches).Select(p => p.Source))
+        return Tree.Select(k => k.File)
+            .Concat(Tree.SelectMany(k => k.Patches).Select(p => p.Source))
             .Concat(_sources.Values.SelectMany(objects => objects ?? []).Select(o => o.File))
             .Distinct();
     }
@@ -53,10 +54,47 @@ internal sealed class KustomizeSourceMap
             return finding;
         }
 
-        var position = finding.Location.Span.Start;
-        var obj = _objects.FirstOrDefault(o => o.Root.Span.Start.CompareTo(position) <= 0 && position.CompareTo(o.Root.Span.End) <= 0);
+        var obj = ObjectAt(finding.Location.Span.Start);
         var location = obj is null ? null : Locate(obj, FieldPath.Of(obj.Root, finding.Location.Span));
         return finding.WithLocation(location ?? new SourceLocation(_root.File.Path, SourceSpan.At(1, 1)));
+    }
+
+    /// <summary>The output object containing a position; the objects are in document order, so a binary search finds it.</summary>
+    private KubeObject? ObjectAt(SourcePosition position)
+    {
+        int low = 0, high = _objects.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var span = _objects[middle].Root.Span;
+            if (position.CompareTo(span.Start) < 0)
+            {
+                high = middle - 1;
+            }
+            else if (position.CompareTo(span.End) > 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                return _objects[middle];
+            }
+        }
+
+        return null;
+    }
+
+    private List<Kustomization> Tree => _tree ??= _catalog.Tree(_root);
+
+    private List<Kustomization> ChainOf(Kustomization owner)
+    {
+        if (!_chains.TryGetValue(owner.Directory, out var chain))
+        {
+            chain = _catalog.Chain(_root, owner);
+            _chains[owner.Directory] = chain;
+        }
+
+        return chain;
     }
 
     private SourceLocation? Locate(KubeObject obj, FieldPath path)
@@ -65,11 +103,11 @@ internal sealed class KustomizeSourceMap
         var (file, generatedIn, generator) = origin;
         var owner = generatedIn is not null
             ? _catalog.At(Path.GetDirectoryName(generatedIn)!)
-            : _catalog.Tree(_root).FirstOrDefault(k => file is not null && k.ResourceFiles.Contains(file, StringComparer.Ordinal));
+            : Tree.FirstOrDefault(k => file is not null && k.ResourceFiles.Contains(file, StringComparer.Ordinal));
         var source = file is null ? null : SourceObject(file, obj);
         var sourceName = source?.Name;
         var (sourceNode, complete) = source is null ? (null, false) : path.Resolve(source.Root);
-        var chain = owner is null ? [_root] : _catalog.Chain(_root, owner);
+        var chain = owner is null ? [_root] : ChainOf(owner);
 
         // A patch wins where it sets the field's value, or defines a field the object's own document lacks.
         foreach (var kustomization in chain)

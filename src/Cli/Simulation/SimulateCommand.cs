@@ -2,6 +2,7 @@ using System.CommandLine;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
+using KubeLint.Cli.Repositories;
 using KubeLint.Simulator;
 using KubeLint.Simulator.Reports;
 
@@ -70,7 +71,11 @@ internal static class SimulateCommand
         }
 
         var problems = new List<string>();
-        var manifests = Load(paths, problems);
+
+        // The manifests are loaded as a repository: kustomizations are built, chart sources left out.
+        var files = paths.Length == 0 ? [] : InputResolver.Resolve(paths, problems);
+        var repository = RepositoryLoad.Load(paths, problems.Count == 0 ? files : [], kustomizeCommand: null, new ManifestLoader(), LoadFiles, _ => false);
+        var manifests = repository.Result;
         var clusterObjects = Load(cluster, problems);
         var baselineObjects = Load(baseline, problems);
         foreach (var problem in problems)
@@ -89,6 +94,7 @@ internal static class SimulateCommand
         var result = SimulationPass.RunAndReport(context, options);
         var findings = manifests.Findings.Concat(clusterObjects.Findings).Concat(baselineObjects.Findings).Concat(context.Findings).ToList();
         findings.Sort(FindingOrder.Instance);
+        findings = [.. repository.Finish(findings)];
         output.Write(format switch
         {
             "json" => JsonReport.Render(result),
@@ -122,8 +128,14 @@ internal static class SimulateCommand
             return loaded;
         }
 
+        return LoadFiles(InputResolver.Resolve(inputs, problems));
+    }
+
+    private static LoadResult LoadFiles(IReadOnlyList<string> files)
+    {
+        var loaded = new LoadResult();
         var loader = new ManifestLoader();
-        foreach (var file in InputResolver.Resolve(inputs, problems))
+        foreach (var file in files)
         {
             loaded.Add(loader.Load(file, file == InputResolver.StandardInput ? ReadStandardInput() : File.ReadAllBytes(file)));
         }
