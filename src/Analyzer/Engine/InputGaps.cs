@@ -6,8 +6,10 @@ namespace KubeLint.Analyzer.Engine;
 
 /// <summary>
 /// The documents of one run that could not be read, and the findings rules held back because of them. A document
-/// whose namespace is known can hide objects of that namespace (and objects without a namespace, which land wherever
-/// they are applied); one whose namespace could not be read is taken to belong with the objects of its own file.
+/// whose namespace is known can hide objects of that namespace and objects without a namespace, which land wherever
+/// they are applied (as the rules' own namespace matching has it); a document without a namespace lands wherever it
+/// is applied, so it can hide objects of any namespace; one whose namespace could not be read is taken to belong
+/// with the objects of its own file.
 /// </summary>
 public sealed class InputGaps
 {
@@ -17,6 +19,7 @@ public sealed class InputGaps
 
     // Indexes, so that a check costs the documents that may affect the subject, not all of them.
     private readonly Dictionary<string, List<UnreadableDocument>> _byNamespace = new(StringComparer.Ordinal);
+    private readonly List<UnreadableDocument> _withoutNamespace = [];
     private readonly Dictionary<string, List<UnreadableDocument>> _unknownByFile = new(StringComparer.Ordinal);
     private readonly Dictionary<RuleDescriptor, (int Count, SortedSet<UnreadableDocument> Documents)> _heldBack = [];
     private readonly object _lock = new();
@@ -26,6 +29,12 @@ public sealed class InputGaps
         _documents = documents.ToList();
         foreach (var document in _documents)
         {
+            if (document.NamespaceKnown && document.Namespace is null)
+            {
+                _withoutNamespace.Add(document);
+                continue;
+            }
+
             var (index, key) = document.Namespace is { } ns ? (_byNamespace, ns) : (_unknownByFile, document.Location.FilePath);
             if (!index.TryGetValue(key, out var list))
             {
@@ -90,12 +99,12 @@ public sealed class InputGaps
     }
 
     /// <summary>
-    /// The documents of the subject's namespace (of every namespace for a subject without one, which lands wherever it
-    /// is applied), and those of unknown namespace in the subject's file.
+    /// The documents without a namespace, those of the subject's namespace (of every namespace for a subject without
+    /// one), and those of unknown namespace in the subject's file.
     /// </summary>
     private List<UnreadableDocument> Affecting(KubeObject subject)
     {
-        var result = new List<UnreadableDocument>();
+        var result = new List<UnreadableDocument>(_withoutNamespace);
         if (subject.Namespace is null)
         {
             result.AddRange(_byNamespace.Values.SelectMany(d => d));

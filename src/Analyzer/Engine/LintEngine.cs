@@ -44,7 +44,7 @@ public sealed class LintEngine
         // of unknown namespace.
         var unreadable = findings
             .Where(f => UnreadableDocuments.LosesDocument(f.RuleId) || f.RuleId == RuleIds.MissingTypeMeta)
-            .Select(f => new UnreadableDocument(f.Location, null));
+            .Select(f => UnreadableDocument.At(f.Location));
         return Run(objects, findings, unreadable);
     }
 

@@ -26,7 +26,7 @@ public sealed class ManifestLoader
         }
         else
         {
-            result.Unreadable.AddRange(result.Findings.Select(f => new UnreadableDocument(f.Location, null)));
+            result.Unreadable.AddRange(result.Findings.Select(f => UnreadableDocument.At(f.Location)));
         }
 
         return result;
@@ -38,7 +38,7 @@ public sealed class ManifestLoader
         if (file.Text.Length > Limits.MaxFileBytes)
         {
             result.Findings.Add(Problem(InputRules.InputLimitExceeded, file, SourceSpan.At(1, 1), $"input is larger than {Limits.MaxFileBytes:N0} characters; skipped"));
-            result.Unreadable.Add(new UnreadableDocument(new SourceLocation(file.Path, SourceSpan.At(1, 1)), null));
+            result.Unreadable.Add(UnreadableDocument.At(new SourceLocation(file.Path, SourceSpan.At(1, 1))));
             return result;
         }
 
@@ -116,8 +116,7 @@ public sealed class ManifestLoader
         var kind = TypeMetaField(document, root, "kind", result);
         if (apiVersion is null || kind is null)
         {
-            var metadata = root.GetMapping("metadata");
-            result.Unreadable.Add(new UnreadableDocument(new SourceLocation(document.File.Path, root.Span), metadata?.GetString("namespace")));
+            result.Unreadable.Add(new UnreadableDocument(new SourceLocation(document.File.Path, root.Span), root.GetMapping("metadata")?.GetString("namespace"), namespaceKnown: true));
             return;
         }
 

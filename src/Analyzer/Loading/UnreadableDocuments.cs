@@ -8,7 +8,8 @@ namespace KubeLint.Analyzer.Loading;
 /// <summary>
 /// Finds the documents a file's input problems made unreadable and what can still be told about them. A document
 /// that did not parse has no tree, so its namespace is read from its text: a <c>namespace:</c> line directly under a
-/// top-level <c>metadata:</c> line, with a value that is a valid namespace name (a placeholder is not).
+/// top-level <c>metadata:</c> line, with a value that is a valid namespace name. A metadata block without one means
+/// the document has no namespace; no metadata, or a placeholder for the namespace, means it is unknown.
 /// </summary>
 internal static class UnreadableDocuments
 {
@@ -45,7 +46,8 @@ internal static class UnreadableDocuments
             var document = lines.DocumentAt(start.Line);
             if (seen.Add(document))
             {
-                into.Add(new UnreadableDocument(finding.Location, lines.NamespaceOf(document)));
+                var (ns, known) = lines.NamespaceOf(document);
+                into.Add(new UnreadableDocument(finding.Location, ns, known));
             }
         }
     }
@@ -58,7 +60,8 @@ internal static class UnreadableDocuments
         {
             if (lines.FirstContentLine(document) is { } line)
             {
-                into.Add(new UnreadableDocument(new SourceLocation(file.Path, SourceSpan.At(line, 1)), lines.NamespaceOf(document)));
+                var (ns, known) = lines.NamespaceOf(document);
+                into.Add(new UnreadableDocument(new SourceLocation(file.Path, SourceSpan.At(line, 1)), ns, known));
             }
         }
     }
@@ -110,7 +113,8 @@ internal static class UnreadableDocuments
             return null;
         }
 
-        public string? NamespaceOf(int document)
+        /// <summary>The document's namespace (null when it has none) and whether that could be told.</summary>
+        public (string? Namespace, bool Known) NamespaceOf(int document)
         {
             var (from, to) = Range(document);
             for (var i = from; i < to; i++)
@@ -121,15 +125,28 @@ internal static class UnreadableDocuments
                     continue;
                 }
 
+                var inline = line.Substring("metadata:".Length).Trim();
+                if (inline.Length == 0 || inline[0] == '#')
+                {
+                    return NamespaceUnder(i + 1, to);
+                }
+
+                // Flow style: "metadata: { name: web, namespace: shop }".
                 var flow = FlowNamespace.Match(line);
-                return flow.Success ? flow.Groups["ns"].Value : NamespaceUnder(i + 1, to);
+                if (flow.Success)
+                {
+                    return (flow.Groups["ns"].Value, true);
+                }
+
+                var complete = inline.IndexOf("namespace", StringComparison.Ordinal) < 0 && inline.EndsWith("}", StringComparison.Ordinal);
+                return (null, complete);
             }
 
-            return null;
+            return (null, false);
         }
 
-        /// <summary>The namespace among the direct children of the mapping whose lines start at <paramref name="from"/>.</summary>
-        private string? NamespaceUnder(int from, int to)
+        /// <summary>The namespace among the direct children of the block mapping whose lines start at <paramref name="from"/>.</summary>
+        private (string? Namespace, bool Known) NamespaceUnder(int from, int to)
         {
             var indent = -1;
             for (var i = from; i < to; i++)
@@ -144,17 +161,18 @@ internal static class UnreadableDocuments
                 var depth = line.Length - content.Length;
                 if (depth == 0)
                 {
-                    return null;
+                    break;
                 }
 
                 indent = indent < 0 ? depth : indent;
-                if (depth == indent && NamespaceLine.Match(content) is { Success: true } match)
+                if (depth == indent && content.StartsWith("namespace:", StringComparison.Ordinal))
                 {
-                    return match.Groups["ns"].Value;
+                    // A value that is no namespace name is a placeholder: the namespace is decided elsewhere.
+                    return NamespaceLine.Match(content) is { Success: true } match ? (match.Groups["ns"].Value, true) : (null, false);
                 }
             }
 
-            return null;
+            return (null, indent >= 0);
         }
 
         private (int From, int To) Range(int document)

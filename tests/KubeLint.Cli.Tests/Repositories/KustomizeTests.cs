@@ -113,6 +113,36 @@ public sealed class KustomizeTests
     }
 
     [Test]
+    public void Ignore_comments_in_the_sources_apply_to_the_mapped_findings()
+    {
+        using var folder = new TemporaryFolder()
+            .Write("kustomization.yaml", """
+                resources:
+                  - job.yaml
+                images:
+                  - name: registry.example.com/migrate
+                    newTag: latest # kubelint:ignore latest-image-tag the release job pins it
+                """)
+            .Write("job.yaml", """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: migrate
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers:
+                        - name: migrate # kubelint:ignore KL3006,KL3007,KL6003
+                          image: registry.example.com/migrate:1.0
+                """);
+
+        var run = CliRun.Of(folder.Path, "--no-simulate");
+
+        Assert.That(run.Stdout, Is.EqualTo("No problems found (2 files, 1 object).\n"));
+    }
+
+    [Test]
     public void The_command_can_be_chosen_and_an_unknown_one_is_a_usage_error()
     {
         var chosen = CliRun.Of(Kustomize, "--no-simulate", "--kustomize-command", "kubectl kustomize");

@@ -77,6 +77,16 @@ public sealed class HeldBackConclusionsTests
     }
 
     [Test]
+    public void A_template_without_namespace_lands_anywhere_and_holds_back_every_namespace()
+    {
+        const string template = "kind: ReplicationController\napiVersion: v1\nmetadata:\n  name: api\nspec:\n  replicas: {{replicas}}\n  template:\n    metadata:\n      labels: { app: api }\n";
+        var findings = Manifests.LintFiles([("app.yaml", Application), ("api-controller-template.yaml", template)], new ServiceSelectsNothingRule());
+
+        Assert.That(Manifests.SummariesWithFiles(findings), Is.EqualTo(new[] { "api-controller-template.yaml:KL1013@1:1", "api-controller-template.yaml:KL1006@6:13" }));
+        Assert.That(findings[0].Message, Does.EndWith("the unreadable document at api-controller-template.yaml:1:1 (no namespace) could change"));
+    }
+
+    [Test]
     public void An_object_without_kind_holds_back_the_namespace_it_names()
     {
         var findings = Manifests.LintFiles(
