@@ -90,6 +90,11 @@ public sealed class LintCommand
         Description = "Text format: print only the findings and the summary line, without the per-rule table.",
     };
 
+    private readonly Option<bool> _allowEmpty = new("--allow-empty")
+    {
+        Description = "Accept inputs that hold no manifest (an empty folder) instead of failing with exit code 2.",
+    };
+
     private readonly Option<bool> _timings = new("--timings")
     {
         Description = "Print the time spent loading and in each analysis pass to standard error.",
@@ -118,6 +123,7 @@ public sealed class LintCommand
         command.Options.Add(_config);
         command.Options.Add(_reportUnusedSuppressions);
         command.Options.Add(_quiet);
+        command.Options.Add(_allowEmpty);
         command.Options.Add(_timings);
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
@@ -145,5 +151,6 @@ public sealed class LintCommand
         ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
         Quiet = parseResult.GetValue(_quiet),
         Timings = parseResult.GetValue(_timings),
+        AllowEmpty = parseResult.GetValue(_allowEmpty),
     };
 }

@@ -29,6 +29,12 @@ public sealed class LintRunner(CliConsole console)
         var watch = Stopwatch.StartNew();
         var loader = new ManifestLoader();
         var (files, loaded) = Load(loader, settings.Paths, configuration);
+        if (files.Count == 0 && !settings.AllowEmpty)
+        {
+            // As ESLint does: a wrong path or pattern in CI must not pass silently.
+            throw new UsageException(NoManifests(settings.Paths));
+        }
+
         var crds = Load(loader, settings.CrdPaths, configuration: null).Result;
         var cluster = Load(loader, settings.ClusterPaths, configuration: null).Result;
         var baseline = Load(loader, settings.BaselinePaths, configuration: null).Result;
@@ -50,6 +56,9 @@ public sealed class LintRunner(CliConsole console)
         var failing = settings.FailLevel is { } failLevel && findings.Any(f => f.Severity >= failLevel);
         return failing ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    internal static string NoManifests(IEnumerable<string> paths)
+        => $"no manifests found in {string.Join(", ", paths.Select(p => $"'{p}'"))} (*.yaml, *.yml and *.json files not excluded by ignorePaths); --allow-empty accepts that";
 
     /// <summary>Schema validation (with the given CRDs), every built-in rule and, unless disabled, the simulation.</summary>
     internal static List<AnalysisPass> CreatePasses(

@@ -91,7 +91,7 @@ public sealed class SarifTests
         try
         {
             CliRun.Of("examples", Inputs, "-f", "sarif", "-o", path);
-            var validator = Path.Combine(SharedPaths.Shared, "tools", "validate-sarif");
+            var validator = SharedPaths.Require(Path.Combine(SharedPaths.Shared, "tools", "validate-sarif"));
             using var process = Process.Start(new ProcessStartInfo(validator, [path]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
             var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
             process.WaitForExit();
