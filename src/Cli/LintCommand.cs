@@ -19,7 +19,7 @@ public sealed class LintCommand
 
     private readonly Option<string> _format = new("--format", "-f")
     {
-        Description = "Output format: text, json, sarif or github (workflow annotations).",
+        Description = "Output format: text, json, sarif, github (workflow annotations), junit (JUnit XML) or gitlab (GitLab Code Quality).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -102,7 +102,7 @@ public sealed class LintCommand
 
     public LintCommand()
     {
-        _format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        _format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit", "gitlab");
         _failLevel.AcceptOnlyFromAmong("error", "warning", "info", "none");
     }
 
@@ -136,6 +136,8 @@ public sealed class LintCommand
             "json" => OutputFormat.Json,
             "sarif" => OutputFormat.Sarif,
             "github" => OutputFormat.GitHub,
+            "junit" => OutputFormat.JUnit,
+            "gitlab" => OutputFormat.GitLab,
             _ => OutputFormat.Text,
         },
         OutputFile = parseResult.GetValue(_output),

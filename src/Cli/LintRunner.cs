@@ -45,7 +45,7 @@ public sealed class LintRunner(CliConsole console)
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
         var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
         var findings = engine.Run(loaded.Objects, inputFindings);
-        var report = new LintReport(findings, files.Count, loaded.Objects.Count);
+        var report = new LintReport(findings, files, loaded.Objects);
 
         WriteReport(settings, report);
         if (settings.Timings)
@@ -182,6 +182,8 @@ public sealed class LintRunner(CliConsole console)
             OutputFormat.Json => new JsonFormatter(),
             OutputFormat.Sarif => new SarifFormatter(RuleCatalog.All, RepositoryRoot.Find(Directory.GetCurrentDirectory())),
             OutputFormat.GitHub => new GitHubFormatter(),
+            OutputFormat.JUnit => new JUnitFormatter(settings.FailLevel),
+            OutputFormat.GitLab => new GitLabFormatter(RepositoryRoot.Find(Directory.GetCurrentDirectory())),
             _ => new TextFormatter(
                 color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
                 quiet: settings.Quiet),
