@@ -84,7 +84,7 @@ public sealed class PreCommitHookTests
         Assume.That(project, Does.Contain(rid), $"no native package is built for {rid}");
 
         var store = Path.Combine(_toolPath, ".store");
-        Assert.That(Directory.GetDirectories(store).Select(Path.GetFileName), Does.Contain($"kubelint.{rid}"));
+        Assert.That(Directory.GetDirectories(store, "*", SearchOption.AllDirectories).Select(Path.GetFileName), Does.Contain($"kubelint.{rid}"));
         var files = Directory.GetFiles(store, "kubelint*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
         Assert.That(files, Does.Not.Contain("kubelint.dll"), "the native executable, not the JIT build");
     }
