@@ -57,7 +57,7 @@ public sealed partial class GitHubActionTests
             Assert.That(lint.ExitCode, Is.Zero, lint.Output);
             Assert.That(lint.Outputs["exit-code"], Is.EqualTo("1"));
             Assert.That(lint.Output, Does.Contain("::error file=deploy/settings.yaml,line=5,col=3,endLine=5,endColumn=7,title=KL1002 duplicate-key::"));
-            Assert.That(lint.Output, Does.Contain("::warning file=deploy/base/web/service.yaml,line=7,col=3"));
+            Assert.That(lint.Output, Does.Contain("::warning file=deploy/base/web/service.yaml,line=7,col=5"));
             Assert.That(lint.Output, Does.Contain("deploy/settings.yaml:5:3: error KL1002 duplicate-key:"));
             Assert.That(lint.Output, Does.Contain("KL1002 duplicate-key").And.Contain("rules.md#kl1002-duplicate-key"), "per-rule table");
             Assert.That(lint.Output, Does.Contain("(3 files, 4 objects)."), "the pattern reached kubelint unexpanded: bash alone finds 1 file");
