@@ -115,6 +115,15 @@ public static class SchemaRules
         "CustomResourceDefinitions declare value validations in their openAPIV3Schema; the API server rejects a custom resource that breaks one with 'Invalid value: ... in body should be ...'.",
         "Change the value to satisfy the bound named in the message.");
 
+    public static RuleDescriptor CelRuleNotEvaluated { get; } = new(
+        RuleIds.CelRuleNotEvaluated,
+        "cel-rule-not-evaluated",
+        Severity.Info,
+        Category,
+        "A CustomResourceDefinition's x-kubernetes-validations rule is not evaluated.",
+        "CEL rules of CRDs are evaluated with the Kubernetes functions on strings, lists, regular expressions (RE2) and quantities. A rule that needs what the engine lacks (url, ip, cidr, format, find, sets, optional values) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
+        "Nothing to change in the manifests; validate such objects with a server-side dry run to have the rule checked.");
+
     /// <summary>The same rule as <see cref="UnknownKind"/>, reported as an error when unknown kinds are rejected.</summary>
     internal static RuleDescriptor UnknownKindRejected { get; } = new(
         RuleIds.UnknownKind,
@@ -139,5 +148,6 @@ public static class SchemaRules
         InvalidName,
         InvalidLabel,
         ValueOutOfBounds,
+        CelRuleNotEvaluated,
     ];
 }
