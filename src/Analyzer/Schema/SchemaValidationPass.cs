@@ -61,6 +61,10 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
 
             new SchemaWalker(context, obj).ValidateRoot(schema);
             CheckNames(context, obj, builtIn);
+            if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition"))
+            {
+                CrdDefinitionValidation.Validate(context, obj);
+            }
         }
     }
 
@@ -90,6 +94,12 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             if (ApiMigrations.Replacement(bundle, obj.Group, obj.Kind) is { } replacement)
             {
                 message += "; " + replacement;
+            }
+
+            if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition") && customResources.Defines(obj))
+            {
+                // The server rejects the definition, yet its custom resources are better checked against it than not at all.
+                message += "; its schema is still used to validate its custom resources";
             }
 
             context.Report(SchemaRules.ApiNotServed, obj, apiVersionNode, message);
@@ -140,7 +150,14 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
 
     private static string? NameProblem(KubeObject obj, bool builtIn, string name)
     {
-        if (!builtIn || obj.Group == "rbac.authorization.k8s.io")
+        // Custom resources: ValidateObjectMetaAccessor with NameIsDNSSubdomain (apiextensions-apiserver
+        // pkg/registry/customresource/validator.go); RBAC objects: path segments only.
+        if (!builtIn)
+        {
+            return ObjectNames.CheckDns1123Subdomain(name);
+        }
+
+        if (obj.Group == "rbac.authorization.k8s.io")
         {
             return ObjectNames.CheckPathSegment(name);
         }
