@@ -1,5 +1,6 @@
 using System.Text;
 using KubeLint.Analyzer.Findings;
+using KubeLint.Analyzer.Validation;
 
 namespace KubeLint.Cli;
 
@@ -54,6 +55,15 @@ public static class RulesFormatter
                 .Append(rule.Title).Append("\n\n")
                 .Append(rule.Description).Append("\n\n")
                 .Append("**How to fix:** ").Append(rule.Remediation).Append('\n');
+        }
+
+        sb.Append("\n## Validation areas\n\n")
+            .Append("The API server's own validation (KL1104, KL1105, KL1106, KL1108, KL1110, KL1111, KL1112) is grouped in areas; ")
+            .Append("`validation: { AREA: off }` in `.kubelint.yaml` turns one off whatever the rule id of its findings.\n\n")
+            .Append("| Area | Covers |\n| --- | --- |\n");
+        foreach (var (name, covers) in ValidationAreas.All)
+        {
+            sb.Append("| ").Append(name).Append(" | ").Append(Cell(covers)).Append(" |\n");
         }
 
         return sb.ToString();

@@ -62,7 +62,7 @@ internal sealed class CelRuleEvaluator
                     ReportFailure(node, schema, rule, self);
                     break;
                 case CelOutcomeKind.RuntimeError:
-                    _report(SchemaRules.InvalidFormat, node, $"{Path(null)}: Invalid value: {ValueValidations.Quote(schema.TypeName)}: {outcome.Detail} evaluating rule: {rule.ErrorString}");
+                    _report(SchemaRules.InvalidValue, node, $"{Path(null)}: Invalid value: {ValueValidations.Quote(schema.TypeName)}: {outcome.Detail} evaluating rule: {rule.ErrorString}");
                     break;
                 case CelOutcomeKind.NotEvaluated:
                     SayNotEvaluated(node, rule, outcome.Detail);
@@ -81,7 +81,7 @@ internal sealed class CelRuleEvaluator
         switch (rule.Reason)
         {
             case "FieldValueForbidden":
-                _report(SchemaRules.InvalidFormat, node, $"{path}: Forbidden: {message}");
+                _report(SchemaRules.InvalidValue, node, $"{path}: Forbidden: {message}");
                 break;
             case "FieldValueRequired":
                 _report(SchemaRules.RequiredFieldMissing, node, $"{path}: Required value: {message}");
@@ -90,7 +90,7 @@ internal sealed class CelRuleEvaluator
                 _report(SchemaRules.DuplicateListKey, node, $"{path}: Duplicate value: {value}");
                 break;
             default:
-                _report(SchemaRules.InvalidFormat, node, $"{path}: Invalid value: {value}: {message}");
+                _report(SchemaRules.InvalidValue, node, $"{path}: Invalid value: {value}: {message}");
                 break;
         }
     }

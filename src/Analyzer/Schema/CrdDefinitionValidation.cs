@@ -3,6 +3,7 @@ using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Re2;
+using KubeLint.Analyzer.Validation;
 using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Schema;
@@ -47,7 +48,7 @@ internal sealed class CrdDefinitionValidation
         {
             Required(spec, "spec.group", string.Empty);
         }
-        else if (ObjectNames.CheckDns1123Subdomain(group) is { } groupProblem)
+        else if (Problem(Syntax.IsDns1123Subdomain(group)) is { } groupProblem)
         {
             Invalid(spec["group"]!, "spec.group", Quote(group), groupProblem);
         }
@@ -92,12 +93,12 @@ internal sealed class CrdDefinitionValidation
         {
             Required(names, "spec.names.plural", string.Empty);
         }
-        else if (ObjectNames.CheckRfc1035Label(plural.Value) is { } problem)
+        else if (Problem(Syntax.IsDns1035Label(plural.Value)) is { } problem)
         {
             Invalid(plural, "spec.names.plural", Quote(plural.Value), problem);
         }
 
-        if (names.GetScalar("singular") is { IsNull: false } singular && singular.Value.Length > 0 && ObjectNames.CheckRfc1035Label(singular.Value) is { } singularProblem)
+        if (names.GetScalar("singular") is { IsNull: false } singular && singular.Value.Length > 0 && Problem(Syntax.IsDns1035Label(singular.Value)) is { } singularProblem)
         {
             Invalid(singular, "spec.names.singular", Quote(singular.Value), singularProblem);
         }
@@ -107,14 +108,14 @@ internal sealed class CrdDefinitionValidation
         {
             Required(names, "spec.names.kind", string.Empty);
         }
-        else if (ObjectNames.CheckRfc1035Label(kind.Value.ToLowerInvariant()) is { } kindProblem)
+        else if (Problem(Syntax.IsDns1035Label(kind.Value.ToLowerInvariant())) is { } kindProblem)
         {
             Invalid(kind, "spec.names.kind", Quote(kind.Value), "may have mixed case, but should otherwise match: " + kindProblem);
         }
 
         if (names.GetScalar("listKind") is { IsNull: false } listKind && listKind.Value.Length > 0)
         {
-            if (ObjectNames.CheckRfc1035Label(listKind.Value.ToLowerInvariant()) is { } listProblem)
+            if (Problem(Syntax.IsDns1035Label(listKind.Value.ToLowerInvariant())) is { } listProblem)
             {
                 Invalid(listKind, "spec.names.listKind", Quote(listKind.Value), "may have mixed case, but should otherwise match: " + listProblem);
             }
@@ -152,7 +153,7 @@ internal sealed class CrdDefinitionValidation
             if (version.GetScalar("name") is { IsNull: false } name)
             {
                 unique &= seen.Add(name.Value);
-                if (ObjectNames.CheckRfc1035Label(name.Value) is { } problem)
+                if (Problem(Syntax.IsDns1035Label(name.Value)) is { } problem)
                 {
                     Invalid(name, at + ".name", Quote(name.Value), problem);
                 }
@@ -172,12 +173,12 @@ internal sealed class CrdDefinitionValidation
         var versionsNode = spec.GetEntry("versions")!.Key;
         if (!unique)
         {
-            Report(SchemaRules.InvalidFormat, versionsNode, "spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion: must contain unique version names");
+            Report(SchemaRules.InvalidValue, versionsNode, "spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion: must contain unique version names");
         }
 
         if (storage != 1)
         {
-            Report(SchemaRules.InvalidFormat, versionsNode, "spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion: must have exactly one version marked as storage version");
+            Report(SchemaRules.InvalidValue, versionsNode, "spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion: must have exactly one version marked as storage version");
         }
     }
 
@@ -185,11 +186,14 @@ internal sealed class CrdDefinitionValidation
         => Report(SchemaRules.RequiredFieldMissing, parent, detail.Length == 0 ? $"{path}: Required value" : $"{path}: Required value: {detail}");
 
     private void Invalid(YamlNode node, string path, string value, string detail)
-        => Report(SchemaRules.InvalidFormat, node, $"{path}: Invalid value: {value}: {detail}");
+        => Report(SchemaRules.InvalidValue, node, $"{path}: Invalid value: {value}: {detail}");
 
     private void Report(RuleDescriptor rule, YamlNode node, string message) => _context.Report(rule, _crd, node, message);
 
     private static string Quote(string value) => ValueValidations.Quote(value);
+
+    /// <summary>The errors of a syntax check joined as the server joins them (strings.Join(errs, ",")), or null.</summary>
+    private static string? Problem(IReadOnlyList<string> errors) => errors.Count == 0 ? null : string.Join(",", errors);
 
     private enum SchemaLevel
     {
@@ -226,7 +230,7 @@ internal sealed class CrdDefinitionValidation
 
             if (schema.GetScalar("pattern") is { Kind: ScalarKind.String } pattern && !Re2Regex.TryCompile(pattern.Value, out _, out var error))
             {
-                owner.Report(SchemaRules.InvalidFormat, pattern, $"{path}.pattern: Invalid value: {Quote(pattern.Value)}: must be a valid regular expression, but isn't: {error}");
+                owner.Report(SchemaRules.InvalidValue, pattern, $"{path}.pattern: Invalid value: {Quote(pattern.Value)}: must be a valid regular expression, but isn't: {error}");
             }
 
             CheckListAndMapTypes(schema, path, type);
@@ -309,7 +313,7 @@ internal sealed class CrdDefinitionValidation
                 }
                 else
                 {
-                    owner.Report(SchemaRules.InvalidFormat, listType, $"{path}.x-kubernetes-list-type: Invalid value: {Quote(listType.Value)}: must be map if x-kubernetes-list-map-keys is non-empty");
+                    owner.Report(SchemaRules.InvalidValue, listType, $"{path}.x-kubernetes-list-type: Invalid value: {Quote(listType.Value)}: must be map if x-kubernetes-list-map-keys is non-empty");
                 }
             }
 
@@ -327,7 +331,7 @@ internal sealed class CrdDefinitionValidation
             }
             else
             {
-                owner.Report(SchemaRules.InvalidFormat, schema.GetScalar("type")!, $"{path}.type: Invalid value: {Quote(type)}: {detail}");
+                owner.Report(SchemaRules.InvalidValue, schema.GetScalar("type")!, $"{path}.type: Invalid value: {Quote(type)}: {detail}");
             }
         }
 

@@ -40,7 +40,7 @@ public static class SchemaRules
         Severity.Error,
         Category,
         "A required field is missing or null.",
-        "The API server rejects the object with 'Required value' when a field its schema requires is absent.",
+        "The API server rejects the object with 'Required value' when a field its schema requires is absent, or when its own validation needs a field the schema leaves optional (a container's image, a port's number, a volume's source).",
         "Add the field named in the message.");
 
     public static RuleDescriptor InvalidEnumValue { get; } = new(
@@ -52,14 +52,14 @@ public static class SchemaRules
         "Values are case-sensitive. The API server rejects others with 'Unsupported value'. The OpenAPI documents do not list these values, so schema-only validators miss them.",
         "Use one of the values listed in the message; a near miss names the intended one.");
 
-    public static RuleDescriptor InvalidFormat { get; } = new(
-        RuleIds.InvalidFormat,
-        "invalid-format",
+    public static RuleDescriptor InvalidValue { get; } = new(
+        RuleIds.InvalidValue,
+        "invalid-value",
         Severity.Error,
         Category,
-        "A value does not have the format of its field (int32, int64, date-time, byte).",
-        "Integers must fit their declared size, timestamps must be RFC 3339 and binary data must be base64; the API server cannot decode other values.",
-        "Write the value in the expected format: e.g. 2024-01-31T12:00:00Z for a date-time, base64 for binary data.");
+        "The API server rejects a value as invalid or forbidden (formats, ranges, names inside the spec, combinations of fields).",
+        "Beyond the OpenAPI schema, the API server runs its own validation (pkg/apis/<group>/validation) and rejects the object with 'Invalid value' or 'Forbidden': integers outside their declared size, malformed timestamps, base64 or IP addresses, out-of-range ports, names of containers, ports and volumes, fields that exclude each other. The message is the server's, with the field path.",
+        "Change the value as the message says; the field path names the exact field.");
 
     public static RuleDescriptor InvalidQuantity { get; } = new(
         RuleIds.InvalidQuantity,
@@ -75,8 +75,8 @@ public static class SchemaRules
         "duplicate-list-key",
         Severity.Error,
         Category,
-        "Two items of a keyed list have the same key.",
-        "Lists such as containers (keyed by name) or container ports (keyed by containerPort and protocol) are maps in disguise: the API server and server-side apply reject two items with the same key.",
+        "Two items of a list that must be unique have the same key or value.",
+        "Lists such as containers (keyed by name) or container ports (keyed by containerPort and protocol) are maps in disguise: the API server and server-side apply reject two items with the same key ('Duplicate value'), and its validation also rejects duplicate volume names, port names, mount paths and the like.",
         "Rename or merge the duplicate item.");
 
     public static RuleDescriptor UnknownKind { get; } = new(
@@ -111,8 +111,8 @@ public static class SchemaRules
         "value-out-of-bounds",
         Severity.Error,
         Category,
-        "A value breaks a bound of its custom resource schema (minimum, maximum, length, item count or pattern).",
-        "CustomResourceDefinitions declare value validations in their openAPIV3Schema; the API server rejects a custom resource that breaks one with 'Invalid value: ... in body should be ...'.",
+        "A value is too long, a list has too many items, or a value breaks a bound of its custom resource schema.",
+        "The API server limits sizes ('Too long': annotations over 256 KiB, ConfigMaps and Secrets over 1 MiB; 'Too many': list lengths), and CustomResourceDefinitions declare value validations in their openAPIV3Schema (minimum, maximum, length, item count, pattern), which the server enforces with 'Invalid value: ... in body should be ...'.",
         "Change the value to satisfy the bound named in the message.");
 
     public static RuleDescriptor CelRuleNotEvaluated { get; } = new(
@@ -141,7 +141,7 @@ public static class SchemaRules
         TypeMismatch,
         RequiredFieldMissing,
         InvalidEnumValue,
-        InvalidFormat,
+        InvalidValue,
         InvalidQuantity,
         DuplicateListKey,
         UnknownKind,

@@ -3,6 +3,7 @@ using KubeLint.Analyzer.Cel;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation;
 using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Schema;
@@ -206,7 +207,7 @@ internal sealed class SchemaWalker
         return problems;
     }
 
-    private void ReportComposite(YamlNode node, string message) => Report(SchemaRules.InvalidFormat, node, "<nil>: Invalid value: \"\": " + message);
+    private void ReportComposite(YamlNode node, string message) => Report(SchemaRules.InvalidValue, node, "<nil>: Invalid value: \"\": " + message);
 
     private void ReportAll(List<SchemaProblem> problems)
     {
@@ -295,19 +296,26 @@ internal sealed class SchemaWalker
         }
     }
 
-    /// <summary>Label keys and values of any ObjectMeta (the object's and its templates'); non-strings are type errors already.</summary>
+    /// <summary>
+    /// Label keys and values of any ObjectMeta (the object's and its templates'), label selector and Service
+    /// selector, with the server's messages (<c>ValidateLabels</c>, staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation):
+    /// one finding per problem, at the key or value. Non-strings are type errors already.
+    /// </summary>
     private void CheckLabels(YamlMapping labels)
     {
         foreach (var entry in labels.Entries)
         {
-            if (ObjectNames.CheckLabelKey(entry.KeyText) is { } keyProblem)
+            foreach (var problem in Syntax.IsQualifiedName(entry.KeyText))
             {
-                Report(SchemaRules.InvalidLabel, entry.Key, $"{_path}: invalid label key \"{entry.KeyText}\": {keyProblem}");
+                Report(SchemaRules.InvalidLabel, entry.Key, $"{_path}: Invalid value: {GoValue.Quote(entry.KeyText)}: {problem}");
             }
 
-            if (entry.Value is YamlScalar { Kind: ScalarKind.String } value && ObjectNames.CheckLabelValue(value.Value) is { } valueProblem)
+            if (entry.Value is YamlScalar { Kind: ScalarKind.String } value)
             {
-                Report(SchemaRules.InvalidLabel, value, $"{_path}.{entry.KeyText}: invalid label value \"{value.Value}\": {valueProblem}");
+                foreach (var problem in Syntax.IsValidLabelValue(value.Value))
+                {
+                    Report(SchemaRules.InvalidLabel, value, $"{_path}: Invalid value: {GoValue.Quote(value.Value)}: {problem}");
+                }
             }
         }
     }
@@ -389,10 +397,10 @@ internal sealed class SchemaWalker
         switch (schema.Format)
         {
             case "date-time" when !Formats.IsDateTime(value.Value):
-                Report(SchemaRules.InvalidFormat, value, $"{_path}: expected an RFC 3339 date-time (e.g. 2024-01-31T12:00:00Z), got {value.ToDisplayString()}");
+                Report(SchemaRules.InvalidValue, value, $"{_path}: expected an RFC 3339 date-time (e.g. 2024-01-31T12:00:00Z), got {value.ToDisplayString()}");
                 break;
             case "byte" when !Formats.IsBase64(value.Value):
-                Report(SchemaRules.InvalidFormat, value, $"{_path}: expected base64-encoded data, got {value.ToDisplayString()}");
+                Report(SchemaRules.InvalidValue, value, $"{_path}: expected base64-encoded data, got {value.ToDisplayString()}");
                 break;
             default:
                 break;
@@ -404,11 +412,11 @@ internal sealed class SchemaWalker
         var fits = ScalarResolver.TryParseInt(value.Value, out var number) && !Formats.IsOutOfInt64(value.Value);
         if (schema.Format == "int32" && (!fits || number is < int.MinValue or > int.MaxValue))
         {
-            Report(SchemaRules.InvalidFormat, value, $"{_path}: expected int32, got {value.Value}, which is out of range");
+            Report(SchemaRules.InvalidValue, value, $"{_path}: expected int32, got {value.Value}, which is out of range");
         }
         else if (!fits)
         {
-            Report(SchemaRules.InvalidFormat, value, $"{_path}: expected int64, got {value.Value}, which is out of range");
+            Report(SchemaRules.InvalidValue, value, $"{_path}: expected int64, got {value.Value}, which is out of range");
         }
     }
 

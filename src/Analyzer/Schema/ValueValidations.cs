@@ -145,7 +145,7 @@ internal static class ValueValidations
     private static (RuleDescriptor, string) Invalid(FieldPath path, string value, string problem)
     {
         var at = path.ToString();
-        return (SchemaRules.InvalidFormat, $"{at}: Invalid value: {value}: {at} in body {problem}");
+        return (SchemaRules.InvalidValue, $"{at}: Invalid value: {value}: {at} in body {problem}");
     }
 
     private static (RuleDescriptor, string) TooMany(FieldPath path, int count, int max)
