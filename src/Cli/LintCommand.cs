@@ -43,7 +43,7 @@ public sealed class LintCommand
 
     private readonly Option<bool> _noStrict = new("--no-strict")
     {
-        Description = "Do not report unknown fields as errors (the API server's non-strict field validation).",
+        Description = "Non-strict field validation: do not report unknown fields, and report duplicate keys as warnings.",
     };
 
     private readonly Option<bool> _rejectUnknownKinds = new("--reject-unknown-kinds")

@@ -22,7 +22,7 @@ public static class InputRules
         Severity.Error,
         Category,
         "A mapping defines the same key twice.",
-        "The API server's strict decoding rejects duplicate keys, and tools that accept them silently keep only the last value, so one of the two definitions is lost.",
+        "The API server's strict decoding rejects duplicate keys, and tools that accept them silently keep only the last value, so one of the two definitions is lost. With --no-strict (non-strict field validation) they are warnings.",
         "Remove one of the two keys or merge their values.");
 
     public static RuleDescriptor MissingTypeMeta { get; } = new(
