@@ -85,6 +85,11 @@ public sealed class LintCommand
         Description = "Report kubelint.io/ignore annotations and '# kubelint:ignore' comments that suppress nothing (KL1009).",
     };
 
+    private readonly Option<bool> _followSymlinks = new("--follow-symlinks")
+    {
+        Description = "Follow symbolic links to folders while walking folders (each folder is read once, so link cycles end).",
+    };
+
     private readonly Option<bool> _timings = new("--timings")
     {
         Description = "Print the time spent loading and in each analysis pass to standard error.",
@@ -113,6 +118,7 @@ public sealed class LintCommand
         command.Options.Add(_config);
         command.Options.Add(_reportUnusedSuppressions);
         command.Options.Add(_timings);
+        command.Options.Add(_followSymlinks);
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
 
@@ -138,5 +144,6 @@ public sealed class LintCommand
         ConfigFile = parseResult.GetValue(_config),
         ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
         Timings = parseResult.GetValue(_timings),
+        FollowSymbolicLinks = parseResult.GetValue(_followSymlinks),
     };
 }

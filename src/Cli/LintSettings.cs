@@ -35,4 +35,7 @@ public sealed class LintSettings
     public bool ReportUnusedSuppressions { get; init; }
 
     public bool Timings { get; init; }
+
+    /// <summary>Follow symbolic links to folders while walking folders (find -L); cycles are cut by device and inode.</summary>
+    public bool FollowSymbolicLinks { get; init; }
 }

@@ -116,26 +116,8 @@ internal static class SimulateCommand
 
     private static LoadResult Load(string[] inputs, List<string> problems)
     {
-        var loaded = new LoadResult();
-        if (inputs.Length == 0)
-        {
-            return loaded;
-        }
-
-        var loader = new ManifestLoader();
-        foreach (var file in InputResolver.Resolve(inputs, problems))
-        {
-            loaded.Add(loader.Load(file, file == InputResolver.StandardInput ? ReadStandardInput() : File.ReadAllBytes(file)));
-        }
-
-        return loaded;
-    }
-
-    private static byte[] ReadStandardInput()
-    {
-        using var stdin = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
+        var loaded = ManifestInputs.Load(new ManifestLoader(), inputs, Console.OpenStandardInput);
+        problems.AddRange(loaded.Errors);
+        return loaded.Result;
     }
 }
