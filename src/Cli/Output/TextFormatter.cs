@@ -4,7 +4,8 @@ namespace KubeLint.Cli.Output;
 
 /// <summary>
 /// One line per finding, "file:line:col: severity KLxxxx rule-name: message", the format editors and terminals
-/// turn into links, then a one-line summary. ANSI colors only when writing to a terminal.
+/// turn into links, then a one-line summary. ANSI colors only when writing to a terminal; control characters of
+/// file names and values are escaped, so every finding is exactly one line.
 /// </summary>
 public sealed class TextFormatter(bool color) : IReportFormatter
 {
@@ -18,12 +19,12 @@ public sealed class TextFormatter(bool color) : IReportFormatter
         {
             if (color)
             {
-                writer.Write($"{Bold}{finding.Location}:{Reset} {SeverityColor(finding.Severity)}{finding.Severity.ToName()}{Reset} {Dim}{finding.RuleId} {finding.Rule.Name}:{Reset} {finding.Message}\n");
+                var location = ControlCharacters.Escape(finding.Location.ToString());
+                writer.Write($"{Bold}{location}:{Reset} {SeverityColor(finding.Severity)}{finding.Severity.ToName()}{Reset} {Dim}{finding.RuleId} {finding.Rule.Name}:{Reset} {ControlCharacters.Escape(finding.Message)}\n");
             }
             else
             {
-                // Finding's own rendering is exactly the plain line format.
-                writer.Write(finding.ToString());
+                writer.Write(Line(finding));
                 writer.Write('\n');
             }
         }
@@ -31,6 +32,9 @@ public sealed class TextFormatter(bool color) : IReportFormatter
         writer.Write(Summary(report));
         writer.Write('\n');
     }
+
+    /// <summary>Finding's own rendering, the plain line format, with control characters from the input escaped.</summary>
+    public static string Line(Finding finding) => ControlCharacters.Escape(finding.ToString());
 
     private static string Summary(LintReport report)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
+using KubeLint.Cli.Output;
 using KubeLint.Simulator;
 using KubeLint.Simulator.Reports;
 
@@ -100,14 +101,14 @@ internal static class SimulateCommand
             output.WriteLine();
             foreach (var finding in findings)
             {
-                output.WriteLine(finding);
+                output.WriteLine(TextFormatter.Line(finding));
             }
         }
         else
         {
             foreach (var finding in findings.Where(f => !f.RuleId.StartsWith("KL5", StringComparison.Ordinal)))
             {
-                error.WriteLine(finding);
+                error.WriteLine(TextFormatter.Line(finding));
             }
         }
 
