@@ -29,6 +29,12 @@ public sealed class LintRunner(CliConsole console)
         var watch = Stopwatch.StartNew();
         var loader = new ManifestLoader();
         var (files, loaded) = Load(loader, settings.Paths, settings.FollowSymbolicLinks, configuration);
+        if (files.Count == 0 && !settings.AllowEmpty)
+        {
+            // As ESLint does: a wrong path or pattern in CI must not pass silently.
+            throw new UsageException(NoManifests(settings.Paths));
+        }
+
         var crds = Load(loader, settings.CrdPaths, settings.FollowSymbolicLinks, configuration: null).Result;
         var cluster = Load(loader, settings.ClusterPaths, settings.FollowSymbolicLinks, configuration: null).Result;
         var baseline = Load(loader, settings.BaselinePaths, settings.FollowSymbolicLinks, configuration: null).Result;
@@ -39,7 +45,7 @@ public sealed class LintRunner(CliConsole console)
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
         var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
         var findings = engine.Run(loaded.Objects, inputFindings);
-        var report = new LintReport(findings, files, loaded.Objects.Count);
+        var report = new LintReport(findings, files, loaded.Objects);
 
         WriteReport(settings, report);
         if (settings.Timings)
@@ -50,6 +56,9 @@ public sealed class LintRunner(CliConsole console)
         var failing = settings.FailLevel is { } failLevel && findings.Any(f => f.Severity >= failLevel);
         return failing ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    internal static string NoManifests(IEnumerable<string> paths)
+        => $"no manifests found in {string.Join(", ", paths.Select(p => $"'{p}'"))} (*.yaml, *.yml and *.json files not excluded by ignorePaths); --allow-empty accepts that";
 
     /// <summary>Schema validation (with the given CRDs), every built-in rule and, unless disabled, the simulation.</summary>
     internal static List<AnalysisPass> CreatePasses(
@@ -111,7 +120,7 @@ public sealed class LintRunner(CliConsole console)
         }
     }
 
-    private (int Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths, bool followSymbolicLinks, LintConfiguration? configuration)
+    private (IReadOnlyList<string> Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths, bool followSymbolicLinks, LintConfiguration? configuration)
     {
         var inputs = ManifestInputs.Load(loader, paths, console.OpenStandardInput, followSymbolicLinks, configuration is null ? null : configuration.IsIgnored);
         if (inputs.Errors.Count > 0)
@@ -119,7 +128,7 @@ public sealed class LintRunner(CliConsole console)
             throw new UsageException(string.Join("\n", inputs.Errors));
         }
 
-        return (inputs.EntryCount, inputs.Result);
+        return (inputs.Entries, inputs.Result);
     }
 
     private void WriteReport(LintSettings settings, LintReport report)
@@ -130,7 +139,11 @@ public sealed class LintRunner(CliConsole console)
             OutputFormat.Json => new JsonFormatter(),
             OutputFormat.Sarif => new SarifFormatter(RuleCatalog.All, RepositoryRoot.Find(Directory.GetCurrentDirectory())),
             OutputFormat.GitHub => new GitHubFormatter(),
-            _ => new TextFormatter(color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
+            OutputFormat.JUnit => new JUnitFormatter(settings.FailLevel),
+            OutputFormat.GitLab => new GitLabFormatter(RepositoryRoot.Find(Directory.GetCurrentDirectory())),
+            _ => new TextFormatter(
+                color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                quiet: settings.Quiet),
         };
 
         if (settings.OutputFile is not { } path)

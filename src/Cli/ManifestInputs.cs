@@ -9,15 +9,15 @@ namespace KubeLint.Cli;
 /// </summary>
 internal sealed class ManifestInputs
 {
-    private ManifestInputs(int entryCount, LoadResult result, IReadOnlyList<string> errors)
+    private ManifestInputs(IReadOnlyList<string> entries, LoadResult result, IReadOnlyList<string> errors)
     {
-        EntryCount = entryCount;
+        Entries = entries;
         Result = result;
         Errors = errors;
     }
 
-    /// <summary>Every input entry: files read and entries reported instead.</summary>
-    public int EntryCount { get; }
+    /// <summary>Every input entry, as shown in reports: the files read, then the entries reported instead ("-" for standard input).</summary>
+    public IReadOnlyList<string> Entries { get; }
 
     public LoadResult Result { get; }
 
@@ -33,14 +33,14 @@ internal sealed class ManifestInputs
         var result = new LoadResult();
         if (paths.Count == 0)
         {
-            return new ManifestInputs(0, result, []);
+            return new ManifestInputs([], result, []);
         }
 
         var walker = new InputWalker { FollowSymbolicLinks = followSymbolicLinks };
         var set = walker.Walk(paths.Select(RawArguments.PathOf));
         if (set.Errors.Count > 0)
         {
-            return new ManifestInputs(0, result, set.Errors);
+            return new ManifestInputs([], result, set.Errors);
         }
 
         var files = set.Files.Where(file => file.IsStandardInput || isIgnored?.Invoke(file.Path.Display) != true).ToList();
@@ -57,6 +57,6 @@ internal sealed class ManifestInputs
             result.Add(part);
         }
 
-        return new ManifestInputs(files.Count + problems.Count, result, []);
+        return new ManifestInputs([.. files.Select(f => f.Path.Display), .. problems.Select(p => p.Location.FilePath)], result, []);
     }
 }

@@ -22,11 +22,19 @@ public sealed class AnalysisOptions
     /// <summary>Report suppressions (annotations and comments) that suppressed nothing, as KL1009 findings.</summary>
     public bool ReportUnusedSuppressions { get; init; }
 
+    /// <summary>
+    /// Areas of API-server validation that are turned off (<see cref="Validation.ValidationAreas"/>), from the
+    /// configuration's <c>validation:</c> block.
+    /// </summary>
+    public IReadOnlyCollection<string> DisabledValidationAreas { get; init; } = [];
+
     /// <summary>Settings by rule id ("KL2001") or name ("selector-template-mismatch").</summary>
     public IReadOnlyDictionary<string, RuleSettings> Rules { get; init; } = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
 
     public RuleSettings? SettingsFor(RuleDescriptor rule)
         => Rules.TryGetValue(rule.Id, out var byId) ? byId : Rules.TryGetValue(rule.Name, out var byName) ? byName : null;
+
+    public bool IsAreaEnabled(string area) => DisabledValidationAreas.Count == 0 || !DisabledValidationAreas.Contains(area);
 
     public bool IsEnabled(RuleDescriptor rule) => SettingsFor(rule)?.Enabled ?? rule.EnabledByDefault;
 
