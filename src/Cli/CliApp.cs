@@ -47,7 +47,7 @@ public static class CliApp
         {
             foreach (var line in ex.Message.Split('\n'))
             {
-                console.Error.Write($"kubelint: {line}\n");
+                console.Error.Write($"kubelint: {Output.ControlCharacters.Escape(line)}\n");
             }
 
             return ExitCodes.Usage;

@@ -43,7 +43,7 @@ public sealed class LintCommand
 
     private readonly Option<bool> _noStrict = new("--no-strict")
     {
-        Description = "Do not report unknown fields as errors (the API server's non-strict field validation).",
+        Description = "Non-strict field validation: do not report unknown fields, and report duplicate keys as warnings.",
     };
 
     private readonly Option<bool> _rejectUnknownKinds = new("--reject-unknown-kinds")
@@ -83,6 +83,11 @@ public sealed class LintCommand
     private readonly Option<bool> _reportUnusedSuppressions = new("--report-unused-suppressions")
     {
         Description = "Report kubelint.io/ignore annotations and '# kubelint:ignore' comments that suppress nothing (KL1009).",
+    };
+
+    private readonly Option<bool> _followSymlinks = new("--follow-symlinks")
+    {
+        Description = "Follow symbolic links to folders while walking folders (each folder is read once, so link cycles end).",
     };
 
     private readonly Option<bool> _quiet = new("--quiet", "-q")
@@ -125,6 +130,7 @@ public sealed class LintCommand
         command.Options.Add(_quiet);
         command.Options.Add(_allowEmpty);
         command.Options.Add(_timings);
+        command.Options.Add(_followSymlinks);
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
 
@@ -153,6 +159,7 @@ public sealed class LintCommand
         ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
         Quiet = parseResult.GetValue(_quiet),
         Timings = parseResult.GetValue(_timings),
+        FollowSymbolicLinks = parseResult.GetValue(_followSymlinks),
         AllowEmpty = parseResult.GetValue(_allowEmpty),
     };
 }

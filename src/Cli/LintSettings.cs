@@ -39,6 +39,9 @@ public sealed class LintSettings
 
     public bool Timings { get; init; }
 
+    /// <summary>Follow symbolic links to folders while walking folders (find -L); cycles are cut by device and inode.</summary>
+    public bool FollowSymbolicLinks { get; init; }
+
     /// <summary>No manifest in the inputs is a clean run instead of a usage error.</summary>
     public bool AllowEmpty { get; init; }
 }

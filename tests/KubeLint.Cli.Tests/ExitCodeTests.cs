@@ -98,7 +98,7 @@ public sealed class ExitCodeTests
     {
         var run = CliRun.Of(Inputs + "/clean.yaml", "--cluster", Inputs + "/broken.yaml");
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Findings));
-        Assert.That(run.Stdout, Does.Contain("broken.yaml:7:1: error KL1001"));
+        Assert.That(run.Stdout, Does.Contain("broken.yaml:6:11: error KL1001"));
     }
 
     [Test]

@@ -15,6 +15,7 @@ public sealed class RuleExamplesTests
         [RuleIds.UnreadableEncoding] = "reports binary or mis-encoded bytes, which no text example can carry (InputProblemTests)",
         [RuleIds.OutputTruncated] = "depends on the size of the SARIF output, not on a manifest (SarifTests)",
         [RuleIds.InvalidConfiguration] = "concerns .kubelint.yaml inside the build (KubeLint.Roslyn.Tests)",
+        [RuleIds.UnreadableInput] = "reports FIFOs, broken links and unreadable files, which no manifest can be (InputWalkerTests)",
     };
 
     private static IEnumerable<TestCaseData> Rules()

@@ -61,7 +61,7 @@ internal static class KubernetesCelLibrary
     {
         Type[] one = [typeof(CelQuantity)];
         Type[] two = [typeof(CelQuantity), typeof(CelQuantity)];
-        environment.RegisterFunction("quantity", [typeof(string)], a => new CelQuantity(Quantity.Parse((string)a[0]!).Value));
+        environment.RegisterFunction("quantity", [typeof(string)], a => new CelQuantity(ToDecimal(Quantity.Parse((string)a[0]!).Value)));
         environment.RegisterFunction("isQuantity", [typeof(string)], a => Quantity.TryParse((string)a[0]!, out _, out _));
         environment.RegisterFunction("isGreaterThan", two, a => Q(a[0]).Value > Q(a[1]).Value);
         environment.RegisterFunction("isLessThan", two, a => Q(a[0]).Value < Q(a[1]).Value);
@@ -77,6 +77,13 @@ internal static class KubernetesCelLibrary
     }
 
     private static CelQuantity Q(object? value) => (CelQuantity)value!;
+
+    // CEL quantities are evaluated in decimal: past its 28 digits a value saturates, which keeps every comparison
+    // with a realistic bound right; rules over such quantities are rare and the schema checks the exact value.
+    private static decimal ToDecimal(DecimalNumber value) =>
+        value.IntegerDigits > 28
+            ? value.IsNegative ? decimal.MinValue : decimal.MaxValue
+            : decimal.Parse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static long AsInteger(decimal value)
         => value == decimal.Truncate(value) && Math.Abs(value) <= long.MaxValue

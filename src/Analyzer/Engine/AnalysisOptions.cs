@@ -10,7 +10,10 @@ public sealed class AnalysisOptions
     /// <summary>Kubernetes minor version to check against, e.g. "1.35"; null means the newest bundled.</summary>
     public string? KubernetesVersion { get; init; }
 
-    /// <summary>Unknown fields are errors (the API server's strict field validation). On by default.</summary>
+    /// <summary>
+    /// The API server's strict field validation (kubectl's default): unknown fields and duplicate keys are errors.
+    /// Without it unknown fields are not reported and duplicate keys, whose last value the decoder keeps, are warnings.
+    /// </summary>
     public bool Strict { get; init; } = true;
 
     /// <summary>Objects of a kind no schema describes are errors instead of a one-time info finding.</summary>
@@ -35,7 +38,8 @@ public sealed class AnalysisOptions
 
     public bool IsEnabled(RuleDescriptor rule) => SettingsFor(rule)?.Enabled ?? rule.EnabledByDefault;
 
-    public Severity SeverityOf(RuleDescriptor rule) => SettingsFor(rule)?.Severity ?? rule.DefaultSeverity;
+    public Severity SeverityOf(RuleDescriptor rule)
+        => SettingsFor(rule)?.Severity ?? (!Strict && rule.Id == RuleIds.DuplicateKey ? Severity.Warning : rule.DefaultSeverity);
 
     /// <summary>A rule parameter as configured, or null when the user left it at its default.</summary>
     public string? Parameter(RuleDescriptor rule, string name)

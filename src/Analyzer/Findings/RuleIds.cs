@@ -16,6 +16,7 @@ public static class RuleIds
     public const string UnrenderedTemplate = "KL1006";
     public const string UnreadableEncoding = "KL1007";
     public const string InputLimitExceeded = "KL1008";
+    public const string UnreadableInput = "KL1020";
 
     // Engine and output.
     public const string UnusedSuppression = "KL1009";

@@ -2,7 +2,7 @@ using KubeLint.Analyzer.Findings;
 
 namespace KubeLint.Analyzer.Loading;
 
-/// <summary>Descriptors of the problems the loader reports about the input itself (KL1001-KL1008).</summary>
+/// <summary>Descriptors of the problems the loader reports about the input itself (KL1001-KL1008, KL1020).</summary>
 public static class InputRules
 {
     private const string Category = "Input";
@@ -41,7 +41,7 @@ public static class InputRules
         Severity.Error,
         Category,
         "A mapping defines the same key twice.",
-        "The API server's strict decoding rejects duplicate keys, and tools that accept them silently keep only the last value, so one of the two definitions is lost.",
+        "The API server's strict decoding rejects duplicate keys, and tools that accept them silently keep only the last value, so one of the two definitions is lost. With --no-strict (non-strict field validation) they are warnings.",
         "Remove one of the two keys or merge their values.")
     {
         Examples = new(
@@ -218,6 +218,15 @@ public static class InputRules
                 """),
     };
 
+    public static RuleDescriptor UnreadableInput { get; } = new(
+        RuleIds.UnreadableInput,
+        "unreadable-input",
+        Severity.Error,
+        Category,
+        "An input path is not a regular file or cannot be read.",
+        "Inputs are walked as 'find -xtype f' does: only regular files (or links to them) are read. A FIFO, socket or device is never opened, since reading it could block the run forever; a broken symbolic link, a link loop or a file without read permission cannot be read. Each is reported at its path and every other input is still checked.",
+        "Fix or remove the entry. To lint the output of a command, pipe it to standard input: 'kustomize build | kubelint -'.");
+
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         YamlSyntaxError,
@@ -228,5 +237,6 @@ public static class InputRules
         UnrenderedTemplate,
         UnreadableEncoding,
         InputLimitExceeded,
+        UnreadableInput,
     ];
 }

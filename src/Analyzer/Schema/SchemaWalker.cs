@@ -77,15 +77,14 @@ internal sealed class SchemaWalker
 
                 break;
             case SchemaType.Integer:
-                if (IsIntegralFloat(node))
+                if (node is YamlScalar integral && integral.TryGetInteger(out var integer))
                 {
-                    break;
+                    CheckIntegerFormat(integral, integer, schema.Format == "int32");
+                    CheckEnum(integral, schema);
                 }
-
-                if (Expect(node, "integer", ScalarKind.Int) is { } integer)
+                else
                 {
-                    CheckIntegerFormat(integer, schema);
-                    CheckEnum(integer, schema);
+                    Expect(node, "integer", ScalarKind.Int);
                 }
 
                 break;
@@ -100,21 +99,22 @@ internal sealed class SchemaWalker
                 Expect(node, "boolean", ScalarKind.Bool);
                 break;
             case SchemaType.IntOrString:
-                if (IsIntegralFloat(node))
+                if (node is YamlScalar integralOrString && integralOrString.TryGetInteger(out var intValue))
                 {
-                    break;
+                    // intstr.IntOrString keeps the number in an int32 (IntVal).
+                    CheckIntegerFormat(integralOrString, intValue, int32: true);
+                    CheckEnum(integralOrString, schema);
                 }
-
-                if (Expect(node, "integer or string", ScalarKind.Int, ScalarKind.String) is { } intOrString)
+                else if (Expect(node, "integer or string", ScalarKind.String) is { } intOrString)
                 {
                     CheckEnum(intOrString, schema);
                 }
 
                 break;
             case SchemaType.Quantity:
-                // A YAML number reaches the API server as a JSON number (0x10 as 16), which is always a valid quantity.
-                if (Expect(node, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { Kind: ScalarKind.String } quantity
-                    && !Quantity.TryParse(quantity.Value, out _, out var error))
+                // A YAML number reaches the API server as a JSON number (0x10 as 16), read as the same quantity.
+                if (Expect(node, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { } quantity
+                    && !Quantity.TryRead(quantity, out _, out var error))
                 {
                     Report(SchemaRules.InvalidQuantity, quantity, $"{_path}: invalid quantity {quantity.ToDisplayString()}: {error}");
                 }
@@ -216,14 +216,6 @@ internal sealed class SchemaWalker
             Report(problem.Rule, problem.Node, problem.Message);
         }
     }
-
-    /// <summary>
-    /// sigs.k8s.io/yaml turns YAML into JSON through float64 for non-integers, and Go writes a whole float64 below
-    /// 1e21 without a fraction (3.0 → 3, 1e3 → 1000), so the API server accepts such values for integer fields.
-    /// </summary>
-    private static bool IsIntegralFloat(YamlNode node)
-        => node is YamlScalar { Kind: ScalarKind.Float } scalar && scalar.TryGetDouble(out var value)
-            && Math.Abs(value) < 1e21 && Math.Floor(value) == value;
 
     private YamlScalar? Expect(YamlNode node, string expected, ScalarKind kind, ScalarKind? also = null, ScalarKind? third = null)
     {
@@ -407,14 +399,20 @@ internal sealed class SchemaWalker
         }
     }
 
-    private void CheckIntegerFormat(YamlScalar value, SchemaNode schema)
+    /// <summary>
+    /// Integers must fit the field's Go type. Past int64 the API server cannot decode the number at all; an int32 field
+    /// past its range is wrapped by the unstructured conversion (runtime.DefaultUnstructuredConverter converts int64 to
+    /// int32 with reflect's Convert), so the object is stored with another number. A real API server accepts
+    /// replicas: 10000000000 on a ReplicationController and stores 1410065408; that silent change is reported all the
+    /// same, as an error, since the manifest does not say what the cluster will run.
+    /// </summary>
+    private void CheckIntegerFormat(YamlScalar value, System.Numerics.BigInteger number, bool int32)
     {
-        var fits = ScalarResolver.TryParseInt(value.Value, out var number) && !Formats.IsOutOfInt64(value.Value);
-        if (schema.Format == "int32" && (!fits || number is < int.MinValue or > int.MaxValue))
+        if (int32 && (number < int.MinValue || number > int.MaxValue))
         {
             Report(SchemaRules.InvalidValue, value, $"{_path}: expected int32, got {value.Value}, which is out of range");
         }
-        else if (!fits)
+        else if (number < long.MinValue || number > long.MaxValue)
         {
             Report(SchemaRules.InvalidValue, value, $"{_path}: expected int64, got {value.Value}, which is out of range");
         }

@@ -6,7 +6,8 @@ namespace KubeLint.Cli.Output;
 /// <summary>
 /// One line per finding, "file:line:col: severity KLxxxx rule-name: message", the format editors and terminals
 /// turn into links; then, unless quiet, how often each rule fired with the link to its documentation; then a
-/// one-line summary. ANSI colors only when writing to a terminal.
+/// one-line summary. ANSI colors only when writing to a terminal; control characters of file names and values are
+/// escaped, so every finding is exactly one line.
 /// </summary>
 public sealed class TextFormatter(bool color, bool quiet = false) : IReportFormatter
 {
@@ -20,12 +21,12 @@ public sealed class TextFormatter(bool color, bool quiet = false) : IReportForma
         {
             if (color)
             {
-                writer.Write($"{Bold}{finding.Location}:{Reset} {SeverityColor(finding.Severity)}{finding.Severity.ToName()}{Reset} {Dim}{finding.RuleId} {finding.Rule.Name}:{Reset} {finding.Message}\n");
+                var location = ControlCharacters.Escape(finding.Location.ToString());
+                writer.Write($"{Bold}{location}:{Reset} {SeverityColor(finding.Severity)}{finding.Severity.ToName()}{Reset} {Dim}{finding.RuleId} {finding.Rule.Name}:{Reset} {ControlCharacters.Escape(finding.Message)}\n");
             }
             else
             {
-                // Finding's own rendering is exactly the plain line format.
-                writer.Write(finding.ToString());
+                writer.Write(Line(finding));
                 writer.Write('\n');
             }
         }
@@ -38,6 +39,9 @@ public sealed class TextFormatter(bool color, bool quiet = false) : IReportForma
         writer.Write(Summary(report));
         writer.Write('\n');
     }
+
+    /// <summary>Finding's own rendering, the plain line format, with control characters from the input escaped.</summary>
+    public static string Line(Finding finding) => ControlCharacters.Escape(finding.ToString());
 
     /// <summary>Findings per rule, most frequent first, each with its help link: where to read what to do.</summary>
     private void WriteRuleTable(LintReport report, TextWriter writer)

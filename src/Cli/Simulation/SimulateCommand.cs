@@ -4,6 +4,7 @@ using System.Text;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
+using KubeLint.Cli.Output;
 using KubeLint.Simulator;
 using KubeLint.Simulator.Reports;
 
@@ -133,14 +134,14 @@ internal static class SimulateCommand
             report.WriteLine();
             foreach (var finding in findings)
             {
-                report.WriteLine(finding);
+                report.WriteLine(TextFormatter.Line(finding));
             }
         }
         else
         {
             foreach (var finding in findings.Where(f => !f.RuleId.StartsWith("KL5", StringComparison.Ordinal)))
             {
-                error.WriteLine(finding);
+                error.WriteLine(TextFormatter.Line(finding));
             }
         }
 
@@ -168,28 +169,9 @@ internal static class SimulateCommand
 
     private static LoadResult Load(string[] inputs, List<string> problems, out int files)
     {
-        var loaded = new LoadResult();
-        files = 0;
-        if (inputs.Length == 0)
-        {
-            return loaded;
-        }
-
-        var loader = new ManifestLoader();
-        foreach (var file in InputResolver.Resolve(inputs, problems))
-        {
-            files++;
-            loaded.Add(loader.Load(file, file == InputResolver.StandardInput ? ReadStandardInput() : File.ReadAllBytes(file)));
-        }
-
-        return loaded;
-    }
-
-    private static byte[] ReadStandardInput()
-    {
-        using var stdin = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
+        var loaded = ManifestInputs.Load(new ManifestLoader(), inputs, Console.OpenStandardInput);
+        problems.AddRange(loaded.Errors);
+        files = loaded.Entries.Count;
+        return loaded.Result;
     }
 }

@@ -76,8 +76,8 @@ public sealed class RequestsExceedLimitsRule : Rule
                 foreach (var entry in requests.Entries)
                 {
                     if (entry.Value is YamlScalar request && limits[entry.KeyText] is YamlScalar limit
-                        && Quantity.TryParse(request.Value, out var requested, out _)
-                        && Quantity.TryParse(limit.Value, out var limited, out _)
+                        && Quantity.TryRead(request, out var requested, out _)
+                        && Quantity.TryRead(limit, out var limited, out _)
                         && requested > limited)
                     {
                         context.Report(

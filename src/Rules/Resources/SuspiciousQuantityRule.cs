@@ -1,4 +1,3 @@
-using System.Globalization;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
@@ -81,7 +80,7 @@ public sealed class SuspiciousQuantityRule : Rule
                     foreach (var name in new[] { "cpu", "memory" })
                     {
                         if (values?.GetScalar(name) is { IsNull: false } scalar
-                            && Quantity.TryParse(scalar.Value, out var quantity, out _)
+                            && Quantity.TryRead(scalar, out var quantity, out _)
                             && Problem(name, quantity, limits) is { } problem)
                         {
                             context.Report(Definition, template.Owner, scalar, $"{container.Describe()}: {section}.{name} \"{scalar.Value}\" {problem}");
@@ -106,28 +105,25 @@ public sealed class SuspiciousQuantityRule : Rule
 
         if (name == "memory")
         {
-            if (quantity.Value != decimal.Truncate(quantity.Value))
+            if (!quantity.Value.IsInteger)
             {
                 return quantity.Suffix == "m"
-                    ? $"is {Format(quantity.Value)} bytes: the suffix m means thousandths; use Mi for mebibytes."
-                    : $"is a fraction of a byte ({Format(quantity.Value)} bytes).";
+                    ? $"is {quantity.Value} bytes: the suffix m means thousandths; use Mi for mebibytes."
+                    : $"is a fraction of a byte ({quantity.Value} bytes).";
             }
 
-            if (quantity.Value > 0 && quantity < limits.MinimumMemory)
+            if (quantity.Value.Sign > 0 && quantity < limits.MinimumMemory)
             {
-                return $"is {Format(quantity.Value)} bytes, below {limits.MinimumMemory}: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
+                return $"is {quantity.Value} bytes, below {limits.MinimumMemory}: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
             }
         }
         else if (quantity > limits.MaximumCpu)
         {
-            return $"is {Format(quantity.Value)} cores, more than any node has. Did you mean millicores (m)?";
+            return $"is {quantity.Value} cores, more than any node has. Did you mean millicores (m)?";
         }
 
         return null;
     }
-
-    /// <summary>Dividing by 1.000…m drops the trailing zeros decimal keeps from the suffix scale (3.500 → 3.5).</summary>
-    private static string Format(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private readonly record struct Thresholds(Quantity MinimumMemory, Quantity MaximumCpu);
 }

@@ -118,10 +118,10 @@ public sealed class HpaTargetMissingRule : Rule
                 continue;
             }
 
-            var candidates = context.Index.OfKind(kind).Where(o => Workloads.MayShareNamespace(hpa, o)).ToList();
-            if (candidates.Count > 0 && !candidates.Any(o => o.Name == name.Value))
+            var workloads = WorkloadIndex.Of(context.Index);
+            if (workloads.Near(kind, hpa).Any() && !workloads.IsNamedNear(kind, name.Value, hpa))
             {
-                context.Report(Definition, hpa, name, $"scaleTargetRef {kind} \"{name.Value}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(candidates)}");
+                context.Report(Definition, hpa, name, $"scaleTargetRef {kind} \"{name.Value}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(workloads.Near(kind, hpa))}");
             }
         }
     }

@@ -9,6 +9,8 @@ namespace KubeLint.Rules.Workloads;
 /// <summary>KL4003: a CronJob schedule the API server's cron parser rejects.</summary>
 public sealed class InvalidCronScheduleRule : Rule
 {
+    private const int MaxQuoted = 100;
+
     public static RuleDescriptor Definition { get; } = new(
         RuleIds.InvalidCronSchedule,
         "invalid-cron-schedule",
@@ -85,8 +87,15 @@ public sealed class InvalidCronScheduleRule : Rule
             context.Report(
                 Definition,
                 new SourceLocation(cronJob.File.Path, ScalarOffsets.SpanAt(schedule, result.ErrorOffset)),
-                $"spec.schedule: Invalid value: \"{schedule.Value}\": {result.Error}{hint}",
+                $"spec.schedule: Invalid value: \"{Abbreviate(schedule.Value)}\": {Abbreviate(result.Error)}{hint}",
                 cronJob.Reference);
         }
     }
+
+    /// <summary>
+    /// The API server quotes the schedule and robfig/cron's error quotes its fields again; a schedule of kilobytes
+    /// would fill the report twice, so long texts are cut (the finding's position still points into the schedule).
+    /// </summary>
+    private static string Abbreviate(string text)
+        => text.Length <= MaxQuoted ? text : $"{text.Substring(0, MaxQuoted)}… ({text.Length:N0} characters)";
 }
