@@ -43,7 +43,7 @@ public sealed partial class GitHubActionTests
     {
         var install = _build.Steps["install"];
         Assert.That(install.ExitCode, Is.Zero, install.Output);
-        Assert.That(install.Output, Does.Contain("dotnet publish").Or.Contain("kubelint -> "), "published from source");
+        Assert.That(install.Output, Does.Contain("KubeLint.Cli -> " + Path.Combine(_build.RunnerTemp, "kubelint-build")), "published from source");
         Assert.That(install.Outputs["kubelint"], Is.EqualTo(Path.Combine(_build.RunnerTemp, "kubelint-build", "kubelint")));
         Assert.That(File.Exists(Path.Combine(_build.RunnerTemp, "kubelint-build", "kubelint.dll")), Is.False, "a native executable, not the portable build");
     }
@@ -268,7 +268,8 @@ public sealed partial class GitHubActionTests
     {
         public string RunnerTemp { get; } = runnerTemp;
 
-        public string StepSummary => Path.Combine(RunnerTemp, "step-summary.md");
+        // Runs share the runner's temporary folder (where the build is cached), each writes a summary of its own.
+        public string StepSummary { get; } = Path.Combine(runnerTemp, $"step-summary-{Guid.NewGuid():N}.md");
 
         public Dictionary<string, StepRun> Steps { get; } = new(StringComparer.Ordinal);
 
