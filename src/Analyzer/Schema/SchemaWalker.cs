@@ -22,6 +22,12 @@ internal sealed class SchemaWalker
     private const string LabelSelectorDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector";
     private const string ServiceSpecDefinition = "io.k8s.api.core.v1.ServiceSpec";
 
+    /// <summary>
+    /// Fields the OpenAPI marks required that kube-apiserver never required: StatefulSetSpec.serviceName is
+    /// "required" in the 1.30 to 1.32 OpenAPI, but ValidateStatefulSetSpec never checked it (1.33 dropped the mark).
+    /// </summary>
+    private static readonly HashSet<(string Definition, string Field)> RequiredNotEnforced = [("io.k8s.api.apps.v1.StatefulSetSpec", "serviceName")];
+
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
     private readonly bool _strict;
@@ -168,7 +174,7 @@ internal sealed class SchemaWalker
 
         foreach (var required in schema.Required)
         {
-            if (mapping[required] is null or YamlScalar { IsNull: true })
+            if (mapping[required] is null or YamlScalar { IsNull: true } && !RequiredNotEnforced.Contains((schema.Definition ?? string.Empty, required)))
             {
                 var at = mapping.GetEntry(required)?.Key ?? key ?? (YamlNode)mapping;
                 var where = _path.IsEmpty ? string.Empty : _path + ": ";
