@@ -63,14 +63,20 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             }
 
             var before = context.Findings.Count;
-            new SchemaWalker(context, obj).ValidateRoot(schema);
+            new SchemaWalker(context, obj, builtIn ? apiVersion : null).ValidateRoot(schema);
             var reported = new HashSet<SourcePosition>();
+            var undecodable = false;
             for (var i = before; i < context.Findings.Count; i++)
             {
                 reported.Add(context.Findings[i].Location.Span.Start);
+                undecodable |= context.Findings[i].RuleId == RuleIds.TypeMismatch;
             }
 
-            ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+            // A value of the wrong type fails the server's decoding, before defaulting and validation run.
+            if (!undecodable)
+            {
+                ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+            }
         }
     }
 

@@ -28,19 +28,35 @@ internal sealed class SchemaWalker
     /// </summary>
     private static readonly HashSet<(string Definition, string Field)> RequiredNotEnforced = [("io.k8s.api.apps.v1.StatefulSetSpec", "serviceName")];
 
+    /// <summary>
+    /// Fields the API server drops (or resets) on create while their feature gate is off (pkg/api/pod/util.go,
+    /// dropDisabledFields): their values are never checked then. procMount is reset to Default while ProcMountType is
+    /// off (before 1.33), whatever was written.
+    /// </summary>
+    private static readonly Dictionary<(string Definition, string Field), string> GatedFields = new()
+    {
+        [("io.k8s.api.core.v1.SecurityContext", "procMount")] = "ProcMountType",
+    };
+
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
     private readonly bool _strict;
+    private readonly KubernetesVersion? _version;
     private readonly FieldPath _path = new();
 
-    public SchemaWalker(AnalysisContext context, KubeObject obj)
+    public SchemaWalker(AnalysisContext context, KubeObject obj, KubernetesVersion? version = null)
     {
         _context = context;
         _object = obj;
         _strict = context.Options.Strict;
+        _version = version;
     }
 
     public void ValidateRoot(SchemaNode schema) => Validate(_object.Root, schema, null);
+
+    private bool IsDroppedByGate(SchemaNode schema, string field)
+        => _version is { } version && schema.Definition is { } definition
+            && GatedFields.TryGetValue((definition, field), out var gate) && !FeatureGates.IsEnabled(gate, version);
 
     private void Validate(YamlNode node, SchemaNode schema, YamlNode? key)
     {
@@ -157,7 +173,10 @@ internal sealed class SchemaWalker
             _path.Push(entry.KeyText);
             if (schema.Properties.TryGetValue(entry.KeyText, out var property))
             {
-                Validate(entry.Value, property, entry.Key);
+                if (!IsDroppedByGate(schema, entry.KeyText))
+                {
+                    Validate(entry.Value, property, entry.Key);
+                }
             }
             else if (schema.AdditionalProperties is { } additional)
             {

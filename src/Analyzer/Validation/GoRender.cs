@@ -14,24 +14,28 @@ namespace KubeLint.Analyzer.Validation;
 public static class GoRender
 {
     /// <summary><c>[]string{...}</c> of the scalar items of a sequence; <c>[]string(nil)</c> when absent.</summary>
-    public static string StringSlice(Field field)
-        => field.Sequence is null ? "[]string(nil)" : StringSlice(field.Items().Select(i => i.String ?? string.Empty));
+    public static string StringSlice(Field field) => StringSlice(field.Sequence);
+
+    public static string StringSlice(YamlSequence? sequence)
+        => sequence is null ? "[]string(nil)" : StringSlice(sequence.Items.Select(i => (i as YamlScalar)?.Value ?? string.Empty));
 
     public static string StringSlice(IEnumerable<string> values)
         => "[]string{" + string.Join(", ", values.Select(GoValue.Quote)) + "}";
 
     /// <summary><c>map[string]string{"a":"1", "b":"2"}</c>, keys in byte order; <c>map[string]string(nil)</c> when absent.</summary>
-    public static string StringMap(Field field)
+    public static string StringMap(Field field) => StringMap(field.Mapping);
+
+    public static string StringMap(YamlMapping? mapping)
     {
-        if (field.Mapping is null)
+        if (mapping is null)
         {
             return "map[string]string(nil)";
         }
 
-        var pairs = field.Entries()
-            .Select(e => (e.Key, Value: e.Value.String ?? string.Empty))
-            .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => GoValue.Quote(p.Key) + ":" + GoValue.Quote(p.Value));
+        var pairs = mapping.Entries
+            .Select(e => (e.KeyText, Value: (e.Value as YamlScalar)?.Value ?? string.Empty))
+            .OrderBy(p => p.KeyText, StringComparer.Ordinal)
+            .Select(p => GoValue.Quote(p.KeyText) + ":" + GoValue.Quote(p.Value));
         return "map[string]string{" + string.Join(", ", pairs) + "}";
     }
 
@@ -48,11 +52,12 @@ public static class GoRender
             : $"intstr.IntOrString{{Type:0, IntVal:{value.ToString(CultureInfo.InvariantCulture)}, StrVal:\"\"}}";
 
     /// <summary><c>v1.LabelSelector{MatchLabels:..., MatchExpressions:...}</c>.</summary>
-    public static string LabelSelector(Field selector)
+    public static string LabelSelector(Field selector) => LabelSelector(selector.Mapping);
+
+    public static string LabelSelector(YamlMapping? selector)
     {
-        var expressions = selector.Child("matchExpressions");
-        var text = new StringBuilder("v1.LabelSelector{MatchLabels:").Append(StringMap(selector.Child("matchLabels"))).Append(", MatchExpressions:");
-        if (expressions.Sequence is null)
+        var text = new StringBuilder("v1.LabelSelector{MatchLabels:").Append(StringMap(selector?.GetMapping("matchLabels"))).Append(", MatchExpressions:");
+        if (selector?.GetSequence("matchExpressions") is not { } expressions)
         {
             text.Append("[]v1.LabelSelectorRequirement(nil)");
         }
@@ -60,12 +65,12 @@ public static class GoRender
         {
             text.Append("[]v1.LabelSelectorRequirement{");
             var first = true;
-            foreach (var expression in expressions.Items())
+            foreach (var expression in expressions.Mappings)
             {
                 text.Append(first ? string.Empty : ", ")
-                    .Append("v1.LabelSelectorRequirement{Key:").Append(GoValue.Quote(expression.Child("key").String ?? string.Empty))
-                    .Append(", Operator:").Append(GoValue.Quote(expression.Child("operator").String ?? string.Empty))
-                    .Append(", Values:").Append(StringSlice(expression.Child("values"))).Append('}');
+                    .Append("v1.LabelSelectorRequirement{Key:").Append(GoValue.Quote(expression.GetString("key") ?? string.Empty))
+                    .Append(", Operator:").Append(GoValue.Quote(expression.GetString("operator") ?? string.Empty))
+                    .Append(", Values:").Append(StringSlice(expression.GetSequence("values"))).Append('}');
                 first = false;
             }
 

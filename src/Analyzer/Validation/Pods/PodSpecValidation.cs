@@ -78,9 +78,19 @@ internal static class PodSpecValidation
         PodAnnotationsValidation.Validate(context, annotations, template.Child("spec"));
     }
 
-    /// <summary>What <c>validatePodMetadataAndSpec</c> and <c>ValidatePodCreate</c> add for a Pod (and a pod a StatefulSet creates).</summary>
+    /// <summary>
+    /// What <c>validatePodMetadataAndSpec</c> and <c>ValidatePodCreate</c> add for a Pod (and a pod a StatefulSet
+    /// creates), and the RuntimeClass admission plugin's refusal of an overhead without a RuntimeClass
+    /// (plugin/pkg/admission/runtimeclass), which templates escape.
+    /// </summary>
     public static void ValidateOnlyForPod(ValidationContext context, Field spec)
     {
+        var overhead = spec.Child("overhead");
+        if (overhead.IsSet && !spec.Child("runtimeClassName").IsSet)
+        {
+            context.Forbidden(overhead, "pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead");
+        }
+
         foreach (var container in spec.Child("containers").Items().Concat(spec.Child("initContainers").Items()))
         {
             ContainerValidation.ValidateOnlyForPod(context, container);

@@ -30,10 +30,5 @@ public sealed class PodValidation : ObjectValidation
         }
 
         PodAnnotationsValidation.ValidateFieldsMatch(context, annotations, spec, options);
-        var overhead = spec.Child("overhead");
-        if (overhead.IsSet && !spec.Child("runtimeClassName").IsSet)
-        {
-            context.Forbidden(overhead, "pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead");
-        }
     }
 }

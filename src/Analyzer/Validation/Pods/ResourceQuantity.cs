@@ -9,7 +9,7 @@ namespace KubeLint.Analyzer.Validation.Pods;
 /// <c>Quantity.String()</c> (staging/src/k8s.io/apimachinery/pkg/api/resource/quantity.go, <c>CanonicalizeBytes</c>),
 /// <see cref="GoSyntax"/> its <c>%#v</c>. Parsing and comparison are <see cref="Quantity"/>'s; only the renderings live here.
 /// </summary>
-internal readonly struct ResourceQuantity
+public readonly struct ResourceQuantity
 {
     private static readonly string[] BinarySuffixes = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
 
@@ -34,7 +34,14 @@ internal readonly struct ResourceQuantity
     public static bool TryRead(Field field, out ResourceQuantity quantity)
     {
         quantity = default;
-        if (field.String is not { } text || !Quantity.TryParse(text.Trim(), out var parsed, out _))
+        return field.String is { } text && TryParse(text, out quantity);
+    }
+
+    /// <summary>Parses a quantity as decoding does (surrounding spaces trimmed) and applies the milli rounding.</summary>
+    public static bool TryParse(string text, out ResourceQuantity quantity)
+    {
+        quantity = default;
+        if (!Quantity.TryParse(text.Trim(), out var parsed, out _))
         {
             return false;
         }

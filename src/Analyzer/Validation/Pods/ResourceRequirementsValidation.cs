@@ -73,9 +73,6 @@ internal static class ResourceRequirementsValidation
         }
     }
 
-    /// <summary>Whether a resource may be requested below its limit: native (no domain, or kubernetes.io) and not hugepages.</summary>
-    public static bool IsOvercommitAllowed(string name) => IsNative(name) && !IsHugePages(name);
-
     private static void Validate(ValidationContext context, Field resources, Field paths, HashSet<string> claimNames, PodValidationOptions options, bool podLevel)
     {
         var limits = resources.Child("limits");
@@ -102,14 +99,14 @@ internal static class ResourceRequirementsValidation
                 var limit = limits.Key(name);
                 if (limit.IsSet)
                 {
-                    if (ResourceQuantity.TryRead(limit, out var limitValue) && !IsOvercommitAllowed(name) && value.Value != limitValue.Value)
+                    if (ResourceQuantity.TryRead(limit, out var limitValue) && !ResourceNames.IsOvercommitAllowed(name) && value.Value != limitValue.Value)
                     {
                         context.Report(requests, FieldErrorType.Invalid, value.Canonical, $"must be equal to {name} limit of {limitValue.Canonical}", at: quantity.Anchor);
                     }
 
                     // A request above the limit of an overcommittable resource is KL3008's.
                 }
-                else if (!IsOvercommitAllowed(name))
+                else if (!ResourceNames.IsOvercommitAllowed(name))
                 {
                     context.Report(limits, FieldErrorType.Required, GoValue.Omit, "Limit must be set for non overcommitable resources", at: quantity.Anchor);
                 }
@@ -341,11 +338,9 @@ internal static class ResourceRequirementsValidation
         }
     }
 
-    private static bool IsHugePages(string name) => name.StartsWith("hugepages-", StringComparison.Ordinal);
+    private static bool IsHugePages(string name) => ResourceNames.IsHugePages(name);
 
-    private static bool IsNative(string name) => name.IndexOf('/') < 0 || name.Contains("kubernetes.io/");
+    private static bool IsNative(string name) => ResourceNames.IsNative(name);
 
-    /// <summary><c>IsExtendedResourceName</c>: not native, not "requests."-prefixed, and a qualified name as "requests." + name.</summary>
-    private static bool IsExtended(string name)
-        => !IsNative(name) && !name.StartsWith("requests.", StringComparison.Ordinal) && Syntax.IsQualifiedName("requests." + name).Count == 0;
+    private static bool IsExtended(string name) => ResourceNames.IsExtended(name);
 }
