@@ -28,7 +28,62 @@ public sealed class InvalidStrategyRule : Rule
         + "maxUnavailable as non-negative integers or percent strings (maxUnavailable at most 100%, for DaemonSets "
         + "maxSurge too, and a DaemonSet may not set both), a non-negative StatefulSet partition (one above the replica "
         + "count is accepted: it pauses the rollout), and progressDeadlineSeconds (600 unless set) above minReadySeconds.",
-        "Use a supported strategy type and valid rollingUpdate values.");
+        "Use a supported strategy type and valid rollingUpdate values.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  minReadySeconds: 30
+                  progressDeadlineSeconds: 10
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  minReadySeconds: 30
+                  progressDeadlineSeconds: 600
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -26,7 +26,45 @@ public sealed class JobMisconfiguredRule : Rule
         + "parallelism and ttlSecondsAfterFinished must not be negative; a Job's selector needs manualSelector: true, "
         + "and a CronJob's job template may set neither (both are generated). CronJobs: concurrencyPolicy is Allow, "
         + "Forbid or Replace; history limits and startingDeadlineSeconds must not be negative (0 is accepted).",
-        "Set restartPolicy: Never or OnFailure and fix the field the message names.");
+        "Set restartPolicy: Never or OnFailure and fix the field the message names.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: migrate
+                spec:
+                  template:
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: migrate
+                          image: example/migrate:2.0.1
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: migrate
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: migrate
+                          image: example/migrate:2.0.1
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     private static readonly string[] NonNegativeJobFields = ["backoffLimit", "completions", "parallelism", "ttlSecondsAfterFinished"];
 

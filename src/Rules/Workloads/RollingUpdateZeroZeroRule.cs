@@ -22,7 +22,62 @@ public sealed class RollingUpdateZeroZeroRule : Rule
         + "rejects a Deployment or DaemonSet whose maxSurge and maxUnavailable are both zero as written (0 or \"0%\"; "
         + "the defaults are 25%/25% for Deployments and 0/1 for DaemonSets). Percentages that only round to zero for "
         + "the replica count are accepted: the controller then uses maxUnavailable 1.",
-        "Allow at least one surge pod (maxSurge: 1) or one unavailable pod.");
+        "Allow at least one surge pod (maxSurge: 1) or one unavailable pod.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  strategy:
+                    rollingUpdate: {maxSurge: 0, maxUnavailable: 0}
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  strategy:
+                    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
