@@ -5,7 +5,9 @@ namespace KubeLint.Analyzer.Validation.Pods;
 /// <summary>
 /// <c>ValidatePodSpec</c> and <c>ValidatePodTemplateSpec</c> (pkg/apis/core/validation/validation.go), after
 /// <c>SetDefaults_PodSpec</c> (restartPolicy Always, dnsPolicy ClusterFirst, terminationGracePeriodSeconds 30) and
-/// with the fields of disabled feature gates dropped (<see cref="PodValidationOptions"/>). The parts live beside it,
+/// with the fields of disabled feature gates dropped (<see cref="PodValidationOptions"/>). The pod defaults are
+/// applied where each value is read (an absent or empty value, Go's zero, takes its default) rather than laid into
+/// the view: a pod spec has dozens of defaulted members and no other validation reads them. The parts live beside it,
 /// one file per upstream function group; this file holds the pod-level fields and the order upstream checks them in.
 /// </summary>
 internal static class PodSpecValidation
@@ -21,22 +23,6 @@ internal static class PodSpecValidation
     /// <summary>Every container as <c>VisitContainersWithPath</c> visits them: init containers, containers, ephemeral containers.</summary>
     public static IEnumerable<Field> AllContainers(Field spec)
         => spec.Child("initContainers").Items().Concat(spec.Child("containers").Items()).Concat(spec.Child("ephemeralContainers").Items());
-
-    /// <summary>
-    /// <c>SetDefaults_PodSpec</c> for the fields other validations read (a Job's template restart policy): laid into
-    /// the view of <paramref name="spec"/> when absent.
-    /// </summary>
-    public static void Default(ObjectView view, Field spec)
-    {
-        if (spec.Mapping is null)
-        {
-            return;
-        }
-
-        view.Default(spec, "restartPolicy", "Always");
-        view.Default(spec, "dnsPolicy", "ClusterFirst");
-        view.Default(spec, "terminationGracePeriodSeconds", DefaultTerminationGracePeriod);
-    }
 
     /// <summary>
     /// <c>ValidatePodTemplateSpec</c>: the template's annotations (named <c>template.annotations</c>, without

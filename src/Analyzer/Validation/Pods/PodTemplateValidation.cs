@@ -34,7 +34,6 @@ public sealed class PodTemplateValidation : ObjectValidation
         _ => root.Child("spec", "template"),
     };
 
-    public override void Default(ObjectView view) => PodSpecValidation.Default(view, TemplateOf(view.Root, view.Object.Kind).Child("spec"));
 
     public override void Validate(ValidationContext context)
     {

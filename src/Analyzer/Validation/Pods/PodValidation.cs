@@ -12,7 +12,6 @@ public sealed class PodValidation : ObjectValidation
 
     public override IReadOnlyList<(string Group, string Kind)> Kinds { get; } = [(string.Empty, "Pod")];
 
-    public override void Default(ObjectView view) => PodSpecValidation.Default(view, view.Root.Child("spec"));
 
     public override void Validate(ValidationContext context)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace KubeLint.Analyzer.Validation.Pods;
 
 /// <summary>
@@ -89,7 +91,12 @@ internal sealed class PodValidationOptions
     /// </summary>
     public bool AllowOnlyRecursiveSeLinuxChangePolicy => true;
 
-    public static PodValidationOptions ForPod(KubernetesVersion version) => new(version, resourceIsPod: true);
+    // One set of options per version and kind of spec: they are read for every pod spec.
+    private static readonly ConcurrentDictionary<(int Minor, bool Pod), PodValidationOptions> Cache = new();
 
-    public static PodValidationOptions ForTemplate(KubernetesVersion version) => new(version, resourceIsPod: false);
+    public static PodValidationOptions ForPod(KubernetesVersion version)
+        => Cache.GetOrAdd((version.Minor, true), key => new PodValidationOptions(new KubernetesVersion(key.Minor), resourceIsPod: true));
+
+    public static PodValidationOptions ForTemplate(KubernetesVersion version)
+        => Cache.GetOrAdd((version.Minor, false), key => new PodValidationOptions(new KubernetesVersion(key.Minor), resourceIsPod: false));
 }
