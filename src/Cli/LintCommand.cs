@@ -19,7 +19,7 @@ public sealed class LintCommand
 
     private readonly Option<string> _format = new("--format", "-f")
     {
-        Description = "Output format: text, json, sarif or github (workflow annotations).",
+        Description = "Output format: text, json, sarif, github (workflow annotations), junit (JUnit XML) or gitlab (GitLab Code Quality).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -90,6 +90,11 @@ public sealed class LintCommand
         Description = "Text format: print only the findings and the summary line, without the per-rule table.",
     };
 
+    private readonly Option<bool> _allowEmpty = new("--allow-empty")
+    {
+        Description = "Accept inputs that hold no manifest (an empty folder) instead of failing with exit code 2.",
+    };
+
     private readonly Option<bool> _timings = new("--timings")
     {
         Description = "Print the time spent loading and in each analysis pass to standard error.",
@@ -97,7 +102,7 @@ public sealed class LintCommand
 
     public LintCommand()
     {
-        _format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        _format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit", "gitlab");
         _failLevel.AcceptOnlyFromAmong("error", "warning", "info", "none");
     }
 
@@ -118,6 +123,7 @@ public sealed class LintCommand
         command.Options.Add(_config);
         command.Options.Add(_reportUnusedSuppressions);
         command.Options.Add(_quiet);
+        command.Options.Add(_allowEmpty);
         command.Options.Add(_timings);
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
@@ -130,6 +136,8 @@ public sealed class LintCommand
             "json" => OutputFormat.Json,
             "sarif" => OutputFormat.Sarif,
             "github" => OutputFormat.GitHub,
+            "junit" => OutputFormat.JUnit,
+            "gitlab" => OutputFormat.GitLab,
             _ => OutputFormat.Text,
         },
         OutputFile = parseResult.GetValue(_output),
@@ -145,5 +153,6 @@ public sealed class LintCommand
         ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
         Quiet = parseResult.GetValue(_quiet),
         Timings = parseResult.GetValue(_timings),
+        AllowEmpty = parseResult.GetValue(_allowEmpty),
     };
 }

@@ -29,6 +29,12 @@ public sealed class LintRunner(CliConsole console)
         var watch = Stopwatch.StartNew();
         var loader = new ManifestLoader();
         var (files, loaded) = Load(loader, settings.Paths, configuration);
+        if (files.Count == 0 && !settings.AllowEmpty)
+        {
+            // As ESLint does: a wrong path or pattern in CI must not pass silently.
+            throw new UsageException(NoManifests(settings.Paths));
+        }
+
         var crds = Load(loader, settings.CrdPaths, configuration: null).Result;
         var cluster = Load(loader, settings.ClusterPaths, configuration: null).Result;
         var baseline = Load(loader, settings.BaselinePaths, configuration: null).Result;
@@ -39,7 +45,7 @@ public sealed class LintRunner(CliConsole console)
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
         var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
         var findings = engine.Run(loaded.Objects, inputFindings);
-        var report = new LintReport(findings, files.Count, loaded.Objects.Count);
+        var report = new LintReport(findings, files, loaded.Objects);
 
         WriteReport(settings, report);
         if (settings.Timings)
@@ -50,6 +56,9 @@ public sealed class LintRunner(CliConsole console)
         var failing = settings.FailLevel is { } failLevel && findings.Any(f => f.Severity >= failLevel);
         return failing ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    internal static string NoManifests(IEnumerable<string> paths)
+        => $"no manifests found in {string.Join(", ", paths.Select(p => $"'{p}'"))} (*.yaml, *.yml and *.json files not excluded by ignorePaths); --allow-empty accepts that";
 
     /// <summary>Schema validation (with the given CRDs), every built-in rule and, unless disabled, the simulation.</summary>
     internal static List<AnalysisPass> CreatePasses(
@@ -173,6 +182,8 @@ public sealed class LintRunner(CliConsole console)
             OutputFormat.Json => new JsonFormatter(),
             OutputFormat.Sarif => new SarifFormatter(RuleCatalog.All, RepositoryRoot.Find(Directory.GetCurrentDirectory())),
             OutputFormat.GitHub => new GitHubFormatter(),
+            OutputFormat.JUnit => new JUnitFormatter(settings.FailLevel),
+            OutputFormat.GitLab => new GitLabFormatter(RepositoryRoot.Find(Directory.GetCurrentDirectory())),
             _ => new TextFormatter(
                 color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
                 quiet: settings.Quiet),

@@ -38,4 +38,7 @@ public sealed class LintSettings
     public bool Quiet { get; init; }
 
     public bool Timings { get; init; }
+
+    /// <summary>No manifest in the inputs is a clean run instead of a usage error.</summary>
+    public bool AllowEmpty { get; init; }
 }

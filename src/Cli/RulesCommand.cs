@@ -14,6 +14,7 @@ public static class RulesCommand
     {
         var rule = new Argument<string?>("rule")
         {
+            HelpName = "ID|NAME",
             Description = "A rule id (KL2001) or name (selector-template-mismatch): print its documentation and examples.",
             Arity = ArgumentArity.ZeroOrOne,
         };

@@ -59,7 +59,7 @@ public sealed class CiReportFormatTests
         Assert.That(suites.Select(s => s.GetAttribute("name")), Is.EqualTo(Directory.GetFiles("examples").Order(StringComparer.Ordinal).Select(f => f.Replace('\\', '/'))));
         var cases = suites.SelectMany(s => s.SelectNodes("testcase")!.Cast<XmlElement>()).ToList();
         Assert.That(cases.Count(c => c.GetAttribute("name") != "input"), Is.EqualTo((int)summary["objects"]!));
-        Assert.That(cases, Has.Some.Matches<XmlElement>(c => c.GetAttribute("name") == "Deployment shop/web"));
+        Assert.That(cases, Has.Some.Matches<XmlElement>(c => c!.GetAttribute("name") == "Deployment shop/shop-web"));
         Assert.That(xml.SelectNodes("//failure")!.Count, Is.EqualTo((int)summary["errors"]!), "errors are failures at the default fail level");
         Assert.That(xml.SelectNodes("//testcase/system-out")!.Count, Is.GreaterThan(0), "warnings are kept as output");
         Assert.That(int.Parse(xml.DocumentElement!.GetAttribute("failures"), System.Globalization.CultureInfo.InvariantCulture),
@@ -101,7 +101,8 @@ public sealed class CiReportFormatTests
     [Test]
     public void GitLab_fingerprints_ignore_the_line_but_tell_identical_findings_apart()
     {
-        const string Twice = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: a\n  name: a\n";
+        // The same object defined twice with the same misspelt field: two findings with the same rule, object and message.
+        const string Twice = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  label: x\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  label: x\n";
         var items = JArray.Parse(CliRun.WithStdin(Twice, "-", "--no-simulate", "-f", "gitlab").Stdout);
         var moved = JArray.Parse(CliRun.WithStdin("\n\n" + Twice, "-", "--no-simulate", "-f", "gitlab").Stdout);
 
@@ -110,7 +111,7 @@ public sealed class CiReportFormatTests
         Assert.That(moved.Select(i => (string)i["fingerprint"]!), Is.EqualTo(items.Select(i => (string)i["fingerprint"]!)));
         Assert.That((string)items[0]["location"]!["path"]!, Is.EqualTo("stdin"));
         Assert.That((string)items[0]["severity"]!, Is.EqualTo("major"));
-        Assert.That((string)items[0]["check_name"]!, Is.EqualTo("KL1002 duplicate-key"));
+        Assert.That((string)items[0]["check_name"]!, Is.EqualTo("KL1102 unknown-field"));
     }
 
     private static List<string> JUnitSchemaErrors(string xml)

@@ -414,9 +414,9 @@ public static class SchemaRules
         "value-out-of-bounds",
         Severity.Error,
         Category,
-        "A value is too long, a list has too many items, or a value breaks a bound of its custom resource schema.",
-        "The API server limits sizes ('Too long': annotations over 256 KiB, ConfigMaps and Secrets over 1 MiB; 'Too many': list lengths), and CustomResourceDefinitions declare value validations in their openAPIV3Schema (minimum, maximum, length, item count, pattern), which the server enforces with 'Invalid value: ... in body should be ...'.",
-        "Change the value to satisfy the bound named in the message.")
+        "A value is too long or a list has too many items.",
+        "The API server limits sizes: 'Too long' for annotations over 256 KiB, ConfigMaps and Secrets over 1 MiB and strings over a custom resource schema's maxLength, 'Too many' for lists over a limit or over a schema's maxItems. (A schema's minimum, maximum and pattern are 'Invalid value', KL1106.)",
+        "Shorten the value or the list to the limit named in the message.")
     {
         Examples = new(
             bad: """
@@ -441,16 +441,18 @@ public static class SchemaRules
                             spec:
                               type: object
                               properties:
-                                retainDays:
-                                  type: integer
-                                  minimum: 1
+                                schedules:
+                                  type: array
+                                  maxItems: 2
+                                  items:
+                                    type: string
                 ---
                 apiVersion: example.com/v1
                 kind: Backup
                 metadata:
                   name: nightly
                 spec:
-                  retainDays: 0
+                  schedules: ["0 1 * * *", "0 13 * * *", "0 19 * * *"]
                 """,
             good: """
                 apiVersion: apiextensions.k8s.io/v1
@@ -474,16 +476,100 @@ public static class SchemaRules
                             spec:
                               type: object
                               properties:
-                                retainDays:
-                                  type: integer
-                                  minimum: 1
+                                schedules:
+                                  type: array
+                                  maxItems: 2
+                                  items:
+                                    type: string
                 ---
                 apiVersion: example.com/v1
                 kind: Backup
                 metadata:
                   name: nightly
                 spec:
-                  retainDays: 7
+                  schedules: ["0 1 * * *", "0 13 * * *"]
+                """),
+    };
+
+    public static RuleDescriptor CelRuleNotEvaluated { get; } = new(
+        RuleIds.CelRuleNotEvaluated,
+        "cel-rule-not-evaluated",
+        Severity.Info,
+        Category,
+        "A CustomResourceDefinition's x-kubernetes-validations rule is not evaluated.",
+        "CEL rules of CRDs are evaluated with the Kubernetes functions on strings, lists, regular expressions (RE2) and quantities. A rule that needs what the engine lacks (url, ip, cidr, format, find, sets, optional values) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
+        "Nothing to change in the manifests; validate such objects with a server-side dry run to have the rule checked.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: mirrors.example.com
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names:
+                    kind: Mirror
+                    plural: mirrors
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          properties:
+                            spec:
+                              type: object
+                              x-kubernetes-validations:
+                                - rule: isURL(self.upstream)
+                                  message: upstream must be a URL
+                              properties:
+                                upstream:
+                                  type: string
+                ---
+                apiVersion: example.com/v1
+                kind: Mirror
+                metadata:
+                  name: docs
+                spec:
+                  upstream: https://example.com/docs
+                """,
+            good: """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: mirrors.example.com
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names:
+                    kind: Mirror
+                    plural: mirrors
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          properties:
+                            spec:
+                              type: object
+                              x-kubernetes-validations:
+                                - rule: self.upstream.startsWith('https://')
+                                  message: upstream must use https
+                              properties:
+                                upstream:
+                                  type: string
+                ---
+                apiVersion: example.com/v1
+                kind: Mirror
+                metadata:
+                  name: docs
+                spec:
+                  upstream: https://example.com/docs
                 """),
     };
 
@@ -511,5 +597,6 @@ public static class SchemaRules
         InvalidName,
         InvalidLabel,
         ValueOutOfBounds,
+        CelRuleNotEvaluated,
     ];
 }

@@ -72,10 +72,16 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
                 undecodable |= context.Findings[i].RuleId == RuleIds.TypeMismatch;
             }
 
-            // A value of the wrong type fails the server's decoding, before defaulting and validation run.
-            if (!undecodable)
+            // A value of the wrong type fails a built-in kind's decoding, before defaulting and validation run; a
+            // custom resource is decoded as it is and then validated against its schema.
+            if (!(builtIn && undecodable))
             {
                 ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+            }
+
+            if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition"))
+            {
+                CrdDefinitionValidation.Validate(context, obj);
             }
         }
     }
@@ -106,6 +112,12 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             if (ApiMigrations.Replacement(bundle, obj.Group, obj.Kind) is { } replacement)
             {
                 message += "; " + replacement;
+            }
+
+            if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition") && customResources.Defines(obj))
+            {
+                // The server rejects the definition, yet its custom resources are better checked against it than not at all.
+                message += "; its schema is still used to validate its custom resources";
             }
 
             context.Report(SchemaRules.ApiNotServed, obj, apiVersionNode, message);

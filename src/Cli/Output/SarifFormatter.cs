@@ -205,12 +205,10 @@ public sealed class SarifFormatter : IReportFormatter
             return new ArtifactLocation { Uri = new Uri("stdin", UriKind.Relative) };
         }
 
-        var full = Path.GetFullPath(location.FilePath);
-        var relative = Path.GetRelativePath(_root, full).Replace('\\', '/');
-        if (relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative))
+        if (RepositoryRoot.Relative(_root, location.FilePath) is not { } relative)
         {
             // Outside the repository: an absolute file URI is the only faithful reference.
-            return new ArtifactLocation { Uri = new Uri(full, UriKind.Absolute) };
+            return new ArtifactLocation { Uri = new Uri(Path.GetFullPath(location.FilePath), UriKind.Absolute) };
         }
 
         return new ArtifactLocation { Uri = new Uri(EscapePath(relative), UriKind.Relative), UriBaseId = SourceRootId };

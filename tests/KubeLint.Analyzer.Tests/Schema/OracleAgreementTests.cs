@@ -37,7 +37,7 @@ public sealed class OracleAgreementTests
     {
         var loader = new ManifestLoader();
         var objects = new List<KubeObject>();
-        foreach (var path in InputResolver.Resolve([SharedPaths.Corpus], new List<string>()))
+        foreach (var path in InputResolver.Resolve([SharedPaths.Require(SharedPaths.Corpus)], new List<string>()))
         {
             objects.AddRange(loader.Load(path, File.ReadAllBytes(path)).Objects);
         }
@@ -85,6 +85,7 @@ public sealed class OracleAgreementTests
     private static List<string> Compare(IEnumerable<KubeObject> objects, out int invalid)
     {
         invalid = 0;
+        SharedPaths.Require(Path.Combine(SharedPaths.OpenApi, Version));
         var oracle = SharedOracle.Value;
         var bundle = SchemaBundle.For(Version);
         var disagreements = new List<string>();

@@ -229,7 +229,7 @@ public sealed class OwnParserTests
     public void Loader_reads_the_corpus_without_syntax_errors_it_did_not_report_before()
     {
         // Guard for the whole pipeline: every corpus file still loads through ManifestLoader.
-        var files = InputResolver.Resolve([SharedPaths.Corpus], new List<string>());
+        var files = InputResolver.Resolve([SharedPaths.Require(SharedPaths.Corpus)], new List<string>());
         var loader = new ManifestLoader();
         var objects = files.Sum(path => loader.Load(path, File.ReadAllBytes(path)).Objects.Count);
 
