@@ -78,12 +78,9 @@ internal static class KubernetesCelLibrary
 
     private static CelQuantity Q(object? value) => (CelQuantity)value!;
 
-    // CEL quantities are evaluated in decimal: past its 28 digits a value saturates, which keeps every comparison
-    // with a realistic bound right; rules over such quantities are rare and the schema checks the exact value.
-    private static decimal ToDecimal(DecimalNumber value) =>
-        value.IntegerDigits > 28
-            ? value.IsNegative ? decimal.MinValue : decimal.MaxValue
-            : decimal.Parse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    // CEL quantities are evaluated in decimal: past its range a value saturates, which keeps every comparison with a
+    // realistic bound right; rules over such quantities are rare and the schema checks the exact value.
+    private static decimal ToDecimal(DecimalNumber value) => value.ToDecimal(decimal.MaxValue);
 
     private static long AsInteger(decimal value)
         => value == decimal.Truncate(value) && Math.Abs(value) <= long.MaxValue

@@ -197,6 +197,41 @@ public readonly struct DecimalNumber : IComparable<DecimalNumber>, IEquatable<De
         return whole > long.MaxValue ? long.MaxValue : whole < long.MinValue ? long.MinValue : (long)whole;
     }
 
+    /// <summary>
+    /// The value as a <see cref="decimal"/>, for code that computes in decimal (quantity renderings, CEL): at most its
+    /// 28 significant digits are kept (the rest cut), values below its scale become zero and magnitudes above
+    /// <paramref name="bound"/> saturate to ±bound, so no conversion or later arithmetic within the bound overflows.
+    /// </summary>
+    public decimal ToDecimal(decimal bound)
+    {
+        const int MaxDigits = 28;
+        if (IsZero || Magnitude < -MaxDigits)
+        {
+            return 0m;
+        }
+
+        if (Magnitude > MaxDigits)
+        {
+            return IsNegative ? -bound : bound;
+        }
+
+        var digits = Digits;
+        var exponent = Exponent;
+        var keep = Math.Min(digits.Length, MaxDigits);
+        if (exponent + (digits.Length - keep) < -MaxDigits)
+        {
+            keep = (int)Math.Max(1, digits.Length + exponent + MaxDigits);
+        }
+
+        exponent += digits.Length - keep;
+        var value = decimal.Parse(
+            digits.Substring(0, keep) + "e" + exponent.ToString(CultureInfo.InvariantCulture),
+            NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture);
+        value = Math.Min(value, bound);
+        return IsNegative ? -value : value;
+    }
+
     public int CompareTo(DecimalNumber other)
     {
         if (Sign != other.Sign)

@@ -63,14 +63,22 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             }
 
             var before = context.Findings.Count;
-            new SchemaWalker(context, obj).ValidateRoot(schema);
+            new SchemaWalker(context, obj, builtIn ? apiVersion : null).ValidateRoot(schema);
             var reported = new HashSet<SourcePosition>();
+            var undecodable = false;
             for (var i = before; i < context.Findings.Count; i++)
             {
                 reported.Add(context.Findings[i].Location.Span.Start);
+                undecodable |= context.Findings[i].RuleId == RuleIds.TypeMismatch;
             }
 
-            ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+            // A value of the wrong type fails a built-in kind's decoding, before defaulting and validation run; a
+            // custom resource is decoded as it is and then validated against its schema.
+            if (!(builtIn && undecodable))
+            {
+                ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+            }
+
             if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition"))
             {
                 CrdDefinitionValidation.Validate(context, obj);

@@ -22,30 +22,53 @@ internal sealed class SchemaWalker
     private const string LabelSelectorDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector";
     private const string ServiceSpecDefinition = "io.k8s.api.core.v1.ServiceSpec";
 
+    /// <summary>
+    /// Fields the OpenAPI marks required that kube-apiserver never required: StatefulSetSpec.serviceName is
+    /// "required" in the 1.30 to 1.32 OpenAPI, but ValidateStatefulSetSpec never checked it (1.33 dropped the mark).
+    /// </summary>
+    private static readonly HashSet<(string Definition, string Field)> RequiredNotEnforced = [("io.k8s.api.apps.v1.StatefulSetSpec", "serviceName")];
+
+    /// <summary>
+    /// Fields the API server drops (or resets) on create while their feature gate is off (pkg/api/pod/util.go,
+    /// dropDisabledFields): their values are never checked then. procMount is reset to Default while ProcMountType is
+    /// off (before 1.33), whatever was written.
+    /// </summary>
+    private static readonly Dictionary<(string Definition, string Field), string> GatedFields = new()
+    {
+        [("io.k8s.api.core.v1.SecurityContext", "procMount")] = "ProcMountType",
+    };
+
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
     private readonly bool _strict;
+    private readonly KubernetesVersion? _version;
     private readonly FieldPath _path;
 
     // Set while checking a schema of allOf, anyOf, oneOf or not: problems are collected, not reported.
     private readonly List<SchemaProblem>? _collected;
     private CelRuleEvaluator? _cel;
 
-    public SchemaWalker(AnalysisContext context, KubeObject obj)
-        : this(context, obj, new FieldPath(), null)
+    /// <summary>A walker of one object; <paramref name="version"/> (built-in kinds only) drops the fields of disabled gates.</summary>
+    public SchemaWalker(AnalysisContext context, KubeObject obj, KubernetesVersion? version = null)
+        : this(context, obj, new FieldPath(), null, version)
     {
     }
 
-    private SchemaWalker(AnalysisContext context, KubeObject obj, FieldPath path, List<SchemaProblem>? collected)
+    private SchemaWalker(AnalysisContext context, KubeObject obj, FieldPath path, List<SchemaProblem>? collected, KubernetesVersion? version)
     {
         _context = context;
         _object = obj;
         _strict = context.Options.Strict;
+        _version = version;
         _path = path;
         _collected = collected;
     }
 
     public void ValidateRoot(SchemaNode schema) => Validate(_object.Root, schema, null);
+
+    private bool IsDroppedByGate(SchemaNode schema, string field)
+        => _version is { } version && schema.Definition is { } definition
+            && GatedFields.TryGetValue((definition, field), out var gate) && !FeatureGates.IsEnabled(gate, version);
 
     private void Validate(YamlNode node, SchemaNode schema, YamlNode? key)
     {
@@ -203,7 +226,7 @@ internal sealed class SchemaWalker
     private List<SchemaProblem> Problems(YamlNode node, SchemaNode schema)
     {
         var problems = new List<SchemaProblem>();
-        new SchemaWalker(_context, _object, _path, problems).Validate(node, schema, null);
+        new SchemaWalker(_context, _object, _path, problems, _version).Validate(node, schema, null);
         return problems;
     }
 
@@ -246,7 +269,10 @@ internal sealed class SchemaWalker
             _path.Push(entry.KeyText);
             if (schema.Properties.TryGetValue(entry.KeyText, out var property))
             {
-                Validate(entry.Value, property, entry.Key);
+                if (!IsDroppedByGate(schema, entry.KeyText))
+                {
+                    Validate(entry.Value, property, entry.Key);
+                }
             }
             else if (schema.AdditionalProperties is { } additional)
             {
@@ -263,7 +289,7 @@ internal sealed class SchemaWalker
 
         foreach (var required in schema.Required)
         {
-            if (mapping[required] is null or YamlScalar { IsNull: true })
+            if (mapping[required] is null or YamlScalar { IsNull: true } && !RequiredNotEnforced.Contains((schema.Definition ?? string.Empty, required)))
             {
                 var at = mapping.GetEntry(required)?.Key ?? key ?? (YamlNode)mapping;
                 var where = _path.IsEmpty ? string.Empty : _path + ": ";

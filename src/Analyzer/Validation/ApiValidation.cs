@@ -2,6 +2,8 @@ using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Validation.Metadata;
+using KubeLint.Analyzer.Validation.Pods;
+using KubeLint.Analyzer.Validation.Workloads;
 
 namespace KubeLint.Analyzer.Validation;
 
@@ -16,6 +18,15 @@ public static class ApiValidation
     private static readonly ObjectValidation[] Validations =
     [
         new ObjectMetaValidation(),
+        new PodValidation(),
+        new DeploymentValidation(),
+        new ReplicaSetValidation(),
+        new StatefulSetValidation(),
+        new DaemonSetValidation(),
+        new ReplicationControllerValidation(),
+        new JobValidation(),
+        new CronJobValidation(),
+        new PodTemplateValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();

@@ -7,9 +7,38 @@ namespace KubeLint.Analyzer.Validation;
 /// </summary>
 public static class FeatureGates
 {
+    // A gate listed with a version above 1.35 is off in every supported version; it is listed so that the check
+    // it guards is visibly off rather than forgotten.
     private static readonly Dictionary<string, int> OnByDefaultSince = new(StringComparer.Ordinal)
     {
-        // Gates are added here with the first minor version whose default is on, e.g. ["SidecarContainers"] = 29.
+        // Pod fields that are dropped (or, for procMount, reset to Default) on create while their gate is off
+        // (pkg/api/pod/util.go, dropDisabledFields), and validation options that follow a gate
+        // (GetValidationOptionsFromPodSpecAndMeta).
+        ["AppArmorFields"] = 30,
+        ["ClusterTrustBundleProjection"] = 36,
+        ["DynamicResourceAllocation"] = 34,
+        ["ImageVolume"] = 35,
+        ["InPlacePodVerticalScaling"] = 32,
+        ["MatchLabelKeysInPodAffinity"] = 31,
+        ["PodLevelResources"] = 34,
+        ["PodLifecycleSleepAction"] = 30,
+        ["PodLifecycleSleepActionAllowZero"] = 33,
+        ["ProcMountType"] = 33,
+        ["RecursiveReadOnlyMounts"] = 31,
+        ["RelaxedDNSSearchValidation"] = 33,
+        ["RelaxedEnvironmentVariableValidation"] = 32,
+        ["SELinuxChangePolicy"] = 33,
+        ["SidecarContainers"] = 29,
+        ["SupplementalGroupsPolicy"] = 33,
+        ["UserNamespacesSupport"] = 33,
+        ["VolumeAttributesClass"] = 34,
+
+        // Workload fields dropped on create while their gate is off (the REST strategies' PrepareForCreate).
+        ["JobBackoffLimitPerIndex"] = 29,
+        ["JobManagedBy"] = 32,
+        ["JobPodReplacementPolicy"] = 29,
+        ["JobSuccessPolicy"] = 31,
+        ["MaxUnavailableStatefulSet"] = 36,
     };
 
     /// <summary>Whether <paramref name="gate"/> is on by default in <paramref name="version"/>; unknown gates are off.</summary>

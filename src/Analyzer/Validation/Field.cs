@@ -49,8 +49,8 @@ public sealed class Field
     public bool IsDefaulted => Node is not null && View.IsDefault(Node);
 
     /// <summary>
-    /// Where a finding about this field points: the value as written; for a field that is absent (or only
-    /// defaulted), the nearest enclosing field that is written, at its key when it is a mapping entry
+    /// Where a finding about this field points: the value as written; its key when written as null; for a field
+    /// that is absent (or only defaulted), the nearest enclosing field that is written, at its key when it is a mapping entry
     /// (<c>metadata:</c> for a missing <c>metadata.name</c>), else at its value (a list item).
     /// </summary>
     public YamlNode Anchor
@@ -60,6 +60,12 @@ public sealed class Field
             if (Node is { } own && !View.IsDefault(own))
             {
                 return own;
+            }
+
+            if (Node is null && KeyNode is not null)
+            {
+                // Written as null (`selector:`): the key is where the field would have to be filled in.
+                return KeyNode;
             }
 
             for (var current = _parent; current is not null; current = current._parent)

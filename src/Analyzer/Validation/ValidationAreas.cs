@@ -25,8 +25,15 @@ public static class ValidationAreas
     public static IReadOnlyList<(string Name, string Covers)> All { get; } =
     [
         (Metadata, "metadata of every object: name and generateName per kind, namespace, labels, annotations (keys and the 256 KiB total), finalizers, ownerReferences"),
-        (Pods, "pod specs, in Pods and in the templates of every workload: containers, init and ephemeral containers, ports, env and envFrom, volumes and mounts, probes, lifecycle, resources, security contexts, affinity, tolerations, topology spread, DNS, host aliases and pod-level fields"),
-        (Workloads, "Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController, Job and CronJob: replicas, selectors against template labels, strategies, history limits, template restart policies, job completions, parallelism and failure policies, cron schedules"),
+        (Pods, "pod specs, in Pods, PodTemplates and the templates of every workload: containers, init, sidecar and ephemeral containers, ports and host ports, env and envFrom, volumes of every source, mounts and devices, probes, lifecycle, resources and resize policies, pod and container security contexts, OS, affinity, tolerations, topology spread, DNS, host aliases and pod-level fields, after the API's defaults. "
+            + "A StatefulSet's template is validated as the pods its controller creates: the server accepts the StatefulSet and rejects each pod, and the findings say so. "
+            + "Version differences (feature gates at their defaults): env names may hold any printable ASCII but '=' from 1.32; recursiveReadOnly is checked from 1.31 and resizePolicy from 1.32 (dropped before); "
+            + "procMount, hostUsers, supplementalGroupsPolicy and seLinuxChangePolicy are checked from 1.33 (reset or dropped before); a 0-second sleep and '_' in DNS searches are accepted from 1.33; "
+            + "pod-level resources and resource claims are checked from 1.34; image volumes and clusterTrustBundle projections are dropped through 1.35. "
+            + "Requests above limits are KL3008's"),
+        (Workloads, "Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController, Job and CronJob, after the apps/v1 and batch/v1 defaults: replicas, selectors, the template restart policy and activeDeadlineSeconds each controller demands, minReadySeconds, history limits, progressDeadlineSeconds, StatefulSet podManagementPolicy, ordinals and claim retention, Job completion modes, backoff limits per index, pod failure, success and replacement policies, CronJob name length; a StatefulSet's volumeClaimTemplates are validated as the claims its controller creates. "
+            + "Selectors against template labels (KL2001), update strategies (KL4001, KL4002), cron schedules and time zones (KL4003, KL4004) and Job restart policies, completions, selectors and CronJob policies (KL4006) are reported by their rules. "
+            + "Version differences: a Job's successPolicy is checked from 1.31 and managedBy from 1.32 (dropped before); a StatefulSet's maxUnavailable is dropped in every supported version; serviceName is optional"),
         (Services, "Service: ports, port names, node ports, cluster IPs, IP families, external IPs and names, traffic policies, session affinity, load balancer fields"),
         (Configuration, "ConfigMap, Secret (keys, base64 data, size, type-specific keys) and ServiceAccount"),
         (Storage, "PersistentVolume, PersistentVolumeClaim, StorageClass, VolumeAttachment, CSIDriver, CSINode"),

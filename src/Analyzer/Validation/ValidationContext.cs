@@ -42,6 +42,12 @@ public sealed class ValidationContext
 
     public AnalysisOptions Options => _analysis.Options;
 
+    /// <summary>
+    /// Field errors found so far on this object, counted before duplicates and suppressions are dropped: upstream
+    /// code that asks "did this item have errors" (a volume with errors is not mountable) compares it before and after.
+    /// </summary>
+    public int Errors { get; private set; }
+
     /// <summary>A prefix for every message of the current validation, e.g. the note that a StatefulSet's pods are rejected later.</summary>
     public string? MessagePrefix { get; set; }
 
@@ -94,6 +100,7 @@ public sealed class ValidationContext
     /// </summary>
     public void Report(Field field, FieldErrorType type, GoValue value, string detail, YamlNode? at = null, RuleDescriptor? rule = null)
     {
+        Errors++;
         var body = type.Text();
         if (!type.OmitsValue() && value.Rendered is { } rendered)
         {

@@ -152,10 +152,6 @@ internal static class Workloads
         return names.Count <= 3 ? string.Join(", ", names) : string.Join(", ", names.Take(3)) + $" and {names.Count - 3} more";
     }
 
-    /// <summary>Labels rendered as the API server's JSON rendering does: sorted keys.</summary>
-    public static string Render(IReadOnlyDictionary<string, string> labels)
-        => "{" + string.Join(",", labels.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":\"{p.Value}\"")) + "}";
-
     private static HashSet<string> ScalarValues(YamlNode root)
     {
         var values = new HashSet<string>(StringComparer.Ordinal);

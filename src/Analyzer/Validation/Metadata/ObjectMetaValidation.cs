@@ -77,7 +77,7 @@ public sealed class ObjectMetaValidation : ObjectValidation
     /// <c>ValidateAnnotations</c>: keys are qualified names, compared in lower case; keys and values together stay
     /// within 256 KiB. Label maps are checked by schema validation wherever ObjectMeta appears.
     /// </summary>
-    private static void ValidateAnnotations(ValidationContext context, Field annotations)
+    internal static void ValidateAnnotations(ValidationContext context, Field annotations)
     {
         long size = 0;
         foreach (var (key, value) in annotations.Entries())
