@@ -22,16 +22,24 @@ internal sealed class SchemaWalker
     private const string LabelSelectorDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector";
     private const string ServiceSpecDefinition = "io.k8s.api.core.v1.ServiceSpec";
 
+    private static readonly IReadOnlyList<string> NoneRequired = [];
+
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
     private readonly bool _strict;
+    private readonly bool _apiValidated;
     private readonly FieldPath _path = new();
 
-    public SchemaWalker(AnalysisContext context, KubeObject obj)
+    /// <param name="apiValidated">
+    /// True when the kind's API validation reports required fields and unsupported values in the server's words:
+    /// the API server never checks the OpenAPI <c>required</c> lists or an enumeration table itself.
+    /// </param>
+    public SchemaWalker(AnalysisContext context, KubeObject obj, bool apiValidated = false)
     {
         _context = context;
         _object = obj;
         _strict = context.Options.Strict;
+        _apiValidated = apiValidated;
     }
 
     public void ValidateRoot(SchemaNode schema) => Validate(_object.Root, schema, null);
@@ -166,7 +174,7 @@ internal sealed class SchemaWalker
             _path.Pop();
         }
 
-        foreach (var required in schema.Required)
+        foreach (var required in _apiValidated ? NoneRequired : schema.Required)
         {
             if (mapping[required] is null or YamlScalar { IsNull: true })
             {
@@ -319,7 +327,7 @@ internal sealed class SchemaWalker
 
     private void CheckEnum(YamlScalar value, SchemaNode schema)
     {
-        if (schema.Enum is not { } allowed || allowed.Contains(value.Value, StringComparer.Ordinal))
+        if (_apiValidated || schema.Enum is not { } allowed || allowed.Contains(value.Value, StringComparer.Ordinal))
         {
             return;
         }

@@ -2,6 +2,7 @@ using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Validation.Metadata;
+using KubeLint.Analyzer.Validation.Services;
 
 namespace KubeLint.Analyzer.Validation;
 
@@ -16,6 +17,8 @@ public static class ApiValidation
     private static readonly ObjectValidation[] Validations =
     [
         new ObjectMetaValidation(),
+        new ServiceValidation(),
+        new EndpointsValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();
@@ -27,6 +30,14 @@ public static class ApiValidation
 
     /// <summary>Every validation area's validations, for rules.md.</summary>
     public static IReadOnlyList<ObjectValidation> All => Validations;
+
+    /// <summary>
+    /// Whether the API validation of <paramref name="obj"/> reports the fields its kind requires and the values it
+    /// supports, so that schema validation leaves out the OpenAPI <c>required</c> lists and the enumeration table
+    /// (see <see cref="ObjectValidation.ReportsRequiredAndSupportedValues"/>).
+    /// </summary>
+    public static bool ReportsRequiredAndSupportedValues(KubeObject obj, bool builtIn)
+        => builtIn && ByKind.TryGetValue((obj.Group, obj.Kind), out var forKind) && forKind.Any(v => v.ReportsRequiredAndSupportedValues && v.AppliesTo(obj));
 
     /// <summary>
     /// Validates <paramref name="obj"/>; <paramref name="schemaReported"/> holds the positions schema validation

@@ -51,7 +51,8 @@ public sealed class Field
     /// <summary>
     /// Where a finding about this field points: the value as written; for a field that is absent (or only
     /// defaulted), the nearest enclosing field that is written, at its key when it is a mapping entry
-    /// (<c>metadata:</c> for a missing <c>metadata.name</c>), else at its value (a list item).
+    /// (<c>metadata:</c> for a missing <c>metadata.name</c>), else at its value (a list item). A written empty string
+    /// that a default replaced points at its key.
     /// </summary>
     public YamlNode Anchor
     {
@@ -60,6 +61,12 @@ public sealed class Field
             if (Node is { } own && !View.IsDefault(own))
             {
                 return own;
+            }
+
+            if (KeyNode is { } key)
+            {
+                // A written empty string that defaulting replaced: its key is where the value is.
+                return key;
             }
 
             for (var current = _parent; current is not null; current = current._parent)
@@ -127,7 +134,12 @@ public sealed class Field
         }
 
         var entry = mapping.GetEntry(name);
-        var value = entry?.Value is YamlScalar { IsNull: true } ? null : entry?.Value;
+        var value = entry?.Value switch
+        {
+            YamlScalar { IsNull: true } => null,
+            YamlScalar { Kind: ScalarKind.String, Value.Length: 0 } empty => View.DefaultOf(mapping, name) ?? empty,
+            var written => written,
+        };
         return new Field(View, this, name, null, value ?? View.DefaultOf(mapping, name), entry?.Key);
     }
 
