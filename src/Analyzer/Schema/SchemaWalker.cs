@@ -245,7 +245,7 @@ internal sealed class SchemaWalker
 
         if (schema.ListType == "map" && schema.ListMapKeys.Count > 0)
         {
-            CheckMapKeys(sequence, schema.ListMapKeys);
+            CheckMapKeys(sequence, schema.ListMapKeys, schema.ListMapKeysWithoutDefault, schema.Items);
         }
         else if (schema.ListType == "set")
         {
@@ -253,13 +253,28 @@ internal sealed class SchemaWalker
         }
     }
 
-    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys)
+    /// <summary>
+    /// Keyed lists as server-side apply's structured-merge-diff reads them: each item needs the key fields that have
+    /// no default, and no two items may share a key.
+    /// </summary>
+    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys, IReadOnlyList<string> keysWithoutDefault, SchemaNode? itemSchema)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             if (sequence.Items[i] is not YamlMapping item)
             {
+                continue;
+            }
+
+            if (keysWithoutDefault.FirstOrDefault(k => item[k] is null or YamlScalar { IsNull: true }) is { } omitted)
+            {
+                // Where the schema requires the key, the required-field check already says so.
+                if (_apiValidated || itemSchema is null || !itemSchema.Required.Contains(omitted))
+                {
+                    Report(SchemaRules.RequiredFieldMissing, item, $"{_path}[{i.ToString(CultureInfo.InvariantCulture)}]: associative list with keys has an element that omits key field \"{omitted}\" (and doesn't have default value)");
+                }
+
                 continue;
             }
 

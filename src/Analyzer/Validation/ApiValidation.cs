@@ -1,6 +1,7 @@
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation.Configuration;
 using KubeLint.Analyzer.Validation.Metadata;
 using KubeLint.Analyzer.Validation.Services;
 
@@ -19,6 +20,8 @@ public static class ApiValidation
         new ObjectMetaValidation(),
         new ServiceValidation(),
         new EndpointsValidation(),
+        new ConfigMapValidation(),
+        new SecretValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();
