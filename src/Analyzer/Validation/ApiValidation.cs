@@ -3,6 +3,7 @@ using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Validation.Configuration;
 using KubeLint.Analyzer.Validation.Metadata;
+using KubeLint.Analyzer.Validation.Networking;
 using KubeLint.Analyzer.Validation.Services;
 
 namespace KubeLint.Analyzer.Validation;
@@ -22,6 +23,9 @@ public static class ApiValidation
         new EndpointsValidation(),
         new ConfigMapValidation(),
         new SecretValidation(),
+        new IngressValidation(),
+        new IngressClassValidation(),
+        new NetworkPolicyValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();
