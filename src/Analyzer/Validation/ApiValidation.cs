@@ -1,9 +1,12 @@
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation.Autoscaling;
 using KubeLint.Analyzer.Validation.Configuration;
 using KubeLint.Analyzer.Validation.Metadata;
 using KubeLint.Analyzer.Validation.Networking;
+using KubeLint.Analyzer.Validation.Policy;
+using KubeLint.Analyzer.Validation.Rbac;
 using KubeLint.Analyzer.Validation.Services;
 
 namespace KubeLint.Analyzer.Validation;
@@ -26,6 +29,10 @@ public static class ApiValidation
         new IngressValidation(),
         new IngressClassValidation(),
         new NetworkPolicyValidation(),
+        new PodDisruptionBudgetValidation(),
+        new RoleValidation(),
+        new RoleBindingValidation(),
+        new HorizontalPodAutoscalerValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();

@@ -9,12 +9,14 @@ public static class FeatureGates
 {
     public const string ServiceTrafficDistribution = "ServiceTrafficDistribution";
     public const string PreferSameTrafficDistribution = "PreferSameTrafficDistribution";
+    public const string HpaConfigurableTolerance = "HPAConfigurableTolerance";
 
     private static readonly Dictionary<string, int> OnByDefaultSince = new(StringComparer.Ordinal)
     {
         // Gates are added here with the first minor version whose default is on, e.g. ["SidecarContainers"] = 29.
         [ServiceTrafficDistribution] = 31,
         [PreferSameTrafficDistribution] = 34,
+        [HpaConfigurableTolerance] = 35,
     };
 
     /// <summary>Whether <paramref name="gate"/> is on by default in <paramref name="version"/>; unknown gates are off.</summary>

@@ -17,6 +17,39 @@ public static class LabelSelectorValidation
         }
     }
 
+    /// <summary>
+    /// Whether <c>metav1.LabelSelectorAsSelector</c> converts the selector without error: every label and
+    /// requirement must be one <c>labels.NewRequirement</c> accepts.
+    /// </summary>
+    public static bool ConvertsToSelector(Field selector)
+    {
+        foreach (var (key, value) in selector.Child("matchLabels").Entries())
+        {
+            if (Syntax.IsQualifiedName(key).Count > 0 || (value.String is { } text && Syntax.IsValidLabelValue(text).Count > 0))
+            {
+                return false;
+            }
+        }
+
+        foreach (var requirement in selector.Child("matchExpressions").Items())
+        {
+            var values = requirement.Child("values");
+            var valid = requirement.Child("operator").String switch
+            {
+                "In" or "NotIn" => values.Count > 0,
+                "Exists" or "DoesNotExist" => values.Count == 0,
+                _ => false,
+            };
+            if (!valid || Syntax.IsQualifiedName(requirement.Child("key").String ?? string.Empty).Count > 0
+                || values.Items().Any(v => v.String is { } text && Syntax.IsValidLabelValue(text).Count > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static void ValidateRequirement(ValidationContext context, Field requirement, bool allowInvalidLabelValues)
     {
         var values = requirement.Child("values");
