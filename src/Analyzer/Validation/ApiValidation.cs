@@ -2,12 +2,14 @@ using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Validation.Autoscaling;
+using KubeLint.Analyzer.Validation.Cluster;
 using KubeLint.Analyzer.Validation.Configuration;
 using KubeLint.Analyzer.Validation.Metadata;
 using KubeLint.Analyzer.Validation.Networking;
 using KubeLint.Analyzer.Validation.Policy;
 using KubeLint.Analyzer.Validation.Rbac;
 using KubeLint.Analyzer.Validation.Services;
+using KubeLint.Analyzer.Validation.Storage;
 
 namespace KubeLint.Analyzer.Validation;
 
@@ -33,6 +35,17 @@ public static class ApiValidation
         new RoleValidation(),
         new RoleBindingValidation(),
         new HorizontalPodAutoscalerValidation(),
+        new StorageClassValidation(),
+        new CsiDriverValidation(),
+        new CsiNodeValidation(),
+        new VolumeAttributesClassValidation(),
+        new NamespaceValidation(),
+        new NodeValidation(),
+        new LimitRangeValidation(),
+        new ResourceQuotaValidation(),
+        new PriorityClassValidation(),
+        new LeaseValidation(),
+        new EndpointSliceValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();

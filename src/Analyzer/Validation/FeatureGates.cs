@@ -10,6 +10,7 @@ public static class FeatureGates
     public const string ServiceTrafficDistribution = "ServiceTrafficDistribution";
     public const string PreferSameTrafficDistribution = "PreferSameTrafficDistribution";
     public const string HpaConfigurableTolerance = "HPAConfigurableTolerance";
+    public const string MutableCsiNodeAllocatableCount = "MutableCSINodeAllocatableCount";
 
     private static readonly Dictionary<string, int> OnByDefaultSince = new(StringComparer.Ordinal)
     {
@@ -17,6 +18,7 @@ public static class FeatureGates
         [ServiceTrafficDistribution] = 31,
         [PreferSameTrafficDistribution] = 34,
         [HpaConfigurableTolerance] = 35,
+        [MutableCsiNodeAllocatableCount] = 35,
     };
 
     /// <summary>Whether <paramref name="gate"/> is on by default in <paramref name="version"/>; unknown gates are off.</summary>

@@ -11,6 +11,8 @@ namespace KubeLint.Analyzer.Validation;
 /// </summary>
 public static class QuantityValues
 {
+    private const decimal Int64Limit = 9_223_372_036_854_775_807m;
+
     private static readonly Quantity Zero = Quantity.Parse("0");
 
     /// <summary>
@@ -30,14 +32,37 @@ public static class QuantityValues
     public static bool IsPositive(Quantity quantity) => quantity > Zero;
 
     /// <summary><c>Quantity.Value()</c>: the value rounded up to an integer.</summary>
-    public static long Ceiling(Quantity quantity)
-    {
-        var value = Math.Ceiling(quantity.Value);
-        return value >= long.MaxValue ? long.MaxValue : value <= long.MinValue ? long.MinValue : (long)value;
-    }
+    public static long Ceiling(Quantity quantity) => Saturate(Math.Ceiling(quantity.Value));
+
+    /// <summary><c>Quantity.MilliValue()</c>: the value in thousandths, rounded up.</summary>
+    public static long MilliValue(Quantity quantity)
+        => Math.Abs(quantity.Value) >= Int64Limit / 1000 ? Saturate(quantity.Value) : Saturate(Math.Ceiling(quantity.Value * 1000));
 
     /// <summary><c>Quantity.MilliValue() % 1000 == 0</c>: the value is a whole number.</summary>
-    public static bool IsInteger(Quantity quantity) => Math.Ceiling(quantity.Value * 1000) % 1000 == 0;
+    public static bool IsInteger(Quantity quantity)
+        => Math.Abs(quantity.Value) >= Int64Limit / 1000 || Math.Ceiling(quantity.Value * 1000) % 1000 == 0;
+
+    /// <summary>
+    /// <c>ValidateResourceQuantityValue</c> (pkg/apis/core/validation): not negative, and whole for resources counted
+    /// in units (object counts, extended resources).
+    /// </summary>
+    public static void ValidateResourceValue(ValidationContext context, Field field, string resourceName)
+    {
+        if (!TryRead(field, out var quantity))
+        {
+            return;
+        }
+
+        if (IsNegative(quantity))
+        {
+            context.Invalid(field, Canonical(quantity), "must be greater than or equal to 0");
+        }
+
+        if (ResourceNames.IsInteger(resourceName) && !IsInteger(quantity))
+        {
+            context.Invalid(field, GoValue.Raw(Canonical(quantity)), "must be an integer");
+        }
+    }
 
     /// <summary>
     /// <c>Quantity.String()</c> (<c>CanonicalizeBytes</c>): binary suffixes stay binary when the value is a whole
@@ -78,8 +103,16 @@ public static class QuantityValues
 
     private static readonly string[] BinarySuffixes = ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
 
+    private static long Saturate(decimal value) => value >= Int64Limit ? long.MaxValue : value <= -Int64Limit ? long.MinValue : (long)value;
+
     private static decimal RoundToNano(decimal value)
     {
+        if (Math.Abs(value) >= Int64Limit)
+        {
+            // Far beyond nano precision: nothing to round.
+            return value;
+        }
+
         var scaled = value * 1_000_000_000m;
         var rounded = scaled < 0 ? Math.Floor(scaled) : Math.Ceiling(scaled);
         return rounded / 1_000_000_000m;

@@ -26,10 +26,10 @@ public sealed class SecretValidation : ObjectValidation
         var dataPath = context.Root.Child("data");
         var values = MergedData(context.Root);
         long size = 0;
-        foreach (var (key, value) in values)
+        foreach (var pair in values)
         {
-            ConfigurationKeys.Validate(context, dataPath.Key(key), key, value.Entry);
-            size += value.Length;
+            ConfigurationKeys.Validate(context, dataPath.Key(pair.Key), pair.Key, pair.Value.Entry);
+            size += pair.Value.Length;
         }
 
         if (size > ConfigMapValidation.MaxSize)

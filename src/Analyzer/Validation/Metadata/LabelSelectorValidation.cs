@@ -1,47 +1,62 @@
 namespace KubeLint.Analyzer.Validation.Metadata;
 
 /// <summary>
-/// <c>ValidateLabelSelector</c> and <c>ValidateLabelSelectorRequirement</c>
-/// (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go), for the selectors of every kind that
-/// has one. <c>matchLabels</c> is left to schema validation, which checks the label maps of every LabelSelector with
-/// the same <c>ValidateLabels</c> messages.
+/// <c>ValidateLabelSelector</c>, <c>ValidateLabelSelectorRequirement</c> and <c>ValidateLabelName</c>
+/// (staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go), and whether
+/// <c>metav1.LabelSelectorAsSelector</c> accepts a selector (staging/.../apis/meta/v1/helpers.go with
+/// labels.NewRequirement). The matchLabels keys and values are checked by schema validation wherever a label
+/// selector appears, so only the expressions are checked here.
 /// </summary>
 public static class LabelSelectorValidation
 {
-    /// <summary>Validates <paramref name="selector"/> (absent is valid, as a nil selector is upstream).</summary>
-    public static void Validate(ValidationContext context, Field selector, bool allowInvalidLabelValues = false)
+    /// <summary><c>ValidateLabelSelector</c> with <c>AllowInvalidLabelValueInSelector: false</c> (every create).</summary>
+    public static void Validate(ValidationContext context, Field selector)
     {
-        foreach (var requirement in selector.Child("matchExpressions").Items())
+        if (!selector.IsSet)
         {
-            ValidateRequirement(context, requirement, allowInvalidLabelValues);
+            return;
+        }
+
+        foreach (var expression in selector.Child("matchExpressions").Items())
+        {
+            ValidateRequirement(context, expression);
+        }
+    }
+
+    /// <summary><c>ValidateLabelName</c>: a qualified name.</summary>
+    public static void ValidateLabelName(ValidationContext context, Field field, string name)
+    {
+        foreach (var problem in Syntax.IsQualifiedName(name))
+        {
+            context.Invalid(field, name, problem);
         }
     }
 
     /// <summary>
-    /// Whether <c>metav1.LabelSelectorAsSelector</c> converts the selector without error: every label and
-    /// requirement must be one <c>labels.NewRequirement</c> accepts.
+    /// Whether <c>LabelSelectorAsSelector</c> converts the selector without error: known operators, values present
+    /// exactly when the operator needs them, qualified keys and valid label values.
     /// </summary>
-    public static bool ConvertsToSelector(Field selector)
+    public static bool IsValidSelector(Field selector)
     {
         foreach (var (key, value) in selector.Child("matchLabels").Entries())
         {
-            if (Syntax.IsQualifiedName(key).Count > 0 || (value.String is { } text && Syntax.IsValidLabelValue(text).Count > 0))
+            if (Syntax.IsQualifiedName(key).Count > 0 || Syntax.IsValidLabelValue(value.String ?? string.Empty).Count > 0)
             {
                 return false;
             }
         }
 
-        foreach (var requirement in selector.Child("matchExpressions").Items())
+        foreach (var expression in selector.Child("matchExpressions").Items())
         {
-            var values = requirement.Child("values");
-            var valid = requirement.Child("operator").String switch
+            var values = expression.Child("values");
+            var ok = (expression.Child("operator").String ?? string.Empty) switch
             {
                 "In" or "NotIn" => values.Count > 0,
                 "Exists" or "DoesNotExist" => values.Count == 0,
                 _ => false,
             };
-            if (!valid || Syntax.IsQualifiedName(requirement.Child("key").String ?? string.Empty).Count > 0
-                || values.Items().Any(v => v.String is { } text && Syntax.IsValidLabelValue(text).Count > 0))
+            if (!ok || Syntax.IsQualifiedName(expression.Child("key").String ?? string.Empty).Count > 0
+                || values.Items().Any(v => Syntax.IsValidLabelValue(v.String ?? string.Empty).Count > 0))
             {
                 return false;
             }
@@ -50,11 +65,14 @@ public static class LabelSelectorValidation
         return true;
     }
 
-    private static void ValidateRequirement(ValidationContext context, Field requirement, bool allowInvalidLabelValues)
+    /// <summary>True when the selector has neither matchLabels nor matchExpressions entries.</summary>
+    public static bool IsEmpty(Field selector) => selector.Child("matchLabels").Count + selector.Child("matchExpressions").Count == 0;
+
+    private static void ValidateRequirement(ValidationContext context, Field requirement)
     {
         var values = requirement.Child("values");
-        var operatorField = requirement.Child("operator");
-        switch (operatorField.String ?? string.Empty)
+        var op = requirement.Child("operator");
+        switch (op.String ?? string.Empty)
         {
             case "In" or "NotIn":
                 if (values.Count == 0)
@@ -70,25 +88,16 @@ public static class LabelSelectorValidation
                 }
 
                 break;
-            case var other:
-                context.Invalid(operatorField, other, "not a valid selector operator");
+            default:
+                context.Invalid(op, op.String ?? string.Empty, "not a valid selector operator");
                 break;
         }
 
         var key = requirement.Child("key");
-        var keyText = key.String ?? string.Empty;
-        context.Invalid(key, keyText, Syntax.IsQualifiedName(keyText));
-        if (allowInvalidLabelValues)
-        {
-            return;
-        }
-
+        ValidateLabelName(context, key, key.String ?? string.Empty);
         foreach (var value in values.Items())
         {
-            if (value.String is { } text)
-            {
-                context.Invalid(value, text, Syntax.IsValidLabelValue(text));
-            }
+            context.Invalid(value, value.String ?? string.Empty, Syntax.IsValidLabelValue(value.String ?? string.Empty));
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class RoleValidation : ObjectValidation
         foreach (var selector in selectors.Items())
         {
             LabelSelectorValidation.Validate(context, selector);
-            if (!LabelSelectorValidation.ConvertsToSelector(selector))
+            if (!LabelSelectorValidation.IsValidSelector(selector))
             {
                 // The failed conversion leaves a nil selector, which prints as "null".
                 context.Invalid(selector, "null", "invalid label selector.");
