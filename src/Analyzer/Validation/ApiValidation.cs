@@ -46,6 +46,8 @@ public static class ApiValidation
         new PriorityClassValidation(),
         new LeaseValidation(),
         new EndpointSliceValidation(),
+        new WebhookConfigurationValidation(),
+        new ValidatingAdmissionPolicyValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();
