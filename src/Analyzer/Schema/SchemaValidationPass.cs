@@ -63,7 +63,7 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             }
 
             var before = context.Findings.Count;
-            new SchemaWalker(context, obj, apiValidated: ApiValidation.ReportsRequiredAndSupportedValues(obj, builtIn)).ValidateRoot(schema);
+            new SchemaWalker(context, obj, apiValidated: ApiValidation.ReportsRequiredAndSupportedValues(obj, builtIn, context.Options)).ValidateRoot(schema);
             var reported = new HashSet<SourcePosition>();
             for (var i = before; i < context.Findings.Count; i++)
             {

@@ -63,10 +63,12 @@ public static class ApiValidation
     /// <summary>
     /// Whether the API validation of <paramref name="obj"/> reports the fields its kind requires and the values it
     /// supports, so that schema validation leaves out the OpenAPI <c>required</c> lists and the enumeration table
-    /// (see <see cref="ObjectValidation.ReportsRequiredAndSupportedValues"/>).
+    /// (see <see cref="ObjectValidation.ReportsRequiredAndSupportedValues"/>). With the validation's area turned off,
+    /// schema validation checks them again, as it did before the API server's own checks existed.
     /// </summary>
-    public static bool ReportsRequiredAndSupportedValues(KubeObject obj, bool builtIn)
-        => builtIn && ByKind.TryGetValue((obj.Group, obj.Kind), out var forKind) && forKind.Any(v => v.ReportsRequiredAndSupportedValues && v.AppliesTo(obj));
+    public static bool ReportsRequiredAndSupportedValues(KubeObject obj, bool builtIn, AnalysisOptions options)
+        => builtIn && ByKind.TryGetValue((obj.Group, obj.Kind), out var forKind)
+            && forKind.Any(v => v.ReportsRequiredAndSupportedValues && options.IsAreaEnabled(v.Area) && v.AppliesTo(obj));
 
     /// <summary>
     /// Validates <paramref name="obj"/>; <paramref name="schemaReported"/> holds the positions schema validation

@@ -45,7 +45,7 @@ public sealed class ConfigMapValidation : ObjectValidation
         {
             // Upstream names the whole object with an empty path, which prints as "[]".
             var at = data.IsSet ? data : binaryData;
-            context.Report(context.Root.Key(string.Empty), FieldErrorType.TooLong, GoValue.Omit, $"may not be more than {MaxSize} bytes", at: at.Anchor);
+            context.Report(context.Root.Key(string.Empty), FieldErrorType.TooLong, GoValue.Omit, $"may not be more than {MaxSize} bytes", at: at.KeyNode ?? at.Anchor);
         }
     }
 }

@@ -32,10 +32,12 @@ public sealed class SecretValidation : ObjectValidation
             size += pair.Value.Length;
         }
 
+        // Findings about the data as a whole point at data, or at stringData when only that is written.
+        var written = dataPath.IsSet ? dataPath : context.Root.Child("stringData");
+        var anchor = written.KeyNode ?? written.Anchor;
         if (size > ConfigMapValidation.MaxSize)
         {
-            var at = dataPath.IsSet ? dataPath : context.Root.Child("stringData");
-            context.Report(dataPath, FieldErrorType.TooLong, GoValue.Omit, $"may not be more than {ConfigMapValidation.MaxSize} bytes", at: at.Anchor);
+            context.Report(dataPath, FieldErrorType.TooLong, GoValue.Omit, $"may not be more than {ConfigMapValidation.MaxSize} bytes", at: anchor);
         }
 
         switch (context.Root.Child("type").String)
@@ -50,24 +52,24 @@ public sealed class SecretValidation : ObjectValidation
 
                 break;
             case "kubernetes.io/dockercfg":
-                RequireJson(context, dataPath, values, ".dockercfg");
+                RequireJson(context, dataPath, values, ".dockercfg", anchor);
                 break;
             case "kubernetes.io/dockerconfigjson":
-                RequireJson(context, dataPath, values, ".dockerconfigjson");
+                RequireJson(context, dataPath, values, ".dockerconfigjson", anchor);
                 break;
             case "kubernetes.io/basic-auth":
                 // Either may be empty, but one of them must be present.
                 if (!values.ContainsKey("username") && !values.ContainsKey("password"))
                 {
-                    context.Required(dataPath.Key("username"));
-                    context.Required(dataPath.Key("password"));
+                    Required(context, dataPath.Key("username"), anchor);
+                    Required(context, dataPath.Key("password"), anchor);
                 }
 
                 break;
             case "kubernetes.io/ssh-auth":
                 if (!values.TryGetValue("ssh-privatekey", out var privateKey) || privateKey.Length == 0)
                 {
-                    context.Required(dataPath.Key("ssh-privatekey"));
+                    Required(context, dataPath.Key("ssh-privatekey"), anchor);
                 }
 
                 break;
@@ -76,7 +78,7 @@ public sealed class SecretValidation : ObjectValidation
                 {
                     if (!values.ContainsKey(key))
                     {
-                        context.Required(dataPath.Key(key));
+                        Required(context, dataPath.Key(key), anchor);
                     }
                 }
 
@@ -86,11 +88,14 @@ public sealed class SecretValidation : ObjectValidation
         }
     }
 
-    private static void RequireJson(ValidationContext context, Field dataPath, Dictionary<string, DataValue> values, string key)
+    private static void Required(ValidationContext context, Field field, Yaml.YamlNode anchor)
+        => context.Report(field, FieldErrorType.Required, GoValue.Omit, string.Empty, at: anchor);
+
+    private static void RequireJson(ValidationContext context, Field dataPath, Dictionary<string, DataValue> values, string key, Yaml.YamlNode anchor)
     {
         if (!values.TryGetValue(key, out var value))
         {
-            context.Required(dataPath.Key(key));
+            Required(context, dataPath.Key(key), anchor);
             return;
         }
 
