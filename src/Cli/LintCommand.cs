@@ -85,6 +85,11 @@ public sealed class LintCommand
         Description = "Report kubelint.io/ignore annotations and '# kubelint:ignore' comments that suppress nothing (KL1009).",
     };
 
+    private readonly Option<bool> _quiet = new("--quiet", "-q")
+    {
+        Description = "Text format: print only the findings and the summary line, without the per-rule table.",
+    };
+
     private readonly Option<bool> _timings = new("--timings")
     {
         Description = "Print the time spent loading and in each analysis pass to standard error.",
@@ -112,6 +117,7 @@ public sealed class LintCommand
         command.Options.Add(_baseline);
         command.Options.Add(_config);
         command.Options.Add(_reportUnusedSuppressions);
+        command.Options.Add(_quiet);
         command.Options.Add(_timings);
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
@@ -137,6 +143,7 @@ public sealed class LintCommand
         BaselinePaths = parseResult.GetValue(_baseline) ?? [],
         ConfigFile = parseResult.GetValue(_config),
         ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
+        Quiet = parseResult.GetValue(_quiet),
         Timings = parseResult.GetValue(_timings),
     };
 }

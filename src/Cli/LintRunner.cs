@@ -173,7 +173,9 @@ public sealed class LintRunner(CliConsole console)
             OutputFormat.Json => new JsonFormatter(),
             OutputFormat.Sarif => new SarifFormatter(RuleCatalog.All, RepositoryRoot.Find(Directory.GetCurrentDirectory())),
             OutputFormat.GitHub => new GitHubFormatter(),
-            _ => new TextFormatter(color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
+            _ => new TextFormatter(
+                color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                quiet: settings.Quiet),
         };
 
         if (settings.OutputFile is not { } path)

@@ -34,5 +34,8 @@ public sealed class LintSettings
 
     public bool ReportUnusedSuppressions { get; init; }
 
+    /// <summary>Text format without the per-rule table.</summary>
+    public bool Quiet { get; init; }
+
     public bool Timings { get; init; }
 }

@@ -35,6 +35,7 @@ public static class RuleIds
     public const string InvalidName = "KL1110";
     public const string InvalidLabel = "KL1111";
     public const string ValueOutOfBounds = "KL1112";
+    public const string CelRuleNotEvaluated = "KL1113";
 
     // Selectors and references.
     public const string SelectorTemplateMismatch = "KL2001";

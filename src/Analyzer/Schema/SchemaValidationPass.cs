@@ -71,6 +71,10 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             }
 
             ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+            if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition"))
+            {
+                CrdDefinitionValidation.Validate(context, obj);
+            }
         }
     }
 
@@ -100,6 +104,12 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             if (ApiMigrations.Replacement(bundle, obj.Group, obj.Kind) is { } replacement)
             {
                 message += "; " + replacement;
+            }
+
+            if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition") && customResources.Defines(obj))
+            {
+                // The server rejects the definition, yet its custom resources are better checked against it than not at all.
+                message += "; its schema is still used to validate its custom resources";
             }
 
             context.Report(SchemaRules.ApiNotServed, obj, apiVersionNode, message);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using KubeLint.Analyzer.Cel;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
@@ -28,18 +28,29 @@ internal sealed class SchemaWalker
     private readonly KubeObject _object;
     private readonly bool _strict;
     private readonly bool _apiValidated;
-    private readonly FieldPath _path = new();
+    private readonly FieldPath _path;
+
+    // Set while checking a schema of allOf, anyOf, oneOf or not: problems are collected, not reported.
+    private readonly List<SchemaProblem>? _collected;
+    private CelRuleEvaluator? _cel;
 
     /// <param name="apiValidated">
     /// True when the kind's API validation reports required fields and unsupported values in the server's words:
     /// the API server never checks the OpenAPI <c>required</c> lists or an enumeration table itself.
     /// </param>
     public SchemaWalker(AnalysisContext context, KubeObject obj, bool apiValidated = false)
+        : this(context, obj, new FieldPath(), null, apiValidated)
+    {
+    }
+
+    private SchemaWalker(AnalysisContext context, KubeObject obj, FieldPath path, List<SchemaProblem>? collected, bool apiValidated)
     {
         _context = context;
         _object = obj;
         _strict = context.Options.Strict;
         _apiValidated = apiValidated;
+        _path = path;
+        _collected = collected;
     }
 
     public void ValidateRoot(SchemaNode schema) => Validate(_object.Root, schema, null);
@@ -118,7 +129,99 @@ internal sealed class SchemaWalker
 
                 break;
             default:
+                // A schema without a type (inside allOf, anyOf, oneOf or not) still constrains what it describes.
+                if (node is YamlMapping && (schema.Properties.Count > 0 || schema.Required.Count > 0 || schema.AdditionalProperties is not null))
+                {
+                    ValidateObject(node, schema, key);
+                }
+                else if (node is YamlSequence && schema.Items is not null)
+                {
+                    ValidateArray(node, schema);
+                }
+
                 break;
+        }
+
+        if (schema.AllOf.Count > 0 || schema.AnyOf.Count > 0 || schema.OneOf.Count > 0 || schema.Not is not null)
+        {
+            CheckJunctions(node, schema);
+        }
+
+        if (schema.Validations.Count > 0)
+        {
+            _cel ??= new CelRuleEvaluator(_context, _object, _path, Report);
+            _cel.Evaluate(node, schema);
+        }
+    }
+
+    /// <summary>
+    /// allOf, anyOf, oneOf and not as kube-openapi's schemaPropsValidator (validate/schema_props.go) checks them: the
+    /// inner schemas' problems are gathered apart, then reported with the composite message of schema_messages.go,
+    /// which kubeOpenAPIResultToFieldErrors reports at the root with an empty value ("&lt;nil&gt;: Invalid value: \"\": ...").
+    /// </summary>
+    private void CheckJunctions(YamlNode node, SchemaNode schema)
+    {
+        var where = ValueValidations.Quote(_path.ToString());
+        if (schema.AnyOf.Count > 0)
+        {
+            var outcomes = schema.AnyOf.Select(s => Problems(node, s)).ToList();
+            if (outcomes.All(o => o.Count > 0))
+            {
+                ReportComposite(node, $"{where} must validate at least one schema (anyOf)");
+                ReportAll(outcomes.OrderBy(o => o.Count).First());
+            }
+        }
+
+        if (schema.OneOf.Count > 0)
+        {
+            var outcomes = schema.OneOf.Select(s => Problems(node, s)).ToList();
+            var valid = outcomes.Count(o => o.Count == 0);
+            if (valid != 1)
+            {
+                var found = valid == 0 ? "Found none valid" : $"Found {valid.ToString(CultureInfo.InvariantCulture)} valid alternatives";
+                ReportComposite(node, $"{where} must validate one and only one schema (oneOf). {found}");
+                if (valid == 0)
+                {
+                    ReportAll(outcomes.OrderBy(o => o.Count).First());
+                }
+            }
+        }
+
+        if (schema.AllOf.Count > 0)
+        {
+            var outcomes = schema.AllOf.Select(s => Problems(node, s)).ToList();
+            var valid = outcomes.Count(o => o.Count == 0);
+            foreach (var outcome in outcomes)
+            {
+                ReportAll(outcome);
+            }
+
+            if (valid != outcomes.Count)
+            {
+                ReportComposite(node, $"{where} must validate all the schemas (allOf){(valid == 0 ? ". None validated" : string.Empty)}");
+            }
+        }
+
+        if (schema.Not is { } not && Problems(node, not).Count == 0)
+        {
+            ReportComposite(node, $"{where} must not validate the schema (not)");
+        }
+    }
+
+    private List<SchemaProblem> Problems(YamlNode node, SchemaNode schema)
+    {
+        var problems = new List<SchemaProblem>();
+        new SchemaWalker(_context, _object, _path, problems, _apiValidated).Validate(node, schema, null);
+        return problems;
+    }
+
+    private void ReportComposite(YamlNode node, string message) => Report(SchemaRules.InvalidValue, node, "<nil>: Invalid value: \"\": " + message);
+
+    private void ReportAll(List<SchemaProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            Report(problem.Rule, problem.Node, problem.Message);
         }
     }
 
@@ -355,89 +458,22 @@ internal sealed class SchemaWalker
     /// <summary>The API server's value validations, checked only when the value already has the right type.</summary>
     private void CheckBounds(YamlNode node, SchemaType type, SchemaBounds bounds)
     {
-        string? problem = null;
-        switch (node)
+        if (ValueValidations.Check(node, type, bounds, _path) is { } problem)
         {
-            case YamlScalar { Kind: ScalarKind.Int or ScalarKind.Float } number when type is SchemaType.Integer or SchemaType.Number && number.TryGetDouble(out var value):
-                problem = NumberProblem(value, bounds);
-                break;
-            case YamlScalar { Kind: ScalarKind.String } text when type is SchemaType.String or SchemaType.IntOrString or SchemaType.Any:
-                problem = StringProblem(text.Value, bounds);
-                break;
-            case YamlSequence sequence when type is SchemaType.Array or SchemaType.Any:
-                problem = CountProblem(sequence.Count, bounds.MinItems, bounds.MaxItems, "items");
-                break;
-            case YamlMapping mapping when type is SchemaType.Object or SchemaType.Any:
-                problem = CountProblem(mapping.Count, bounds.MinProperties, bounds.MaxProperties, "properties");
-                break;
-            default:
-                break;
-        }
-
-        if (problem is not null)
-        {
-            Report(SchemaRules.ValueOutOfBounds, node, $"{_path}: invalid value {Describe(node)}: {_path} in body {problem}");
+            Report(problem.Rule, node, problem.Message);
         }
     }
-
-    private static string? NumberProblem(double value, SchemaBounds bounds)
-    {
-        if (bounds.Minimum is { } min && (bounds.ExclusiveMinimum ? value <= min : value < min))
-        {
-            return $"should be greater than {(bounds.ExclusiveMinimum ? string.Empty : "or equal to ")}{Format(min)}";
-        }
-
-        if (bounds.Maximum is { } max && (bounds.ExclusiveMaximum ? value >= max : value > max))
-        {
-            return $"should be less than {(bounds.ExclusiveMaximum ? string.Empty : "or equal to ")}{Format(max)}";
-        }
-
-        return null;
-    }
-
-    private static string? StringProblem(string value, SchemaBounds bounds)
-    {
-        // Go counts characters as runes, so a surrogate pair is one character.
-        var length = value.Length - value.Count(char.IsLowSurrogate);
-        if (bounds.MinLength is { } min && length < min)
-        {
-            return $"should be at least {min.ToString(CultureInfo.InvariantCulture)} chars long";
-        }
-
-        if (bounds.MaxLength is { } max && length > max)
-        {
-            return $"should be at most {max.ToString(CultureInfo.InvariantCulture)} chars long";
-        }
-
-        return bounds.Pattern is { } pattern && !Matches(pattern, value) ? $"should match '{bounds.PatternText}'" : null;
-    }
-
-    /// <summary>A pattern that takes too long (catastrophic backtracking, which RE2 never does) counts as a match.</summary>
-    private static bool Matches(Regex pattern, string value)
-    {
-        try
-        {
-            return pattern.IsMatch(value);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return true;
-        }
-    }
-
-    private static string? CountProblem(int count, int? min, int? max, string what)
-    {
-        if (min is { } atLeast && count < atLeast)
-        {
-            return $"should have at least {atLeast.ToString(CultureInfo.InvariantCulture)} {what}";
-        }
-
-        return max is { } atMost && count > atMost ? $"should have at most {atMost.ToString(CultureInfo.InvariantCulture)} {what}" : null;
-    }
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Describe(YamlNode node) => node is YamlScalar s ? $"{s.TypeName} {s.ToDisplayString()}" : node.TypeName;
 
-    private void Report(RuleDescriptor rule, YamlNode node, string message) => _context.Report(rule, _object, node, message);
+    private void Report(RuleDescriptor rule, YamlNode node, string message)
+    {
+        if (_collected is not null)
+        {
+            _collected.Add(new SchemaProblem(rule, node, message));
+            return;
+        }
+
+        _context.Report(rule, _object, node, message);
+    }
 }

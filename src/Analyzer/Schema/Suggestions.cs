@@ -1,7 +1,7 @@
 namespace KubeLint.Analyzer.Schema;
 
 /// <summary>Near-miss suggestions for misspelt field names and enum values ("ClusterIp" → "ClusterIP").</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>The candidate equal ignoring case, else the one within a small edit distance; null when none is close.</summary>
     public static string? Closest(string value, IEnumerable<string> candidates)

@@ -145,11 +145,24 @@ public sealed class SarifFormatter : IReportFormatter
         Help = new MultiformatMessageString
         {
             Text = rule.Remediation,
-            Markdown = $"{rule.Description}\n\n**How to fix:** {rule.Remediation}\n\n[{rule.Id} {rule.Name}]({rule.HelpUri})",
+            Markdown = HelpMarkdown(rule),
         },
         HelpUri = new Uri(rule.HelpUri),
         DefaultConfiguration = new ReportingConfiguration { Level = Level(rule.DefaultSeverity), Enabled = rule.EnabledByDefault },
     };
+
+    /// <summary>What code scanning shows under an alert: the rule's description, fix, examples and link.</summary>
+    private static string HelpMarkdown(RuleDescriptor rule)
+    {
+        var markdown = new StringBuilder($"{rule.Description}\n\n**How to fix:** {rule.Remediation}\n\n");
+        if (rule.Examples is { } examples)
+        {
+            markdown.Append("**Bad:**\n\n```yaml\n").Append(examples.Bad).Append("```\n\n")
+                .Append("**Good:**\n\n```yaml\n").Append(examples.Good).Append("```\n\n");
+        }
+
+        return markdown.Append($"[{rule.Id} {rule.Name}]({rule.HelpUri})").ToString();
+    }
 
     private Result ToResult(Finding finding, int ruleIndex)
     {

@@ -1,12 +1,14 @@
+using System.Globalization;
 using KubeLint.Analyzer.Findings;
 
 namespace KubeLint.Cli.Output;
 
 /// <summary>
 /// One line per finding, "file:line:col: severity KLxxxx rule-name: message", the format editors and terminals
-/// turn into links, then a one-line summary. ANSI colors only when writing to a terminal.
+/// turn into links; then, unless quiet, how often each rule fired with the link to its documentation; then a
+/// one-line summary. ANSI colors only when writing to a terminal.
 /// </summary>
-public sealed class TextFormatter(bool color) : IReportFormatter
+public sealed class TextFormatter(bool color, bool quiet = false) : IReportFormatter
 {
     private const string Reset = "\u001b[0m";
     private const string Bold = "\u001b[1m";
@@ -28,7 +30,33 @@ public sealed class TextFormatter(bool color) : IReportFormatter
             }
         }
 
+        if (!quiet && report.Findings.Count > 0)
+        {
+            WriteRuleTable(report, writer);
+        }
+
         writer.Write(Summary(report));
+        writer.Write('\n');
+    }
+
+    /// <summary>Findings per rule, most frequent first, each with its help link: where to read what to do.</summary>
+    private void WriteRuleTable(LintReport report, TextWriter writer)
+    {
+        var rows = report.Findings.GroupBy(f => f.RuleId, StringComparer.Ordinal)
+            .Select(g => (Count: g.Count(), Rule: g.First().Rule))
+            .OrderByDescending(row => row.Count)
+            .ThenBy(row => row.Rule.Id, StringComparer.Ordinal)
+            .ToList();
+        var countWidth = Math.Max(5, rows.Max(r => r.Count.ToString(CultureInfo.InvariantCulture).Length));
+        var ruleWidth = rows.Max(r => r.Rule.ToString().Length);
+        writer.Write('\n');
+        writer.Write($"{"count".PadLeft(countWidth)}  {"rule".PadRight(ruleWidth)}  documentation (or: kubelint rules ID)\n");
+        foreach (var (count, rule) in rows)
+        {
+            var link = color ? $"{Dim}{rule.HelpUri}{Reset}" : rule.HelpUri;
+            writer.Write($"{count.ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)}  {rule.ToString().PadRight(ruleWidth)}  {link}\n");
+        }
+
         writer.Write('\n');
     }
 

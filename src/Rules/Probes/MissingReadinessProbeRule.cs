@@ -19,7 +19,88 @@ public sealed class MissingReadinessProbeRule : Rule
         + "it while the application is overloaded or shutting down. A readiness probe on any container counts, as pod "
         + "readiness is the conjunction of its containers'. Services with publishNotReadyAddresses: true ignore readiness "
         + "and are not considered.",
-        "Add a readinessProbe to the container that serves the Service's traffic.");
+        "Add a readinessProbe to the container that serves the Service's traffic.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    app: web
+                  ports:
+                    - port: 80
+                      targetPort: http
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          readinessProbe:
+                            httpGet: {path: /readyz, port: http}
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    app: web
+                  ports:
+                    - port: 80
+                      targetPort: http
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -18,7 +18,44 @@ public sealed class RequestsExceedLimitsRule : Rule
         "For every resource with both a request and a limit, the API server requires request ≤ limit, compared as "
         + "quantities (so 1 and 1000m are equal) and for init and sidecar containers as well; otherwise the pod is "
         + "rejected with \"must be less than or equal to cpu limit of 1\".",
-        "Lower the request or raise the limit.");
+        "Lower the request or raise the limit.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 256Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -10,6 +10,10 @@ namespace KubeLint.Rules.Resources;
 /// <summary>KL3009: cpu and memory quantities that are valid but almost certainly not what was meant.</summary>
 public sealed class SuspiciousQuantityRule : Rule
 {
+    // Declared before Definition, which lists them: static fields are initialized in textual order.
+    private static readonly RuleParameter MinimumMemory = new("minMemory", "4Mi", "Memory below this quantity is reported; a value that is not a valid quantity keeps the default.");
+    private static readonly RuleParameter MaximumCpu = new("maxCpu", "256", "Cpu above this quantity is reported; a value that is not a valid quantity keeps the default.");
+
     public static RuleDescriptor Definition { get; } = new(
         RuleIds.SuspiciousQuantity,
         "suspicious-quantity",
@@ -18,20 +22,54 @@ public sealed class SuspiciousQuantityRule : Rule
         "Resource quantities should be plausible.",
         "Flags quantities the API server accepts but that are surely slips: a bare suffix such as \"Gi\" (which parses "
         + "as zero), memory in fractions of a byte (\"3500m\" is 3.5 bytes, not 3500 MiB), memory below 4Mi (no "
-        + "container runtime starts a container that small), and cpu above 256 cores. Parameters: minMemory (default "
-        + "4Mi) and maxCpu (default 256) change the two thresholds; a value that is not a valid quantity keeps the default.",
-        "Write memory with binary suffixes (Mi, Gi) and cpu in cores or millicores (500m).");
-
-    private const string DefaultMinimumMemory = "4Mi";
-    private const string DefaultMaximumCpu = "256";
+        + "container runtime starts a container that small), and cpu above 256 cores. Both thresholds are parameters.",
+        "Write memory with binary suffixes (Mi, Gi) and cpu in cores or millicores (500m).")
+    {
+        Parameters = [MinimumMemory, MaximumCpu],
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128m}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
         var limits = new Thresholds(
-            Threshold(context, "minMemory", DefaultMinimumMemory),
-            Threshold(context, "maxCpu", DefaultMaximumCpu));
+            Threshold(context, MinimumMemory),
+            Threshold(context, MaximumCpu));
         foreach (var template in PodContainers.Complete(context))
         {
             foreach (var container in PodContainers.All(template))
@@ -54,10 +92,10 @@ public sealed class SuspiciousQuantityRule : Rule
         }
     }
 
-    private static Quantity Threshold(AnalysisContext context, string parameter, string fallback)
-        => Quantity.TryParse(context.Options.Parameter(Definition, parameter) ?? fallback, out var value, out _) && value.HasNumber
+    private static Quantity Threshold(AnalysisContext context, RuleParameter parameter)
+        => Quantity.TryParse(context.Options.Parameter(Definition, parameter.Name) ?? parameter.DefaultValue, out var value, out _) && value.HasNumber
             ? value
-            : Quantity.Parse(fallback);
+            : Quantity.Parse(parameter.DefaultValue);
 
     private static string? Problem(string name, Quantity quantity, Thresholds limits)
     {

@@ -18,7 +18,62 @@ public sealed class IngressBackendMissingRule : Rule
             + "Service does not define (backend.service.port.number is a Service port, not a container port; "
             + "port.name is a Service port name). The Service is only reported missing when another backend of the "
             + "same Ingress is a Service of the input, so Ingresses for separately deployed Services are not guessed about.",
-        "Point the backend at an existing Service and at one of its spec.ports (by port number or name).");
+        "Point the backend at an existing Service and at one of its spec.ports (by port number or name).")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  ports:
+                    - name: http
+                      port: 80
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: web
+                spec:
+                  rules:
+                    - host: shop.example.com
+                      http:
+                        paths:
+                          - path: /
+                            pathType: Prefix
+                            backend:
+                              service:
+                                name: web
+                                port: {number: 8080}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  ports:
+                    - name: http
+                      port: 80
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: web
+                spec:
+                  rules:
+                    - host: shop.example.com
+                      http:
+                        paths:
+                          - path: /
+                            pathType: Prefix
+                            backend:
+                              service:
+                                name: web
+                                port: {number: 80}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -22,7 +22,62 @@ public sealed class MissingReferenceRule : Rule
             + "namespace), claims of StatefulSet volumeClaimTemplates, objects a Role grants access to by name (managed "
             + "at run time) and names that a custom resource of the namespace mentions (e.g. a certificate's "
             + "secretName) are not reported.",
-        "Correct the name, add the missing object to the input, or mark an optional ConfigMap or Secret with optional: true.");
+        "Correct the name, add the missing object to the input, or mark an optional ConfigMap or Secret with optional: true.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      envFrom:
+                        - configMapRef: {name: setings}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      envFrom:
+                        - configMapRef: {name: settings}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -20,7 +20,111 @@ public sealed class OverlappingSelectorsRule : Rule
             + "Not compared: objects with ownerReferences (a Deployment's own ReplicaSets), workloads with the same name "
             + "(one component defined as alternatives), and namespaces where the input defines some object twice "
             + "(alternative install variants side by side).",
-        "Give each workload a label that only its own pods carry (e.g. app.kubernetes.io/name and app.kubernetes.io/instance) and select on it.");
+        "Give each workload a label that only its own pods carry (e.g. app.kubernetes.io/name and app.kubernetes.io/instance) and select on it.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: shop
+                  template:
+                    metadata:
+                      labels:
+                        app: shop
+                        component: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: api
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: shop
+                      component: api
+                  template:
+                    metadata:
+                      labels:
+                        app: shop
+                        component: api
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: shop
+                      component: web
+                  template:
+                    metadata:
+                      labels:
+                        app: shop
+                        component: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: api
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: shop
+                      component: api
+                  template:
+                    metadata:
+                      labels:
+                        app: shop
+                        component: api
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -18,7 +18,58 @@ public sealed class SelectorTemplateMismatchRule : Rule
             + "selects. The API server rejects a workload whose spec.selector does not select its own template "
             + "(\"`selector` does not match template `labels`\"), and rejects an empty selector in apps/v1.",
         "Make every matchLabels pair and matchExpressions requirement hold for spec.template.metadata.labels, "
-            + "usually by adding the selector's labels to the template.");
+            + "usually by adding the selector's labels to the template.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: frontend
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

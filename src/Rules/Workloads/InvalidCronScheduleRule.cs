@@ -20,7 +20,52 @@ public sealed class InvalidCronScheduleRule : Rule
         + "*, ?, lists, ranges and steps, or one of the descriptors @yearly, @annually, @monthly, @weekly, @daily, "
         + "@midnight, @hourly. L, W and # are not supported, and unlike many cron dialects 7 is not Sunday. The finding "
         + "quotes the parser's error and points at the offending field.",
-        "Fix the field the message names; use 0 for Sunday.");
+        "Fix the field the message names; use 0 for Sunday.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 * * 7"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          securityContext:
+                            runAsNonRoot: true
+                          containers:
+                            - name: report
+                              image: example/report:2.0.1
+                              resources:
+                                requests: {cpu: 100m, memory: 128Mi}
+                                limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 * * 0"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          securityContext:
+                            runAsNonRoot: true
+                          containers:
+                            - name: report
+                              image: example/report:2.0.1
+                              resources:
+                                requests: {cpu: 100m, memory: 128Mi}
+                                limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

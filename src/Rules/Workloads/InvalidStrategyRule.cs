@@ -20,7 +20,62 @@ public sealed class InvalidStrategyRule : Rule
         + "non-rolling type, maxSurge and maxUnavailable as non-negative integers or percent strings with maxUnavailable "
         + "at most 100%, and progressDeadlineSeconds above minReadySeconds. It also flags a StatefulSet partition above "
         + "the replica count, which the API server accepts but which keeps every pod on the old revision.",
-        "Use a supported strategy type and valid rollingUpdate values.");
+        "Use a supported strategy type and valid rollingUpdate values.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  minReadySeconds: 30
+                  progressDeadlineSeconds: 10
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  minReadySeconds: 30
+                  progressDeadlineSeconds: 600
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -20,7 +20,45 @@ public sealed class JobMisconfiguredRule : Rule
         + "ttlSecondsAfterFinished must not be negative; a selector needs manualSelector: true; concurrencyPolicy is "
         + "Allow, Forbid or Replace; history limits must not be negative; and a startingDeadlineSeconds under 10 can "
         + "make the CronJob controller, which checks schedules every 10 seconds, miss runs.",
-        "Set restartPolicy: Never or OnFailure and fix the field the message names.");
+        "Set restartPolicy: Never or OnFailure and fix the field the message names.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: migrate
+                spec:
+                  template:
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: migrate
+                          image: example/migrate:2.0.1
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  name: migrate
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: migrate
+                          image: example/migrate:2.0.1
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     private static readonly string[] NonNegativeJobFields = ["backoffLimit", "completions", "parallelism", "ttlSecondsAfterFinished"];
 

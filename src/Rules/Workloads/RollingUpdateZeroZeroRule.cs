@@ -20,7 +20,62 @@ public sealed class RollingUpdateZeroZeroRule : Rule
         + "scaled against the Deployment's replicas, maxSurge rounding up and maxUnavailable rounding down; when both "
         + "come to 0 the controller silently uses maxUnavailable 1, taking a pod down before its replacement is ready. "
         + "DaemonSet percentages both round up, so only literal zeros are a problem there.",
-        "Allow at least one surge pod (maxSurge: 1) or one unavailable pod.");
+        "Allow at least one surge pod (maxSurge: 1) or one unavailable pod.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  strategy:
+                    rollingUpdate: {maxSurge: 0, maxUnavailable: 0}
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  strategy:
+                    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
