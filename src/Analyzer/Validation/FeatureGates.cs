@@ -11,6 +11,7 @@ public static class FeatureGates
     public const string PreferSameTrafficDistribution = "PreferSameTrafficDistribution";
     public const string HpaConfigurableTolerance = "HPAConfigurableTolerance";
     public const string MutableCsiNodeAllocatableCount = "MutableCSINodeAllocatableCount";
+    public const string VolumeAttributesClass = "VolumeAttributesClass";
 
     private static readonly Dictionary<string, int> OnByDefaultSince = new(StringComparer.Ordinal)
     {
@@ -19,6 +20,7 @@ public static class FeatureGates
         [PreferSameTrafficDistribution] = 34,
         [HpaConfigurableTolerance] = 35,
         [MutableCsiNodeAllocatableCount] = 35,
+        [VolumeAttributesClass] = 34,
     };
 
     /// <summary>Whether <paramref name="gate"/> is on by default in <paramref name="version"/>; unknown gates are off.</summary>
