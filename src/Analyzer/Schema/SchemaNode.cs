@@ -20,6 +20,9 @@ internal sealed class SchemaNode
 
     public IReadOnlyList<string> Required { get; set; } = [];
 
+    /// <summary>The list-map keys whose field has no OpenAPI default: an item must write them (server-side apply).</summary>
+    public IReadOnlyList<string> ListMapKeysWithoutDefault { get; set; } = [];
+
     /// <summary>The schema of values whose keys are not listed in <see cref="Properties"/>, or null.</summary>
     public SchemaNode? AdditionalProperties { get; set; }
 

@@ -113,24 +113,22 @@ public static class SchemaRules
         Examples = new(
             bad: """
                 apiVersion: v1
-                kind: Service
+                kind: PersistentVolumeClaim
                 metadata:
-                  name: web
+                  name: data
                 spec:
-                  ports:
-                    - name: http
-                      targetPort: 8080
+                  accessModes: [ReadWriteOnce]
                 """,
             good: """
                 apiVersion: v1
-                kind: Service
+                kind: PersistentVolumeClaim
                 metadata:
-                  name: web
+                  name: data
                 spec:
-                  ports:
-                    - name: http
-                      port: 80
-                      targetPort: 8080
+                  accessModes: [ReadWriteOnce]
+                  resources:
+                    requests:
+                      storage: 1Gi
                 """),
     };
 

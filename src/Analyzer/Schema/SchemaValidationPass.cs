@@ -63,7 +63,7 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             }
 
             var before = context.Findings.Count;
-            new SchemaWalker(context, obj, builtIn ? apiVersion : null).ValidateRoot(schema);
+            new SchemaWalker(context, obj, builtIn ? apiVersion : null, ApiValidation.ReportsRequiredAndSupportedValues(obj, builtIn, context.Options)).ValidateRoot(schema);
             var reported = new HashSet<SourcePosition>();
             var undecodable = false;
             for (var i = before; i < context.Findings.Count; i++)

@@ -38,10 +38,13 @@ internal sealed class SchemaWalker
         [("io.k8s.api.core.v1.SecurityContext", "procMount")] = "ProcMountType",
     };
 
+    private static readonly IReadOnlyList<string> NoneRequired = [];
+
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
     private readonly bool _strict;
     private readonly KubernetesVersion? _version;
+    private readonly bool _apiValidated;
     private readonly FieldPath _path;
 
     // Set while checking a schema of allOf, anyOf, oneOf or not: problems are collected, not reported.
@@ -49,17 +52,25 @@ internal sealed class SchemaWalker
     private CelRuleEvaluator? _cel;
 
     /// <summary>A walker of one object; <paramref name="version"/> (built-in kinds only) drops the fields of disabled gates.</summary>
-    public SchemaWalker(AnalysisContext context, KubeObject obj, KubernetesVersion? version = null)
-        : this(context, obj, new FieldPath(), null, version)
+    /// <param name="context">The analysis the findings go to.</param>
+    /// <param name="obj">The object walked.</param>
+    /// <param name="version">The version whose feature gates decide which fields the server drops; null for custom resources.</param>
+    /// <param name="apiValidated">
+    /// True when the kind's API validation reports required fields and unsupported values in the server's words:
+    /// the API server never checks the OpenAPI <c>required</c> lists or an enumeration table itself.
+    /// </param>
+    public SchemaWalker(AnalysisContext context, KubeObject obj, KubernetesVersion? version = null, bool apiValidated = false)
+        : this(context, obj, new FieldPath(), null, version, apiValidated)
     {
     }
 
-    private SchemaWalker(AnalysisContext context, KubeObject obj, FieldPath path, List<SchemaProblem>? collected, KubernetesVersion? version)
+    private SchemaWalker(AnalysisContext context, KubeObject obj, FieldPath path, List<SchemaProblem>? collected, KubernetesVersion? version, bool apiValidated)
     {
         _context = context;
         _object = obj;
         _strict = context.Options.Strict;
         _version = version;
+        _apiValidated = apiValidated;
         _path = path;
         _collected = collected;
     }
@@ -226,7 +237,7 @@ internal sealed class SchemaWalker
     private List<SchemaProblem> Problems(YamlNode node, SchemaNode schema)
     {
         var problems = new List<SchemaProblem>();
-        new SchemaWalker(_context, _object, _path, problems, _version).Validate(node, schema, null);
+        new SchemaWalker(_context, _object, _path, problems, _version, _apiValidated).Validate(node, schema, null);
         return problems;
     }
 
@@ -287,7 +298,7 @@ internal sealed class SchemaWalker
             _path.Pop();
         }
 
-        foreach (var required in schema.Required)
+        foreach (var required in _apiValidated ? NoneRequired : schema.Required)
         {
             if (mapping[required] is null or YamlScalar { IsNull: true } && !RequiredNotEnforced.Contains((schema.Definition ?? string.Empty, required)))
             {
@@ -358,7 +369,7 @@ internal sealed class SchemaWalker
 
         if (schema.ListType == "map" && schema.ListMapKeys.Count > 0)
         {
-            CheckMapKeys(sequence, schema.ListMapKeys);
+            CheckMapKeys(sequence, schema.ListMapKeys, schema.ListMapKeysWithoutDefault, schema.Items);
         }
         else if (schema.ListType == "set")
         {
@@ -366,13 +377,28 @@ internal sealed class SchemaWalker
         }
     }
 
-    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys)
+    /// <summary>
+    /// Keyed lists as server-side apply's structured-merge-diff reads them: each item needs the key fields that have
+    /// no default, and no two items may share a key.
+    /// </summary>
+    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys, IReadOnlyList<string> keysWithoutDefault, SchemaNode? itemSchema)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             if (sequence.Items[i] is not YamlMapping item)
             {
+                continue;
+            }
+
+            if (keysWithoutDefault.FirstOrDefault(k => item[k] is null or YamlScalar { IsNull: true }) is { } omitted)
+            {
+                // Where the schema requires the key, the required-field check already says so.
+                if (_apiValidated || itemSchema is null || !itemSchema.Required.Contains(omitted))
+                {
+                    Report(SchemaRules.RequiredFieldMissing, item, $"{_path}[{i.ToString(CultureInfo.InvariantCulture)}]: associative list with keys has an element that omits key field \"{omitted}\" (and doesn't have default value)");
+                }
+
                 continue;
             }
 
@@ -446,7 +472,7 @@ internal sealed class SchemaWalker
 
     private void CheckEnum(YamlScalar value, SchemaNode schema)
     {
-        if (schema.Enum is not { } allowed || allowed.Contains(value.Value, StringComparer.Ordinal))
+        if (_apiValidated || schema.Enum is not { } allowed || allowed.Contains(value.Value, StringComparer.Ordinal))
         {
             return;
         }

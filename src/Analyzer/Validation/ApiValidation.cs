@@ -1,9 +1,17 @@
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation.Autoscaling;
+using KubeLint.Analyzer.Validation.Cluster;
+using KubeLint.Analyzer.Validation.Configuration;
 using KubeLint.Analyzer.Validation.Metadata;
 using KubeLint.Analyzer.Validation.Pods;
 using KubeLint.Analyzer.Validation.Workloads;
+using KubeLint.Analyzer.Validation.Networking;
+using KubeLint.Analyzer.Validation.Policy;
+using KubeLint.Analyzer.Validation.Rbac;
+using KubeLint.Analyzer.Validation.Services;
+using KubeLint.Analyzer.Validation.Storage;
 
 namespace KubeLint.Analyzer.Validation;
 
@@ -27,6 +35,34 @@ public static class ApiValidation
         new JobValidation(),
         new CronJobValidation(),
         new PodTemplateValidation(),
+        new ServiceValidation(),
+        new EndpointsValidation(),
+        new ConfigMapValidation(),
+        new SecretValidation(),
+        new IngressValidation(),
+        new IngressClassValidation(),
+        new NetworkPolicyValidation(),
+        new PodDisruptionBudgetValidation(),
+        new RoleValidation(),
+        new RoleBindingValidation(),
+        new HorizontalPodAutoscalerValidation(),
+        new PersistentVolumeValidation(),
+        new PersistentVolumeClaimValidation(),
+        new StorageClassValidation(),
+        new VolumeAttachmentValidation(),
+        new CsiDriverValidation(),
+        new CsiNodeValidation(),
+        new VolumeAttributesClassValidation(),
+        new NamespaceValidation(),
+        new NodeValidation(),
+        new LimitRangeValidation(),
+        new ResourceQuotaValidation(),
+        new PriorityClassValidation(),
+        new LeaseValidation(),
+        new RuntimeClassValidation(),
+        new EndpointSliceValidation(),
+        new WebhookConfigurationValidation(),
+        new ValidatingAdmissionPolicyValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();
@@ -38,6 +74,16 @@ public static class ApiValidation
 
     /// <summary>Every validation area's validations, for rules.md.</summary>
     public static IReadOnlyList<ObjectValidation> All => Validations;
+
+    /// <summary>
+    /// Whether the API validation of <paramref name="obj"/> reports the fields its kind requires and the values it
+    /// supports, so that schema validation leaves out the OpenAPI <c>required</c> lists and the enumeration table
+    /// (see <see cref="ObjectValidation.ReportsRequiredAndSupportedValues"/>). With the validation's area turned off,
+    /// schema validation checks them again, as it did before the API server's own checks existed.
+    /// </summary>
+    public static bool ReportsRequiredAndSupportedValues(KubeObject obj, bool builtIn, AnalysisOptions options)
+        => builtIn && ByKind.TryGetValue((obj.Group, obj.Kind), out var forKind)
+            && forKind.Any(v => v.ReportsRequiredAndSupportedValues && options.IsAreaEnabled(v.Area) && v.AppliesTo(obj));
 
     /// <summary>
     /// Validates <paramref name="obj"/>; <paramref name="schemaReported"/> holds the positions schema validation

@@ -7,6 +7,12 @@ namespace KubeLint.Analyzer.Validation;
 /// </summary>
 public static class FeatureGates
 {
+    public const string ServiceTrafficDistribution = "ServiceTrafficDistribution";
+    public const string PreferSameTrafficDistribution = "PreferSameTrafficDistribution";
+    public const string HpaConfigurableTolerance = "HPAConfigurableTolerance";
+    public const string MutableCsiNodeAllocatableCount = "MutableCSINodeAllocatableCount";
+    public const string VolumeAttributesClass = "VolumeAttributesClass";
+
     // A gate listed with a version above 1.35 is off in every supported version; it is listed so that the check
     // it guards is visibly off rather than forgotten.
     private static readonly Dictionary<string, int> OnByDefaultSince = new(StringComparer.Ordinal)
@@ -31,7 +37,7 @@ public static class FeatureGates
         ["SidecarContainers"] = 29,
         ["SupplementalGroupsPolicy"] = 33,
         ["UserNamespacesSupport"] = 33,
-        ["VolumeAttributesClass"] = 34,
+        [VolumeAttributesClass] = 34,
 
         // Workload fields dropped on create while their gate is off (the REST strategies' PrepareForCreate).
         ["JobBackoffLimitPerIndex"] = 29,
@@ -39,6 +45,12 @@ public static class FeatureGates
         ["JobPodReplacementPolicy"] = 29,
         ["JobSuccessPolicy"] = 31,
         ["MaxUnavailableStatefulSet"] = 36,
+
+        // Service, autoscaling and storage fields.
+        [ServiceTrafficDistribution] = 31,
+        [PreferSameTrafficDistribution] = 34,
+        [HpaConfigurableTolerance] = 35,
+        [MutableCsiNodeAllocatableCount] = 35,
     };
 
     /// <summary>Whether <paramref name="gate"/> is on by default in <paramref name="version"/>; unknown gates are off.</summary>

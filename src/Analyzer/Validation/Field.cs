@@ -49,9 +49,10 @@ public sealed class Field
     public bool IsDefaulted => Node is not null && View.IsDefault(Node);
 
     /// <summary>
-    /// Where a finding about this field points: the value as written; its key when written as null; for a field
-    /// that is absent (or only defaulted), the nearest enclosing field that is written, at its key when it is a mapping entry
-    /// (<c>metadata:</c> for a missing <c>metadata.name</c>), else at its value (a list item).
+    /// Where a finding about this field points: the value as written; its key when written as null or as a value
+    /// that a default replaced (an empty string); for a field that is absent (or only defaulted), the nearest enclosing
+    /// field that is written, at its key when it is a mapping entry (<c>metadata:</c> for a missing
+    /// <c>metadata.name</c>), else at its value (a list item).
     /// </summary>
     public YamlNode Anchor
     {
@@ -62,10 +63,10 @@ public sealed class Field
                 return own;
             }
 
-            if (Node is null && KeyNode is not null)
+            if (KeyNode is { } key)
             {
-                // Written as null (`selector:`): the key is where the field would have to be filled in.
-                return KeyNode;
+                // Written as null (`selector:`) or as a value defaulting replaced: the key is where the value is.
+                return key;
             }
 
             for (var current = _parent; current is not null; current = current._parent)
@@ -133,7 +134,12 @@ public sealed class Field
         }
 
         var entry = mapping.GetEntry(name);
-        var value = entry?.Value is YamlScalar { IsNull: true } ? null : entry?.Value;
+        var value = entry?.Value switch
+        {
+            YamlScalar { IsNull: true } => null,
+            YamlScalar { Kind: ScalarKind.String, Value.Length: 0 } empty => View.DefaultOf(mapping, name) ?? empty,
+            var written => written,
+        };
         return new Field(View, this, name, null, value ?? View.DefaultOf(mapping, name), entry?.Key);
     }
 

@@ -30,6 +30,13 @@ public readonly struct GoValue
     /// <summary>A value printed as written: a Go struct's <c>%#v</c> or a <c>Stringer</c>'s text (e.g. a quantity "-1Gi" prints as -1Gi).</summary>
     public static GoValue Raw(string text) => new(text);
 
+    /// <summary>A slice as <c>%#v</c> prints it: <c>[]string{"a", "b"}</c>, or <c>[]string(nil)</c> when empty.</summary>
+    public static GoValue Slice(string elementType, IEnumerable<string> items)
+    {
+        var quoted = items.Select(Quote).ToList();
+        return new("[]" + elementType + (quoted.Count == 0 ? "(nil)" : "{" + string.Join(", ", quoted) + "}"));
+    }
+
     public static implicit operator GoValue(string value) => Of(value);
 
     public static implicit operator GoValue(long value) => Of(value);

@@ -17,6 +17,18 @@ public sealed class IpAddress
 
     public bool IsIPv4 => Bytes.Length == 4;
 
+    /// <summary>Go's <c>IP.IsUnspecified</c>: 0.0.0.0 or ::.</summary>
+    public bool IsUnspecified => Bytes.All(b => b == 0);
+
+    /// <summary>Go's <c>IP.IsLoopback</c>: 127.0.0.0/8 or ::1.</summary>
+    public bool IsLoopback => IsIPv4 ? Bytes[0] == 127 : Bytes.Take(15).All(b => b == 0) && Bytes[15] == 1;
+
+    /// <summary>Go's <c>IP.IsLinkLocalUnicast</c>: 169.254.0.0/16 or fe80::/10.</summary>
+    public bool IsLinkLocalUnicast => IsIPv4 ? Bytes[0] == 169 && Bytes[1] == 254 : Bytes[0] == 0xfe && (Bytes[1] & 0xc0) == 0x80;
+
+    /// <summary>Go's <c>IP.IsLinkLocalMulticast</c>: 224.0.0.0/24 or ff02::/16.</summary>
+    public bool IsLinkLocalMulticast => IsIPv4 ? Bytes[0] == 224 && Bytes[1] == 0 && Bytes[2] == 0 : Bytes[0] == 0xff && (Bytes[1] & 0x0f) == 0x02;
+
     public static IpAddress? Parse(string text)
     {
         if (text.IndexOf(':') < 0)

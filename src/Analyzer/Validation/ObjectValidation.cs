@@ -15,6 +15,15 @@ public abstract class ObjectValidation
     /// <summary>The kinds this validation applies to, as (API group, kind); built-in kinds only unless stated.</summary>
     public abstract IReadOnlyList<(string Group, string Kind)> Kinds { get; }
 
+    /// <summary>
+    /// True when this validation reports every "Required value" and "Unsupported value" the API server returns for
+    /// its kinds, in the server's words. The server never checks the OpenAPI documents' <c>required</c> lists (they
+    /// come from <c>+required</c> markers, and some mark fields the server defaults or leaves optional, such as a
+    /// NetworkPolicy's <c>podSelector</c>) nor any enumeration table; schema validation checks those, as proxies,
+    /// only for kinds no such validation covers.
+    /// </summary>
+    public virtual bool ReportsRequiredAndSupportedValues => false;
+
     /// <summary>Applies the API's defaults for these kinds to <paramref name="view"/>; runs before any validation.</summary>
     public virtual void Default(ObjectView view)
     {

@@ -32,6 +32,22 @@ public sealed class ObjectView
     public void Default(Field parent, string key, string value)
         => Default(parent, key, span => new YamlScalar(value, isPlain: false, span));
 
+    /// <summary>
+    /// Sets a plain string member that is absent, null or empty, as Go's <c>if x == ""</c> defaulting does for a
+    /// non-pointer string field: a written empty string then reads as the default. Pointer fields (<c>*string</c>)
+    /// keep a written empty string; default those with <see cref="Default(Field, string, string)"/>.
+    /// </summary>
+    public void DefaultEmpty(Field parent, string key, string value)
+    {
+        var target = Ensure(parent);
+        if (target.Mapping is not { } mapping || target.Child(key) is { IsSet: true, Node: not YamlScalar { Kind: ScalarKind.String, Value.Length: 0 } })
+        {
+            return;
+        }
+
+        Add(mapping, key, new YamlScalar(value, isPlain: false, SpanOf(target)));
+    }
+
     /// <summary>Sets an integer default.</summary>
     public void Default(Field parent, string key, long value)
         => Default(parent, key, span => new YamlScalar(value.ToString(System.Globalization.CultureInfo.InvariantCulture), isPlain: true, span));

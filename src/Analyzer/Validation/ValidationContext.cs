@@ -120,19 +120,29 @@ public sealed class ValidationContext
         }
 
         var path = field.ToString();
-        var message = (path.Length == 0 ? body : path + ": " + body);
-        if (!_messages.Add(message))
+        Emit(path.Length == 0 ? body : path + ": " + body, at ?? field.Anchor, rule ?? RuleFor(type));
+    }
+
+    /// <summary>
+    /// Reports an error the server returns as a status message rather than a field error (an allocator's
+    /// "Internal error occurred: ..."), worded as given, at the field's node.
+    /// </summary>
+    public void ReportMessage(Field field, string message, RuleDescriptor rule)
+    {
+        if (!UnderScalar(field))
+        {
+            Emit(message, field.Anchor, rule);
+        }
+    }
+
+    private void Emit(string message, YamlNode node, RuleDescriptor rule)
+    {
+        if (!_messages.Add(message) || _schemaReported.Contains(node.Start))
         {
             return;
         }
 
-        var node = at ?? field.Anchor;
-        if (_schemaReported.Contains(node.Start))
-        {
-            return;
-        }
-
-        _analysis.Report(rule ?? RuleFor(type), Object, node, MessagePrefix + message);
+        _analysis.Report(rule, Object, node, MessagePrefix + message);
     }
 
     private static bool UnderScalar(Field field)

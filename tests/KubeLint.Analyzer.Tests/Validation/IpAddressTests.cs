@@ -40,4 +40,20 @@ public sealed class IpAddressTests
     [TestCase("10.0.0.0/", false)]
     public void Cidrs(string text, bool valid)
         => Assert.That(IpAddress.ParseCidr(text) is not null, Is.EqualTo(valid));
+
+    [TestCase("0.0.0.0", "unspecified")]
+    [TestCase("::", "unspecified")]
+    [TestCase("127.3.0.1", "loopback")]
+    [TestCase("::1", "loopback")]
+    [TestCase("169.254.1.1", "link-local")]
+    [TestCase("fe80::1", "link-local")]
+    [TestCase("224.0.0.5", "multicast")]
+    [TestCase("ff02::1", "multicast")]
+    [TestCase("10.0.0.1", "")]
+    public void Special_addresses(string text, string kind)
+    {
+        var ip = IpAddress.Parse(text)!;
+        var actual = ip.IsUnspecified ? "unspecified" : ip.IsLoopback ? "loopback" : ip.IsLinkLocalUnicast ? "link-local" : ip.IsLinkLocalMulticast ? "multicast" : string.Empty;
+        Assert.That(actual, Is.EqualTo(kind));
+    }
 }

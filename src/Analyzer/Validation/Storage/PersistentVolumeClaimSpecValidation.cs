@@ -1,16 +1,14 @@
 using KubeLint.Analyzer.Validation.Metadata;
-using KubeLint.Analyzer.Validation.Pods;
 
 namespace KubeLint.Analyzer.Validation.Storage;
 
 /// <summary>
-/// <c>ValidatePersistentVolumeClaimSpec</c> and <c>ValidatePersistentVolumeClaimTemplate</c>
-/// (pkg/apis/core/validation/validation.go), shared by PersistentVolumeClaims, generic ephemeral volumes and
-/// StatefulSet volumeClaimTemplates, with <c>SetDefaults_PersistentVolumeClaimSpec</c> (volumeMode Filesystem) applied.
+/// <c>ValidatePersistentVolumeClaimTemplate</c> (generic ephemeral volumes), <c>ValidatePersistentVolumeClaimSpec</c>, <c>validateDataSource</c> and <c>validateDataSourceRef</c>
+/// (pkg/apis/core/validation/validation.go) as on create. Version difference: VolumeAttributesClass (on from 1.34)
+/// validates <c>volumeAttributesClassName</c>, which earlier versions drop.
 /// </summary>
 public static class PersistentVolumeClaimSpecValidation
 {
-    private static readonly string[] AccessModes = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"];
     private static readonly string[] VolumeModes = ["Block", "Filesystem"];
 
     /// <summary><c>ValidatePersistentVolumeClaimTemplate</c>: annotations, labels, only those two in metadata, then the spec.</summary>
@@ -29,103 +27,77 @@ public static class PersistentVolumeClaimSpecValidation
         Validate(context, template.Child("spec"));
     }
 
-    /// <summary><c>ValidatePersistentVolumeClaimSpec</c>.</summary>
+    /// <summary><c>ValidatePersistentVolumeClaimSpec</c> with the data sources as written.</summary>
     public static void Validate(ValidationContext context, Field spec)
+        => Validate(context, spec, Present(spec.Child("dataSource")), Present(spec.Child("dataSourceRef")));
+
+    /// <summary>The spec with the data sources the strategy leaves (null when absent or dropped).</summary>
+    internal static void Validate(ValidationContext context, Field spec, Field? dataSource, Field? dataSourceRef)
     {
-        var accessModes = spec.Child("accessModes");
-        if (accessModes.Count == 0)
-        {
-            context.Required(accessModes, "at least 1 access mode is required");
-        }
-
+        PersistentVolumeValidation.ValidateAccessModes(context, spec.Child("accessModes"), "at least 1 access mode is required");
         LabelSelectorValidation.Validate(context, spec.Child("selector"));
-        bool once = false, other = false;
-        foreach (var mode in accessModes.Items())
-        {
-            var text = mode.String ?? string.Empty;
-            if (Array.IndexOf(AccessModes, text) < 0)
-            {
-                context.NotSupported(accessModes, text, AccessModes);
-            }
-            else if (text == "ReadWriteOncePod")
-            {
-                once = true;
-            }
-            else
-            {
-                other = true;
-            }
-        }
 
-        if (once && other)
-        {
-            context.Forbidden(accessModes, "may not use ReadWriteOncePod with other access modes");
-        }
-
+        // Upstream names the storage request resources[storage].
         var storage = spec.Child("resources", "requests").Key("storage").WithPath(spec.Child("resources").Key("storage"));
         if (!storage.IsSet)
         {
             context.Required(storage);
         }
-        else if (ResourceQuantity.TryRead(storage, out var quantity) && quantity.Value <= 0)
+        else if (QuantityValues.TryRead(storage, out var quantity) && !QuantityValues.IsPositive(quantity))
         {
-            // ValidatePositiveQuantityValue; storage is no integer resource, so nothing more is checked.
-            context.Invalid(storage, quantity.Canonical, "must be greater than zero");
+            context.Invalid(storage, QuantityValues.Canonical(quantity), "must be greater than zero");
         }
 
-        var storageClass = spec.Child("storageClassName");
-        if (storageClass.String is { Length: > 0 } className)
+        var className = spec.Child("storageClassName");
+        if (className.String is { Length: > 0 } name)
         {
-            context.Invalid(storageClass, className, NameFunctions.NameIsDnsSubdomain(className, false));
+            context.Invalid(className, name, Syntax.IsDns1123Subdomain(name));
         }
 
         var volumeMode = spec.Child("volumeMode");
-        if (volumeMode.String is { } mode2 && Array.IndexOf(VolumeModes, mode2) < 0)
+        if (volumeMode.String is { } mode && Array.IndexOf(VolumeModes, mode) < 0)
         {
-            context.NotSupported(volumeMode, mode2, VolumeModes);
+            context.NotSupported(volumeMode, mode, VolumeModes);
         }
 
-        var dataSource = spec.Child("dataSource");
-        var dataSourceRef = spec.Child("dataSourceRef");
-        if (dataSource.IsSet)
+        if (dataSource is not null)
         {
             ValidateDataSource(context, dataSource);
         }
 
-        if (dataSourceRef.IsSet)
+        if (dataSourceRef is not null)
         {
             ValidateDataSource(context, dataSourceRef);
-            var ns = dataSourceRef.Child("namespace");
-            if (ns.String is { Length: > 0 } namespaceName)
-            {
-                context.Invalid(ns, namespaceName, NameFunctions.NameIsDnsLabel(namespaceName, false));
-            }
         }
 
-        if (dataSourceRef.Child("namespace").String is { Length: > 0 })
+        // Upstream prints the path of dataSource, a Stringer, as the value.
+        var dataSourcePath = GoValue.Raw(spec.Child("dataSource").ToString());
+        if (dataSourceRef?.Child("namespace").String is { Length: > 0 })
         {
-            if (dataSource.IsSet)
+            if (dataSource is not null)
             {
-                context.Invalid(spec, GoValue.Raw(dataSource.ToString()), "may not be specified when dataSourceRef.namespace is specified");
+                context.Invalid(spec, dataSourcePath, "may not be specified when dataSourceRef.namespace is specified");
             }
         }
-        else if (dataSource.IsSet && dataSourceRef.IsSet
+        else if (dataSource is not null && dataSourceRef is not null
             && (dataSource.Child("apiGroup").String != dataSourceRef.Child("apiGroup").String
                 || dataSource.Child("kind").String != dataSourceRef.Child("kind").String
                 || dataSource.Child("name").String != dataSourceRef.Child("name").String))
         {
-            context.Invalid(spec, GoValue.Raw(dataSource.ToString()), "must match dataSourceRef");
+            context.Invalid(spec, dataSourcePath, "must match dataSourceRef");
         }
 
         var attributesClass = spec.Child("volumeAttributesClassName");
-        if (FeatureGates.IsEnabled("VolumeAttributesClass", context.Version) && attributesClass.String is { Length: > 0 } attributes)
+        if (FeatureGates.IsEnabled(FeatureGates.VolumeAttributesClass, context.Version) && attributesClass.String is { Length: > 0 } attributes)
         {
-            context.Invalid(attributesClass, attributes, NameFunctions.NameIsDnsSubdomain(attributes, false));
+            context.Invalid(attributesClass, attributes, Syntax.IsDns1123Subdomain(attributes));
         }
     }
 
-    /// <summary><c>validateDataSource</c> and the shared part of <c>validateDataSourceRef</c>.</summary>
-    private static void ValidateDataSource(ValidationContext context, Field source)
+    private static Field? Present(Field field) => field.IsSet ? field : null;
+
+    /// <summary><c>validateDataSource</c> and <c>validateDataSourceRef</c> (whose namespace is a DNS label).</summary>
+    public static void ValidateDataSource(ValidationContext context, Field source)
     {
         if ((source.Child("name").String ?? string.Empty).Length == 0)
         {
@@ -147,6 +119,12 @@ public static class PersistentVolumeClaimSpecValidation
         if (apiGroup.Length > 0)
         {
             context.Invalid(source.Child("apiGroup"), apiGroup, Syntax.IsDns1123Subdomain(apiGroup));
+        }
+
+        var ns = source.Child("namespace");
+        if (ns.String is { Length: > 0 } namespaceName)
+        {
+            context.Invalid(ns, namespaceName, NameFunctions.NameIsDnsLabel(namespaceName, false));
         }
     }
 }
