@@ -31,20 +31,26 @@ public sealed class LintRunner(CliConsole console)
         var loader = new ManifestLoader();
         var filter = new PathPatterns(settings.Include, settings.Exclude, Directory.GetCurrentDirectory());
         bool Excluded(string path) => filter.IsExcluded(path) || configuration?.IsIgnored(path) == true;
-        var files = Resolve(settings.Paths).Where(f => !Excluded(f)).ToList();
-        var repository = RepositoryLoad.Load(settings.Paths, files, settings.KustomizeCommand, loader, plain => LoadFiles(loader, plain, settings.StdinFilename), Excluded);
-        var loaded = repository.Result;
-        var crds = LoadFiles(loader, Resolve(settings.CrdPaths), stdinName: null);
-        var cluster = LoadFiles(loader, Resolve(settings.ClusterPaths), stdinName: null);
-        var baseline = LoadFiles(loader, Resolve(settings.BaselinePaths), stdinName: null);
+        var inputs = Check(ManifestInputs.LoadRepository(
+            loader, settings.Paths, console.OpenStandardInput, settings.FollowSymbolicLinks, Excluded, settings.KustomizeCommand, settings.StdinFilename));
+        var (files, loaded) = (inputs.Entries, inputs.Result);
+        if (files.Count == 0 && !settings.AllowEmpty)
+        {
+            // As ESLint does: a wrong path or pattern in CI must not pass silently.
+            throw new UsageException(NoManifests(settings.Paths));
+        }
+
+        var crds = Load(loader, settings.CrdPaths, settings.FollowSymbolicLinks);
+        var cluster = Load(loader, settings.ClusterPaths, settings.FollowSymbolicLinks);
+        var baseline = Load(loader, settings.BaselinePaths, settings.FollowSymbolicLinks);
         var loadTime = watch.Elapsed;
 
         // Problems in the auxiliary inputs are reported too: a broken cluster or CRD file silently ignored would
         // make the analysis quietly wrong.
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
         var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
-        var findings = repository.Finish(engine.Run(loaded.Objects, inputFindings, loaded.Unreadable));
-        var report = new LintReport(findings, files.Count, loaded.Objects.Count, loaded.OtherDocuments.Count);
+        var findings = inputs.Finish(engine.Run(loaded.Objects, inputFindings, loaded.Unreadable));
+        var report = new LintReport(findings, files, loaded.Objects, loaded.OtherDocuments.Count);
 
         WriteReport(settings, report);
         if (settings.Timings)
@@ -55,6 +61,9 @@ public sealed class LintRunner(CliConsole console)
         var failing = settings.FailLevel is { } failLevel && findings.Any(f => f.Severity >= failLevel);
         return failing ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    internal static string NoManifests(IEnumerable<string> paths)
+        => $"no manifests found in {string.Join(", ", paths.Select(p => $"'{p}'"))} (*.yaml, *.yml and *.json files not excluded by ignorePaths); --allow-empty accepts that";
 
     /// <summary>Schema validation (with the given CRDs), every built-in rule and, unless disabled, the simulation.</summary>
     internal static List<AnalysisPass> CreatePasses(
@@ -116,63 +125,12 @@ public sealed class LintRunner(CliConsole console)
         }
     }
 
-    /// <summary>The files the inputs name, in a stable order; a path that names nothing is a usage error.</summary>
-    private static IReadOnlyList<string> Resolve(IReadOnlyList<string> paths)
-    {
-        if (paths.Count == 0)
-        {
-            return [];
-        }
+    private LoadResult Load(ManifestLoader loader, IReadOnlyList<string> paths, bool followSymbolicLinks)
+        => Check(ManifestInputs.Load(loader, paths, console.OpenStandardInput, followSymbolicLinks)).Result;
 
-        var errors = new List<string>();
-        IReadOnlyList<string> files;
-        try
-        {
-            files = InputResolver.Resolve(paths, errors);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read the inputs: {ex.Message}", ex);
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new UsageException(string.Join("\n", errors));
-        }
-
-        return files;
-    }
-
-    /// <summary>
-    /// Files are read in order (standard input once, under <paramref name="stdinName"/> when given), parsed in
-    /// parallel, and merged back in input order, so the result is the same as a sequential load; parsing dominates
-    /// the run time of large inputs.
-    /// </summary>
-    private LoadResult LoadFiles(ManifestLoader loader, IReadOnlyList<string> files, string? stdinName)
-    {
-        var result = new LoadResult();
-        var contents = files.Select(Read).ToArray();
-        var loaded = new LoadResult[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = loader.Load(files[i] == InputResolver.StandardInput && stdinName is not null ? stdinName : files[i], contents[i]));
-        foreach (var part in loaded)
-        {
-            result.Add(part);
-        }
-
-        return result;
-    }
-
-    private byte[] Read(string file)
-    {
-        try
-        {
-            return file == InputResolver.StandardInput ? console.ReadStandardInput() : File.ReadAllBytes(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{file}: cannot read: {ex.Message}", ex);
-        }
-    }
+    /// <summary>The inputs, once every path named exists.</summary>
+    private static ManifestInputs Check(ManifestInputs inputs)
+        => inputs.Errors.Count > 0 ? throw new UsageException(string.Join("\n", inputs.Errors)) : inputs;
 
     private void WriteReport(LintSettings settings, LintReport report)
     {
@@ -182,7 +140,11 @@ public sealed class LintRunner(CliConsole console)
             OutputFormat.Json => new JsonFormatter(),
             OutputFormat.Sarif => new SarifFormatter(RuleCatalog.All, RepositoryRoot.Find(Directory.GetCurrentDirectory())),
             OutputFormat.GitHub => new GitHubFormatter(new HelmTemplateFiles(RepositoryRoot.Find(Directory.GetCurrentDirectory()))),
-            _ => new TextFormatter(color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
+            OutputFormat.JUnit => new JUnitFormatter(settings.FailLevel),
+            OutputFormat.GitLab => new GitLabFormatter(RepositoryRoot.Find(Directory.GetCurrentDirectory())),
+            _ => new TextFormatter(
+                color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                quiet: settings.Quiet),
         };
 
         if (settings.OutputFile is not { } path)

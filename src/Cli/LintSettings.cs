@@ -34,6 +34,9 @@ public sealed class LintSettings
 
     public bool ReportUnusedSuppressions { get; init; }
 
+    /// <summary>Text format without the per-rule table.</summary>
+    public bool Quiet { get; init; }
+
     public bool Timings { get; init; }
 
     /// <summary>--include globs: when given, only input files matching one are linted.</summary>
@@ -47,4 +50,10 @@ public sealed class LintSettings
 
     /// <summary>The command that builds kustomizations (its arguments split at spaces); null finds one on PATH; "none" builds nothing.</summary>
     public string? KustomizeCommand { get; init; }
+
+    /// <summary>Follow symbolic links to folders while walking folders (find -L); cycles are cut by device and inode.</summary>
+    public bool FollowSymbolicLinks { get; init; }
+
+    /// <summary>No manifest in the inputs is a clean run instead of a usage error.</summary>
+    public bool AllowEmpty { get; init; }
 }

@@ -14,7 +14,28 @@ public static class EngineRules
         "A 'kubelint.io/ignore' annotation or a '# kubelint:ignore' comment names a rule that reported nothing there. "
             + "Stale suppressions hide future problems of the same kind, so they should be removed once the cause is fixed. "
             + "Only reported when unused suppressions are requested (--report-unused-suppressions).",
-        "Remove the rule id from the annotation or comment, or the whole suppression when it names no other rule.");
+        "Remove the rule id from the annotation or comment, or the whole suppression when it names no other rule.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  annotations:
+                    kubelint.io/ignore: KL6005
+                data:
+                  mode: fast
+                """,
+            good: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                """),
+    };
 
     /// <summary>
     /// A .kubelint.yaml that cannot be applied. The command line stops with exit code 2 instead; inside the compiler,
@@ -43,7 +64,103 @@ public static class EngineRules
             + "kind) may define what they look for. They hold back only those conclusions: about objects of the document's "
             + "namespace, or of its file when its namespace could not be read. Each rule that held back says so once, "
             + "naming the documents. Documents that are not manifests disable nothing.",
-        "Fix the documents named in the message (their own findings say what is wrong); the held-back rules then run on them too.");
+        "Fix the documents named in the message (their own findings say what is wrong); the held-back rules then run on them too.")
+    {
+        // The bad example silences the broken document's own error, so that the notice is its only finding.
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          envFrom:
+                            - configMapRef:
+                                name: settings
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          readinessProbe:
+                            httpGet: {path: /readyz, port: http}
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: defaults
+                data:
+                  mode: fast
+                ---
+                # kubelint:ignore KL1003
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          envFrom:
+                            - configMapRef:
+                                name: settings
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          readinessProbe:
+                            httpGet: {path: /readyz, port: http}
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: defaults
+                data:
+                  mode: fast
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                """),
+    };
 
     public static IReadOnlyList<RuleDescriptor> All { get; } = [UnusedSuppression, InvalidConfiguration, ConclusionsHeldBack];
 }

@@ -43,7 +43,7 @@ public sealed class LintEngine
         // Without the loader's account of the unreadable documents, each input problem that loses a document is one,
         // of unknown namespace.
         var unreadable = findings
-            .Where(f => UnreadableDocuments.LosesDocument(f.RuleId) || f.RuleId == RuleIds.MissingTypeMeta)
+            .Where(f => UnreadableDocuments.LosesDocument(f.RuleId) || f.RuleId is RuleIds.MissingTypeMeta or RuleIds.UnreadableInput)
             .Select(f => UnreadableDocument.At(f.Location));
         return Run(objects, findings, unreadable);
     }

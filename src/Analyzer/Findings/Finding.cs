@@ -41,8 +41,8 @@ public sealed class Finding
     /// <summary>The same finding somewhere else (a rendered position mapped back to its source).</summary>
     public Finding WithLocation(SourceLocation location) => new(Rule, Severity, Message, location, Object) { Template = Template };
 
-    public override string ToString()
-        => Template is null
-            ? $"{Location}: {Severity.ToName()} {Rule.Id} {Rule.Name}: {Message}"
-            : $"{Location}: {Severity.ToName()} {Rule.Id} {Rule.Name}: {Message} (template {Template})";
+    /// <summary>The message, followed by the template it came from for findings in Helm output.</summary>
+    public string MessageWithTemplate => Template is null ? Message : $"{Message} (template {Template})";
+
+    public override string ToString() => $"{Location}: {Severity.ToName()} {Rule.Id} {Rule.Name}: {MessageWithTemplate}";
 }

@@ -5,7 +5,8 @@ namespace KubeLint.Cli.Output;
 
 /// <summary>
 /// GitHub Actions workflow commands ("::error file=...,line=...::message"), which the runner turns into annotations
-/// on the pull request. Values are escaped as the runner's command parser expects.
+/// on the pull request. Control characters from the input are shown escaped (an ESC or NUL would reach the log
+/// raw otherwise), then values are escaped as the runner's command parser expects.
 /// </summary>
 public sealed class GitHubFormatter(HelmTemplateFiles? templates = null) : IReportFormatter
 {
@@ -15,23 +16,24 @@ public sealed class GitHubFormatter(HelmTemplateFiles? templates = null) : IRepo
         {
             var span = finding.Location.Span;
             var line = new StringBuilder().Append("::").Append(Command(finding.Severity));
+            var message = ControlCharacters.Escape(finding.Message);
             if (finding.Template is { } template)
             {
                 // The rendered stream is not a file of the repository; the annotation goes on the template, whose
                 // lines are not those of the output, so the rendered position is named in the message instead.
-                line.Append(" file=").Append(EscapeProperty(templates?.Resolve(template) ?? template))
+                line.Append(" file=").Append(EscapeProperty(ControlCharacters.Escape(templates?.Resolve(template) ?? template)))
                     .Append(",title=").Append(EscapeProperty($"{finding.RuleId} {finding.Rule.Name}"))
-                    .Append("::").Append(EscapeData($"{finding.Message} (rendered at {finding.Location})"));
+                    .Append("::").Append(EscapeData($"{message} (rendered at {ControlCharacters.Escape(finding.Location.ToString())})"));
             }
             else
             {
-                line.Append(" file=").Append(EscapeProperty(finding.Location.FilePath))
+                line.Append(" file=").Append(EscapeProperty(ControlCharacters.Escape(finding.Location.FilePath)))
                     .Append(",line=").Append(span.Start.Line)
                     .Append(",col=").Append(span.Start.Column)
                     .Append(",endLine=").Append(span.End.Line)
                     .Append(",endColumn=").Append(span.End.Column)
                     .Append(",title=").Append(EscapeProperty($"{finding.RuleId} {finding.Rule.Name}"))
-                    .Append("::").Append(EscapeData(finding.Message));
+                    .Append("::").Append(EscapeData(message));
             }
 
             writer.Write(line.Append('\n').ToString());

@@ -32,15 +32,17 @@ internal sealed class RepositoryLoad
     /// <param name="loader">Loads build output.</param>
     /// <param name="loadPlain">Reads and loads files as they are.</param>
     /// <param name="excluded">Whether a path is left out by --include/--exclude or the configuration.</param>
+    /// <param name="display">Turns an absolute path into the one findings show.</param>
     public static RepositoryLoad Load(
         IReadOnlyList<string> inputs,
         IReadOnlyList<string> files,
         string? kustomizeCommand,
         ManifestLoader loader,
         Func<IReadOnlyList<string>, LoadResult> loadPlain,
-        Func<string, bool> excluded)
+        Func<string, bool> excluded,
+        Func<string, string> display)
     {
-        var plan = RepositoryInputs.Plan(inputs, files, Display);
+        var plan = RepositoryInputs.Plan(inputs, files, display);
         var result = new LoadResult();
         var maps = new List<KustomizeSourceMap>();
         var fallback = new List<string>();
@@ -89,7 +91,7 @@ internal sealed class RepositoryLoad
 
         var seen = new HashSet<string>(plan.PlainFiles.Select(Path.GetFullPath), StringComparer.Ordinal);
         var plain = plan.PlainFiles
-            .Concat(fallback.Where(f => File.Exists(f) && seen.Add(f)).Select(Display).Where(f => !excluded(f)))
+            .Concat(fallback.Where(f => File.Exists(f) && seen.Add(f)).Select(display).Where(f => !excluded(f)))
             .ToList();
         result.Add(loadPlain(plain));
         result.Findings.AddRange(plan.Charts.Notices());
@@ -139,9 +141,6 @@ internal sealed class RepositoryLoad
 
         return unique;
     }
-
-    /// <summary>Paths relative to the current directory, as inputs given relatively are shown.</summary>
-    private static string Display(string absolute) => Path.GetRelativePath(Directory.GetCurrentDirectory(), absolute).Replace('\\', '/');
 
     private static Finding Notice(RuleDescriptor rule, Kustomization kustomization, string message)
         => new(rule, rule.DefaultSeverity, message, new SourceLocation(kustomization.File.Path, SourceSpan.At(1, 1)), null);

@@ -1,3 +1,5 @@
+using KubeLint.Analyzer.Model;
+
 namespace KubeLint.Simulator.Model;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace KubeLint.Simulator.Model;
 /// </summary>
 public sealed class LimitRangeDefaults
 {
-    public Dictionary<string, string> DefaultRequests { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Quantity> DefaultRequests { get; } = new(StringComparer.Ordinal);
 }

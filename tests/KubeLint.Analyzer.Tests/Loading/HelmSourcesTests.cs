@@ -23,6 +23,7 @@ public sealed class HelmSourcesTests
           name: api
         spec:
           type: ClusterIp
+          ports: [{port: 80}]
         ---
         apiVersion: v1
         kind: Service
@@ -30,6 +31,7 @@ public sealed class HelmSourcesTests
           name: hand-written
         spec:
           type: NodePorts
+          ports: [{port: 80}]
         """;
 
     [Test]
@@ -41,14 +43,14 @@ public sealed class HelmSourcesTests
         {
             "KL1002@7 shop/templates/configmap.yaml",
             "KL1105@15 shop/templates/service.yaml",
-            "KL1105@22 -",
+            "KL1105@23 -",
         }));
     }
 
     [Test]
     public void Findings_of_other_files_have_no_template()
     {
-        var findings = new LintEngine([new SchemaValidationPass()]).Run(Manifests.Load("apiVersion: v1\nkind: Service\nmetadata: { name: a }\nspec: { type: ClusterIp }\n"));
+        var findings = new LintEngine([new SchemaValidationPass()]).Run(Manifests.Load("apiVersion: v1\nkind: Service\nmetadata: { name: a }\nspec: { type: ClusterIp, ports: [{ port: 80 }] }\n"));
 
         Assert.That(findings.Single().Template, Is.Null);
     }

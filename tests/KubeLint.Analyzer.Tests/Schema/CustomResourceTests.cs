@@ -96,8 +96,8 @@ public sealed class CustomResourceTests
     }
 
     [TestCase("size: 3", null)]
-    [TestCase("size: 0", "KL1112@{0}:9")]
-    [TestCase("size: 11", "KL1112@{0}:9")]
+    [TestCase("size: 0", "KL1106@{0}:9")]
+    [TestCase("size: 11", "KL1106@{0}:9")]
     public void Crd_numeric_bounds_are_enforced(string size, string? expected)
     {
         var yaml = Crd + "\n" + Widget.Replace("size: 3", size);
@@ -108,12 +108,12 @@ public sealed class CustomResourceTests
     public void Crd_bound_messages_follow_the_api_server()
         => Assert.That(
             Message(Crd + "\n" + Widget.Replace("size: 3", "size: 0")),
-            Is.EqualTo("spec.size: invalid value integer 0: spec.size in body should be greater than or equal to 1"));
+            Is.EqualTo("spec.size: Invalid value: 0: spec.size in body should be greater than or equal to 1"));
 
     [TestCase("name: abc", null)]
     [TestCase("name: Abc", "should match '^[a-z]+$'")]
-    [TestCase("name: abcdefghij", "should be at most 8 chars long")]
-    [TestCase("tags: [a, b, c]", "should have at most 2 items")]
+    [TestCase("name: abcdefghij", "spec.name: Too long: may not be more than 8 bytes")]
+    [TestCase("tags: [a, b, c]", "spec.tags: Too many: 3: must have at most 2 items")]
     public void Crd_string_and_array_bounds_are_enforced(string field, string? problem)
     {
         var findings = Validate(Crd + "\n" + Widget.Replace("color: red", field));

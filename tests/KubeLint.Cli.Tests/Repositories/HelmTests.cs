@@ -16,8 +16,8 @@ public sealed class HelmTests
         var run = CliRun.WithStdin(RenderedText, "-", "--stdin-filename", "shop-rendered.yaml", "--no-simulate");
 
         Assert.That(run.Stdout, Does.StartWith(
-            "shop-rendered.yaml:9:5: warning KL2002 service-selects-nothing: selector app.kubernetes.io/name=shop-api matches no pod template in the input (template shop/templates/service.yaml)\n"
-            + "shop-rendered.yaml:25:5: error KL2001 selector-template-mismatch: "));
+            "shop-rendered.yaml:10:5: warning KL2002 service-selects-nothing: selector app.kubernetes.io/name=shop-api matches no pod template in namespace shop (template shop/templates/service.yaml)\n"
+            + "shop-rendered.yaml:27:5: error KL2001 selector-template-mismatch: "));
         Assert.That(run.Stdout, Does.Contain("(template shop/templates/deployment.yaml)\n"));
     }
 
@@ -28,8 +28,8 @@ public sealed class HelmTests
 
         Assert.That(findings.Select(f => $"{f["file"]}:{f["startLine"]} {f["ruleId"]} {f["template"]}"), Is.EqualTo(new[]
         {
-            "-:9 KL2002 shop/templates/service.yaml",
-            "-:25 KL2001 shop/templates/deployment.yaml",
+            "-:10 KL2002 shop/templates/service.yaml",
+            "-:27 KL2001 shop/templates/deployment.yaml",
         }));
     }
 
@@ -45,9 +45,9 @@ public sealed class HelmTests
         {
             Assert.That((string?)location["artifactLocation"]!["uri"], Is.EqualTo(Chart + "/templates/deployment.yaml"));
             Assert.That((int)location["region"]!["startLine"]!, Is.EqualTo(1));
-            Assert.That((int)location["region"]!["endLine"]!, Is.EqualTo(19), "the whole template");
+            Assert.That((int)location["region"]!["endLine"]!, Is.EqualTo(20), "the whole template");
             Assert.That((string?)related["physicalLocation"]!["artifactLocation"]!["uri"], Is.EqualTo("stdin"));
-            Assert.That((int)related["physicalLocation"]!["region"]!["startLine"]!, Is.EqualTo(25));
+            Assert.That((int)related["physicalLocation"]!["region"]!["startLine"]!, Is.EqualTo(27));
             Assert.That((int)related["physicalLocation"]!["region"]!["startColumn"]!, Is.EqualTo(5));
             Assert.That((string?)related["message"]!["text"], Is.EqualTo("rendered from shop/templates/deployment.yaml"));
         });
@@ -59,13 +59,13 @@ public sealed class HelmTests
         var lines = CliRun.Of(Rendered, "--no-simulate", "-f", "github").Stdout.Split('\n');
 
         Assert.That(lines, Has.Some.StartsWith($"::error file={Chart}/templates/deployment.yaml,title=KL2001 selector-template-mismatch::")
-            .And.EndsWith($"(rendered at {Rendered}:25:5)"));
+            .And.EndsWith($"(rendered at {Rendered}:27:5)"));
     }
 
     [Test]
     public void A_chart_folder_gives_one_notice_with_the_command_and_its_files_are_not_linted()
     {
-        var run = CliRun.Of(Chart);
+        var run = CliRun.Of(Chart, "--quiet");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
         Assert.That(run.Stdout, Is.EqualTo(

@@ -14,11 +14,11 @@ public sealed class KustomizeTests
     [SetUp]
     public void RequireKustomize() => Repositories.Kustomize.Require();
 
-    [TestCase("namePrefix", Kustomize + "/base/service.yaml:5:9", "KL1110", "invalid value \"prod-storefront-public-endpoint-for-the-online-shop-in-europe-west\": must be no more than 63 characters")]
-    [TestCase("commonLabels", Overlay + "/kustomization.yaml:6:9", "KL1111", "metadata.labels.team: invalid label value \"shop team\"")]
+    [TestCase("namePrefix", Kustomize + "/base/service.yaml:5:9", "KL1110", "metadata.name: Invalid value: \"prod-storefront-public-endpoint-for-the-online-shop-in-europe-west\": must be no more than 63 characters")]
+    [TestCase("commonLabels", Overlay + "/kustomization.yaml:6:9", "KL1111", "metadata.labels: Invalid value: \"shop team\": a valid label must be")]
     [TestCase("strategic merge patch", Overlay + "/memory-patch.yaml:12:23", "KL3008", "resources.requests: Invalid value: \"512Mi\": must be less than or equal to memory limit of 256Mi")]
     [TestCase("JSON 6902 patch", Overlay + "/host-network-patch.yaml:4:10", "KL6004", "hostNetwork: true")]
-    [TestCase("configMapGenerator", Overlay + "/kustomization.yaml:16:11", "KL1110", "invalid value \"prod-shop_settings-")]
+    [TestCase("configMapGenerator", Overlay + "/kustomization.yaml:16:11", "KL1110", "metadata.name: Invalid value: \"prod-shop_settings-")]
     [TestCase("images", Overlay + "/kustomization.yaml:21:13", "KL6005", "registry.example.com/shop/web:latest")]
     public void Findings_point_at_the_source_of_the_field(string feature, string location, string rule, string message)
     {
@@ -54,8 +54,11 @@ public sealed class KustomizeTests
             Environment.SetEnvironmentVariable("PATH", "/nonexistent");
             var run = CliRun.Of(Kustomize, "--no-simulate");
 
+            // The base's own reference to the generator's unprefixed name is invalid on its own too (KL1106).
             Assert.That(run.Stdout, Does.StartWith(
-                Overlay + "/kustomization.yaml:1:1: info KL1014 kustomization-not-built: kustomization not built: neither kustomize nor kubectl is on PATH"));
+                Kustomize + "/base/deployment.yaml:28:23: error KL1106 invalid-value: spec.template.spec.containers[0].envFrom[0].configMapRef.name: Invalid value: \"shop_settings\": "));
+            Assert.That(run.Stdout, Does.Contain(
+                "\n" + Overlay + "/kustomization.yaml:1:1: info KL1014 kustomization-not-built: kustomization not built: neither kustomize nor kubectl is on PATH"));
             Assert.That(run.Stdout, Does.Not.Contain("patch.yaml"));
             Assert.That(run.Stdout, Does.EndWith("(6 files, 2 objects).\n"), "base/deployment.yaml and base/service.yaml");
         }

@@ -8,9 +8,9 @@ public sealed class PathFilterTests
     [Test]
     public void Exclude_skips_matching_files_and_folders()
     {
-        var run = CliRun.Of(Fixture + "/deploy", "--exclude", "kustomize/", "--exclude", "*.yaml.bak", "--exclude", Fixture + "/deploy/gke/*");
+        var run = CliRun.Of(Fixture + "/deploy", "--quiet", "--exclude", "kustomize/", "--exclude", "*.yaml.bak", "--exclude", Fixture + "/deploy/gke/*");
 
-        Assert.That(run.Stdout, Is.EqualTo($"{Fixture}/deploy/plain/worker.yaml:41:5: warning KL2002 service-selects-nothing: selector app=wroker matches no pod template in the input\n"
+        Assert.That(run.Stdout, Is.EqualTo($"{Fixture}/deploy/plain/worker.yaml:43:5: warning KL2002 service-selects-nothing: selector app=wroker matches no pod template in namespace jobs\n"
             + "0 errors, 1 warning, 0 info (1 file, 2 objects).\n"));
     }
 

@@ -28,16 +28,17 @@ public sealed class RepositoryFixtureTests
             Assert.That(findings, Is.EqualTo(new[]
             {
                 "charts/shop/Chart.yaml:2:1 KL1016 info",                                         // the chart: not rendered
-                "deploy/gke/frontend.yaml:7:13 KL1006 error",                                     // envsubst template
+                "deploy/gke/frontend.yaml:8:13 KL1006 error",                                     // envsubst template
+                "deploy/kustomize/base/deployment.yaml:10:5 KL1106 error",                        // commonLabels: the selector it extends ...
                 "deploy/kustomize/base/service.yaml:5:9 KL1110 error",                            // namePrefix makes the name too long
                 "deploy/kustomize/overlays/prod/host-network-patch.yaml:4:10 KL6004 warning",     // JSON 6902 patch
-                "deploy/kustomize/overlays/prod/kustomization.yaml:6:9 KL1111 error",             // commonLabels
+                "deploy/kustomize/overlays/prod/kustomization.yaml:6:9 KL1111 error",             // ... and the label it adds
                 "deploy/kustomize/overlays/prod/kustomization.yaml:16:11 KL1110 error",           // configMapGenerator
                 "deploy/kustomize/overlays/prod/kustomization.yaml:21:13 KL6005 warning",         // images
                 "deploy/kustomize/overlays/prod/memory-patch.yaml:12:23 KL3008 error",            // strategic merge patch
-                "deploy/plain/worker.yaml:41:5 KL2002 warning",                                   // plain manifests
-                "rendered/shop.yaml:9:5 KL2002 warning",                                          // rendered Helm output: the Service ...
-                "rendered/shop.yaml:25:5 KL2001 error",                                           // ... of the Deployment whose labels are wrong
+                "deploy/plain/worker.yaml:43:5 KL2002 warning",                                   // plain manifests
+                "rendered/shop.yaml:10:5 KL2002 warning",                                         // rendered Helm output: the Service ...
+                "rendered/shop.yaml:27:5 KL2001 error",                                          // ... of the Deployment whose labels are wrong
             }));
             Assert.That((int)report["summary"]!["objects"]!, Is.EqualTo(7));
             Assert.That((int)report["summary"]!["otherDocuments"]!, Is.EqualTo(4), "workflow, pre-commit, compose and Cloud Build files");
@@ -50,9 +51,9 @@ public sealed class RepositoryFixtureTests
         var run = CliRun.Of(Fixture + "/rendered", "--no-simulate");
 
         Assert.That(run.Stdout, Does.Contain(
-            Fixture + "/rendered/shop.yaml:25:5: error KL2001 selector-template-mismatch: `selector` does not match template `labels`: "
-            + "requirement 'app.kubernetes.io/name=shop-api' does not hold for the template labels {\"app.kubernetes.io/name\":\"shop-app\"} "
-            + "(template shop/templates/deployment.yaml)"));
+            Fixture + "/rendered/shop.yaml:27:5: error KL2001 selector-template-mismatch: spec.template.metadata.labels: Invalid value: "
+            + "map[string]string{\"app.kubernetes.io/name\":\"shop-app\"}: `selector` does not match template `labels` "
+            + "(requirement 'app.kubernetes.io/name=shop-api' does not hold) (template shop/templates/deployment.yaml)"));
     }
 
     [Test]

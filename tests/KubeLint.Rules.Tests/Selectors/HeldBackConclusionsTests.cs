@@ -47,8 +47,8 @@ public sealed class HeldBackConclusionsTests
             [("app.yaml", Application), ("broken.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: shop\nspec: [\n")],
             new ServiceSelectsNothingRule(), new MissingReferenceRule());
 
-        Assert.That(Manifests.SummariesWithFiles(findings), Is.EqualTo(new[] { "broken.yaml:KL1001@7:1", "broken.yaml:KL1013@7:1" }));
-        Assert.That(findings[1].Message, Is.EqualTo("KL2002 service-selects-nothing held back 1 finding that the unreadable document at broken.yaml:7:1 (namespace shop) could change"));
+        Assert.That(Manifests.SummariesWithFiles(findings), Is.EqualTo(new[] { "broken.yaml:KL1001@6:8", "broken.yaml:KL1013@6:8" }));
+        Assert.That(findings[1].Message, Is.EqualTo("KL2002 service-selects-nothing held back 1 finding that the unreadable document at broken.yaml:6:8 (namespace shop) could change"));
     }
 
     [Test]
@@ -58,7 +58,7 @@ public sealed class HeldBackConclusionsTests
             [("app.yaml", Application), ("broken.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  namespace: billing\n  name: api\nspec: [\n")],
             new ServiceSelectsNothingRule());
 
-        Assert.That(Manifests.SummariesWithFiles(findings), Is.EqualTo(new[] { "app.yaml:KL2002@15:13", "broken.yaml:KL1001@7:1" }));
+        Assert.That(Manifests.SummariesWithFiles(findings), Is.EqualTo(new[] { "app.yaml:KL2002@15:13", "broken.yaml:KL1001@6:8" }));
     }
 
     [Test]
@@ -70,9 +70,9 @@ public sealed class HeldBackConclusionsTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Manifests.SummariesWithFiles(elsewhere), Is.EqualTo(new[] { "app.yaml:KL2002@15:13", "broken.yaml:KL1001@4:1" }));
-            Assert.That(Manifests.SummariesWithFiles(sameFile), Is.EqualTo(new[] { "app.yaml:KL1001@21:1", "app.yaml:KL1013@21:1" }));
-            Assert.That(sameFile[1].Message, Does.EndWith("the unreadable document at app.yaml:21:1 (namespace unknown) could change"));
+            Assert.That(Manifests.SummariesWithFiles(elsewhere), Is.EqualTo(new[] { "app.yaml:KL2002@15:13", "broken.yaml:KL1001@3:12" }));
+            Assert.That(Manifests.SummariesWithFiles(sameFile), Is.EqualTo(new[] { "app.yaml:KL1001@20:12", "app.yaml:KL1013@20:12" }));
+            Assert.That(sameFile[1].Message, Does.EndWith("the unreadable document at app.yaml:20:12 (namespace unknown) could change"));
         });
     }
 
@@ -108,7 +108,7 @@ public sealed class HeldBackConclusionsTests
             new ServiceSelectsNothingRule());
 
         var notice = findings.Single(f => f.RuleId == "KL1013");
-        Assert.That(notice.Message, Is.EqualTo("KL2002 service-selects-nothing held back 1 finding that the unreadable documents at a.yaml:5:1 (namespace shop), b.yaml:5:1 (namespace shop) could change"));
+        Assert.That(notice.Message, Is.EqualTo("KL2002 service-selects-nothing held back 1 finding that the unreadable documents at a.yaml:4:8 (namespace shop), b.yaml:4:8 (namespace shop) could change"));
         Assert.That(notice.Location.FilePath, Is.EqualTo("a.yaml"));
     }
 }

@@ -181,7 +181,7 @@ public sealed class MissingReferenceRuleTests
             metadata: { name: broken, namespace: shop
             """, new MissingReferenceRule());
 
-        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1001@27:1", "KL1013@27:1" }));
-        Assert.That(findings[1].Message, Is.EqualTo("KL2008 missing-reference held back 1 finding that the unreadable document at test.yaml:27:1 (namespace shop) could change"));
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1001@26:41", "KL1013@26:41" }));
+        Assert.That(findings[1].Message, Is.EqualTo("KL2008 missing-reference held back 1 finding that the unreadable document at test.yaml:26:41 (namespace shop) could change"));
     }
 }
