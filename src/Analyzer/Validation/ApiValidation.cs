@@ -1,6 +1,7 @@
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation.ApiExtensions;
 using KubeLint.Analyzer.Validation.Metadata;
 
 namespace KubeLint.Analyzer.Validation;
@@ -16,6 +17,8 @@ public static class ApiValidation
     private static readonly ObjectValidation[] Validations =
     [
         new ObjectMetaValidation(),
+        new CustomResourceDefinitionValidation(),
+        new OpenApiSchemaValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();
