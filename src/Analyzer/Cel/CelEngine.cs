@@ -46,25 +46,33 @@ internal static class CelEngine
                 var other => new CelOutcome(CelOutcomeKind.NotEvaluated, $"the rule gave {other?.GetType().Name ?? "null"}, not a boolean"),
             };
         }
-        catch (CelNoSuchFieldException exception)
+        catch (Exception exception) when (exception is CelRuntimeError or CelException or InvalidCastException or ArgumentException or FormatException or OverflowException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException)
         {
+            return Failure(exception);
+        }
+    }
+
+    /// <summary>
+    /// What an exception of the evaluation means. The package wraps an error inside || and &amp;&amp; (that neither side
+    /// decided) as "Could not compare OR values."; cel-go gives the error itself, so the wrapped one is read.
+    /// </summary>
+    private static CelOutcome Failure(Exception exception)
+    {
+        while (exception is CelNoSuchOverloadException { InnerException: { } inner } && exception.Message.StartsWith("Could not compare ", StringComparison.Ordinal))
+        {
+            exception = inner;
+        }
+
+        return exception switch
+        {
+            CelRuntimeError error => new CelOutcome(CelOutcomeKind.RuntimeError, error.Message),
+
             // cel-go: selecting a field the object does not have is "no such key: <field>".
-            return Quoted(exception.Message) is { } field
-                ? new CelOutcome(CelOutcomeKind.RuntimeError, "no such key: " + field)
-                : new CelOutcome(CelOutcomeKind.NotEvaluated, exception.Message);
-        }
-        catch (CelDivideByZeroException)
-        {
-            return new CelOutcome(CelOutcomeKind.RuntimeError, "division by zero");
-        }
-        catch (CelModulusByZeroException)
-        {
-            return new CelOutcome(CelOutcomeKind.RuntimeError, "modulus by zero");
-        }
-        catch (Exception exception) when (exception is CelException or InvalidCastException or ArgumentException or FormatException or OverflowException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException)
-        {
-            return new CelOutcome(CelOutcomeKind.NotEvaluated, exception.Message);
-        }
+            CelNoSuchFieldException when Quoted(exception.Message) is { } field => new CelOutcome(CelOutcomeKind.RuntimeError, "no such key: " + field),
+            CelDivideByZeroException => new CelOutcome(CelOutcomeKind.RuntimeError, "division by zero"),
+            CelModulusByZeroException => new CelOutcome(CelOutcomeKind.RuntimeError, "modulus by zero"),
+            _ => new CelOutcome(CelOutcomeKind.NotEvaluated, exception.Message),
+        };
     }
 
     /// <summary>A messageExpression's string, trimmed, or null when it does not give one the server would use.</summary>
@@ -81,7 +89,7 @@ internal static class CelEngine
             // evalMessageExpression: a non-empty string on one line, else the rule's message is used.
             return program.Invoke(Variables(self)) is string text && text.Trim() is { Length: > 0 } trimmed && trimmed.IndexOf('\n') < 0 ? trimmed : null;
         }
-        catch (Exception exception) when (exception is CelException or InvalidCastException or ArgumentException or FormatException or OverflowException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException)
+        catch (Exception exception) when (exception is CelRuntimeError or CelException or InvalidCastException or ArgumentException or FormatException or OverflowException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException)
         {
             return null;
         }
@@ -90,10 +98,24 @@ internal static class CelEngine
     /// <summary>Whether the engine compiles a rule, and why not.</summary>
     public static string? CompileError(string rule) => Programs.GetOrAdd(rule, Compile).Program is null ? Programs[rule].Error : null;
 
-    private static Dictionary<string, object?> Variables(object? self) => new(StringComparer.Ordinal) { ["self"] = self };
+    private static Dictionary<string, object?> Variables(object? self)
+    {
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal) { ["self"] = self };
+        foreach (var space in CelNamespace.All)
+        {
+            variables[space.Name] = space;
+        }
+
+        return variables;
+    }
 
     private static Compiled Compile(string rule)
     {
+        if (CelOptionalSyntax.IsUsedBy(rule))
+        {
+            return new Compiled(null, "the optional syntax (.?, [?, {?) is not supported");
+        }
+
         try
         {
             return new Compiled(Environment.Value.Compile(rule), string.Empty);

@@ -78,6 +78,7 @@ internal sealed class CelRuleEvaluator
         var message = (rule.MessageExpression is { Length: > 0 } expression ? CelEngine.EvaluateMessage(expression, self) : null) ?? rule.MessageOrDefault;
         var path = Path(rule.FieldPath);
         var value = ValueValidations.Quote(schema.TypeName);
+        node = FieldPathNode(node, rule.FieldPath) ?? node;
         switch (rule.Reason)
         {
             case "FieldValueForbidden":
@@ -120,6 +121,58 @@ internal sealed class CelRuleEvaluator
         }
 
         return path.Length == 0 ? "<nil>" : path;
+    }
+
+    /// <summary>
+    /// The node a rule's fieldPath names below the rule's node (".a.b", "['a.b']": the forms validateFieldPath
+    /// accepts), so that the finding points where the server's path does; null when the field is not written.
+    /// </summary>
+    private static YamlNode? FieldPathNode(YamlNode node, string? fieldPath)
+    {
+        var text = fieldPath?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < text.Length;)
+        {
+            if (node is not YamlMapping mapping)
+            {
+                return null;
+            }
+
+            string key;
+            if (text[i] == '.')
+            {
+                var end = i + 1;
+                while (end < text.Length && text[end] is not ('.' or '['))
+                {
+                    end++;
+                }
+
+                key = text.Substring(i + 1, end - i - 1);
+                i = end;
+            }
+            else if (string.CompareOrdinal(text, i, "['", 0, 2) == 0 && text.IndexOf("']", i + 2, StringComparison.Ordinal) is var close and > 0)
+            {
+                key = text.Substring(i + 2, close - i - 2);
+                i = close + 2;
+            }
+            else
+            {
+                return null;
+            }
+
+            if (mapping[key] is not { } child)
+            {
+                return null;
+            }
+
+            node = child;
+        }
+
+        return node;
     }
 
     private static bool HasSchemaType(YamlNode node, SchemaType type) => type switch

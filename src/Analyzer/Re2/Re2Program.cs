@@ -124,16 +124,16 @@ internal sealed class Re2Program
             case RegexOp.Capture:
                 return Build(node.Subs[0], next);
             case RegexOp.Star:
-                return Star(node.Subs[0], next);
+                return Star(node.Subs[0], next, Greedy(node));
             case RegexOp.Plus:
                 {
                     // x+ is x then x*.
-                    var loop = Star(node.Subs[0], next);
+                    var loop = Star(node.Subs[0], next, Greedy(node));
                     return Build(node.Subs[0], loop);
                 }
 
             case RegexOp.Quest:
-                return Split(Build(node.Subs[0], next), next);
+                return Optional(Build(node.Subs[0], next), next, Greedy(node));
             case RegexOp.Repeat:
                 return Repeat(node, next);
             case RegexOp.Concat:
@@ -165,7 +165,7 @@ internal sealed class Re2Program
         if (node.Max == -1)
         {
             // x{n,} is n-1 copies of x, then x+ (x* when n is 0).
-            var entry = node.Min == 0 ? Star(sub, next) : Build(sub, Star(sub, next));
+            var entry = node.Min == 0 ? Star(sub, next, Greedy(node)) : Build(sub, Star(sub, next, Greedy(node)));
             for (var i = 1; i < node.Min; i++)
             {
                 entry = Build(sub, entry);
@@ -178,7 +178,7 @@ internal sealed class Re2Program
         var tail = next;
         for (var i = node.Min; i < node.Max; i++)
         {
-            tail = Split(Build(sub, tail), next);
+            tail = Optional(Build(sub, tail), next, Greedy(node));
         }
 
         for (var i = 0; i < node.Min; i++)
@@ -189,13 +189,22 @@ internal sealed class Re2Program
         return tail;
     }
 
-    private int Star(RegexNode sub, int next)
+    /// <summary>
+    /// A split's first branch is the preferred one, which only leftmost-first finding (not matching) tells apart: the
+    /// body for a greedy repetition, what follows for a non-greedy one (x*?, x+?, x??, x{n,m}?).
+    /// </summary>
+    private static bool Greedy(RegexNode node) => (node.Flags & RegexFlags.NonGreedy) == 0;
+
+    private int Optional(int body, int next, bool greedy) => greedy ? Split(body, next) : Split(next, body);
+
+    private int Star(RegexNode sub, int next, bool greedy)
     {
         // The split is emitted first so that the body can jump back to it.
-        var split = Emit(new Instruction { Kind = InstructionKind.Split, Alternative = next });
+        var split = Emit(new Instruction { Kind = InstructionKind.Split });
         var body = Build(sub, split);
         var instruction = _code[split];
-        instruction.Next = body;
+        instruction.Next = greedy ? body : next;
+        instruction.Alternative = greedy ? next : body;
         _code[split] = instruction;
         return split;
     }

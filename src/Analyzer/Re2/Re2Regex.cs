@@ -94,6 +94,164 @@ public sealed class Re2Regex
         }
     }
 
+    /// <summary>regexp.FindString: the leftmost match, preferring as Perl does (leftmost-first); null when there is none.</summary>
+    public string? FindString(string input) => Find(input, 0) is { } match ? input.Substring(match.Start, match.End - match.Start) : null;
+
+    /// <summary>
+    /// regexp.FindAllString: successive non-overlapping matches, at most <paramref name="limit"/> of them (all when it
+    /// is negative); an empty match right after the previous match is skipped, as Go skips it.
+    /// </summary>
+    public IReadOnlyList<string> FindAll(string input, long limit)
+    {
+        var matches = new List<string>();
+        if (limit < 0)
+        {
+            limit = long.MaxValue;
+        }
+
+        var previousEnd = -1;
+        for (var position = 0; matches.Count < limit && position <= input.Length;)
+        {
+            if (Find(input, position) is not { } match)
+            {
+                break;
+            }
+
+            var accept = true;
+            if (match.End == position)
+            {
+                // An empty match: none is allowed right after a previous match; move on by one code point.
+                accept = match.Start != previousEnd;
+                position += position < input.Length ? RuneWidth(input, position) : 1;
+            }
+            else
+            {
+                position = match.End;
+            }
+
+            previousEnd = match.End;
+            if (accept)
+            {
+                matches.Add(input.Substring(match.Start, match.End - match.Start));
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>
+    /// The leftmost-first match starting at or after <paramref name="from"/> (regexp's pike VM, exec.go): threads are
+    /// kept in priority order and a match cuts off those of lower priority, so the cost stays linear in the input.
+    /// The text before <paramref name="from"/> is context for ^, $ and \b, as when Go resumes a search.
+    /// </summary>
+    internal (int Start, int End)? Find(string input, int from)
+    {
+        var code = _program.Code;
+        var current = new PriorityList(code.Length);
+        var next = new PriorityList(code.Length);
+        (int Start, int End)? matched = null;
+        var position = from;
+        var previous = from == 0 ? -1 : RuneBefore(input, from);
+        while (true)
+        {
+            var rune = RuneAt(input, position, out var width);
+            if (current.Count == 0 && (matched is not null || (_program.AnchoredStart && position != 0)))
+            {
+                break;
+            }
+
+            if (matched is null && (position == 0 || !_program.AnchoredStart))
+            {
+                AddPriority(current, _program.Start, position, Conditions(previous, rune));
+            }
+
+            var nextPosition = position + width;
+            var after = rune < 0 ? EmptyConditions.None : Conditions(rune, RuneAt(input, nextPosition, out _));
+            for (var i = 0; i < current.Count; i++)
+            {
+                var (pc, start) = current.Threads[i];
+                var instruction = code[pc];
+                if (instruction.Kind == InstructionKind.Match)
+                {
+                    // First-match mode: lower-priority threads are cut off.
+                    matched = (start, position);
+                    break;
+                }
+
+                if (rune >= 0 && instruction.Kind == InstructionKind.Rune && CharClass.Contains(instruction.Ranges, rune))
+                {
+                    AddPriority(next, instruction.Next, start, after);
+                }
+            }
+
+            if (rune < 0)
+            {
+                break;
+            }
+
+            previous = rune;
+            position = nextPosition;
+            current.Clear();
+            (current, next) = (next, current);
+        }
+
+        return matched;
+    }
+
+    /// <summary>Adds the threads pc reaches without consuming input, depth first so that they keep their priority.</summary>
+    private void AddPriority(PriorityList list, int pc, int start, EmptyConditions conditions)
+    {
+        var code = _program.Code;
+        var stack = new Stack<int>();
+        stack.Push(pc);
+        while (stack.Count > 0)
+        {
+            var at = stack.Pop();
+            if (!list.TryAdd(at, start))
+            {
+                continue;
+            }
+
+            var instruction = code[at];
+            switch (instruction.Kind)
+            {
+                case InstructionKind.Jump:
+                    list.RemoveLast();
+                    stack.Push(instruction.Next);
+                    break;
+                case InstructionKind.Split:
+                    list.RemoveLast();
+                    stack.Push(instruction.Alternative);
+                    stack.Push(instruction.Next);
+                    break;
+                case InstructionKind.Assert:
+                    list.RemoveLast();
+                    if ((instruction.Condition & ~conditions) == 0)
+                    {
+                        stack.Push(instruction.Next);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static int RuneWidth(string text, int position)
+        => char.IsHighSurrogate(text[position]) && position + 1 < text.Length && char.IsLowSurrogate(text[position + 1]) ? 2 : 1;
+
+    private static int RuneBefore(string text, int position)
+    {
+        var c = text[position - 1];
+        if (char.IsLowSurrogate(c) && position >= 2 && char.IsHighSurrogate(text[position - 2]))
+        {
+            return char.ConvertToUtf32(text[position - 2], c);
+        }
+
+        return char.IsSurrogate(c) ? 0xFFFD : c;
+    }
+
     /// <summary>Adds pc and everything it reaches without consuming input, each instruction once per position.</summary>
     private void Add(ThreadList list, int pc, EmptyConditions conditions, Stack<int> stack)
     {
@@ -171,6 +329,43 @@ public sealed class Re2Regex
         }
 
         return char.IsSurrogate(c) ? 0xFFFD : c;
+    }
+
+    /// <summary>
+    /// Threads in priority order, each instruction once per position: the sparse set remembers every instruction
+    /// visited (also those that only lead elsewhere), the list keeps the ones that consume input or match.
+    /// </summary>
+    private sealed class PriorityList(int size)
+    {
+        private readonly int[] _sparse = new int[size];
+        private readonly int[] _dense = new int[size];
+        private int _visited;
+
+        public List<(int Pc, int Start)> Threads { get; } = [];
+
+        public int Count => Threads.Count;
+
+        public bool TryAdd(int pc, int start)
+        {
+            var slot = _sparse[pc];
+            if (slot < _visited && _dense[slot] == pc)
+            {
+                return false;
+            }
+
+            _sparse[pc] = _visited;
+            _dense[_visited++] = pc;
+            Threads.Add((pc, start));
+            return true;
+        }
+
+        public void RemoveLast() => Threads.RemoveAt(Threads.Count - 1);
+
+        public void Clear()
+        {
+            _visited = 0;
+            Threads.Clear();
+        }
     }
 
     /// <summary>A sparse set of instruction indexes (cleared in constant time), plus the threads waiting for the next position.</summary>

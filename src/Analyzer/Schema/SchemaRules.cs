@@ -495,7 +495,7 @@ public static class SchemaRules
         Severity.Info,
         Category,
         "A CustomResourceDefinition's x-kubernetes-validations rule is not evaluated.",
-        "CEL rules of CRDs are evaluated with the Kubernetes functions on strings, lists, regular expressions (RE2) and quantities. A rule that needs what the engine lacks (url, ip, cidr, format, find, sets, optional values) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
+        "CEL rules of CRDs are evaluated with the libraries of the API server's CEL environment: cel-go's strings, sets and optional values, and Kubernetes' lists, regex (RE2: matches, find, findAll), quantity, url, ip, cidr and format libraries, with the server's run-time errors. A rule that needs what the engine lacks (the optional syntax .? and [?, string.format, authz, two-variable comprehensions, equality between values of the Kubernetes types) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
         "Nothing to change in the manifests; validate such objects with a server-side dry run to have the rule checked.")
     {
         Examples = new(
@@ -521,8 +521,8 @@ public static class SchemaRules
                             spec:
                               type: object
                               x-kubernetes-validations:
-                                - rule: isURL(self.upstream)
-                                  message: upstream must be a URL
+                                - rule: self.?upstream.orValue('https://').startsWith('https://')
+                                  message: upstream must use https
                               properties:
                                 upstream:
                                   type: string

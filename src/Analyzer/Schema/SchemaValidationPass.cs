@@ -78,11 +78,6 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             {
                 ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
             }
-
-            if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition"))
-            {
-                CrdDefinitionValidation.Validate(context, obj);
-            }
         }
     }
 

@@ -1,17 +1,18 @@
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation.ApiExtensions;
 using KubeLint.Analyzer.Validation.Autoscaling;
 using KubeLint.Analyzer.Validation.Cluster;
 using KubeLint.Analyzer.Validation.Configuration;
 using KubeLint.Analyzer.Validation.Metadata;
-using KubeLint.Analyzer.Validation.Pods;
-using KubeLint.Analyzer.Validation.Workloads;
 using KubeLint.Analyzer.Validation.Networking;
+using KubeLint.Analyzer.Validation.Pods;
 using KubeLint.Analyzer.Validation.Policy;
 using KubeLint.Analyzer.Validation.Rbac;
 using KubeLint.Analyzer.Validation.Services;
 using KubeLint.Analyzer.Validation.Storage;
+using KubeLint.Analyzer.Validation.Workloads;
 
 namespace KubeLint.Analyzer.Validation;
 
@@ -63,6 +64,8 @@ public static class ApiValidation
         new EndpointSliceValidation(),
         new WebhookConfigurationValidation(),
         new ValidatingAdmissionPolicyValidation(),
+        new CustomResourceDefinitionValidation(),
+        new OpenApiSchemaValidation(),
     ];
 
     private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();

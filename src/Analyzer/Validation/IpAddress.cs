@@ -29,6 +29,13 @@ public sealed class IpAddress
     /// <summary>Go's <c>IP.IsLinkLocalMulticast</c>: 224.0.0.0/24 or ff02::/16.</summary>
     public bool IsLinkLocalMulticast => IsIPv4 ? Bytes[0] == 224 && Bytes[1] == 0 && Bytes[2] == 0 : Bytes[0] == 0xff && (Bytes[1] & 0x0f) == 0x02;
 
+    /// <summary>Go's <c>IP.IsMulticast</c>: 224.0.0.0/4 or ff00::/8.</summary>
+    public bool IsMulticast => IsIPv4 ? (Bytes[0] & 0xf0) == 0xe0 : Bytes[0] == 0xff;
+
+    /// <summary>Go's <c>IP.IsGlobalUnicast</c>: none of the above nor the IPv4 broadcast address (private ranges count).</summary>
+    public bool IsGlobalUnicast
+        => !(IsIPv4 && Bytes.All(b => b == 255)) && !IsUnspecified && !IsLoopback && !IsMulticast && !IsLinkLocalUnicast;
+
     public static IpAddress? Parse(string text)
     {
         if (text.IndexOf(':') < 0)
@@ -36,20 +43,19 @@ public sealed class IpAddress
             return ParseIPv4(text) is { } v4 ? new IpAddress(v4) : null;
         }
 
-        var v6 = ParseIPv6(text);
-        if (v6 is null)
+        return ParseIPv6(text) is { } v6 ? FromBytes(v6) : null;
+    }
+
+    /// <summary>An address of 4 or 16 bytes as a net.IP; Go's To4 makes ::ffff:a.b.c.d an IPv4 address.</summary>
+    public static IpAddress FromBytes(IReadOnlyList<byte> bytes)
+    {
+        var mapped = bytes.Count == 16 && bytes[10] == 0xff && bytes[11] == 0xff;
+        for (var i = 0; mapped && i < 10; i++)
         {
-            return null;
+            mapped = bytes[i] == 0;
         }
 
-        // Go's To4: ::ffff:a.b.c.d is an IPv4 address.
-        var mapped = true;
-        for (var i = 0; i < 10; i++)
-        {
-            mapped &= v6[i] == 0;
-        }
-
-        return mapped && v6[10] == 0xff && v6[11] == 0xff ? new IpAddress([v6[12], v6[13], v6[14], v6[15]]) : new IpAddress(v6);
+        return mapped ? new IpAddress([bytes[12], bytes[13], bytes[14], bytes[15]]) : new IpAddress([.. bytes]);
     }
 
     /// <summary>An address and prefix length, as <c>ParseCIDRSloppy</c> accepts them ("10.0.0.0/8", "2001:db8::/32").</summary>

@@ -77,25 +77,11 @@ public sealed class CelRuleTests
 
     [Test]
     public void A_false_rule_reports_its_message_at_the_value()
-    {
-        var yaml = Gauge("value: -3\n");
-        Assert.Multiple(() =>
-        {
-            Assert.That(Summaries(yaml), Is.EqualTo(new[] { $"KL1106@{Offset + 6}:8" }));
-            Assert.That(Message(yaml), Is.EqualTo("value: Invalid value: \"integer\": Must be positive non-zero"));
-        });
-    }
+        => AssertSingleFinding(Gauge("value: -3\n"), $"KL1106@{Offset + 6}:8", "value: Invalid value: \"integer\": Must be positive non-zero");
 
     [Test]
     public void A_rule_of_the_object_itself_is_reported_at_nil()
-    {
-        var yaml = Gauge("value: 3\nother: 8\n");
-        Assert.Multiple(() =>
-        {
-            Assert.That(Summaries(yaml), Is.EqualTo(new[] { $"KL1106@{Offset + 2}:1" }));
-            Assert.That(Message(yaml), Is.EqualTo("<nil>: Invalid value: \"object\": Other must be a multiple of value"));
-        });
-    }
+        => AssertSingleFinding(Gauge("value: 3\nother: 8\n"), $"KL1106@{Offset + 2}:1", "<nil>: Invalid value: \"object\": Other must be a multiple of value");
 
     [Test]
     public void Message_expressions_reasons_and_field_paths_follow_the_server()

@@ -93,4 +93,33 @@ public sealed class Re2RegexTests
             Assert.That(regex.IsMatch(new string('a', 100_000)), Is.True);
         });
     }
+
+    [TestCase("[0-9]+", "ab12cd345", "12")]
+    [TestCase("a|ab", "xab", "a")]
+    [TestCase("(?:ab|a)c?", "abc", "abc")]
+    [TestCase("a*?", "aaa", "")]
+    [TestCase("a+?", "aaa", "a")]
+    [TestCase("a{2,3}?", "aaa", "aa")]
+    [TestCase("(?U)a+", "aaa", "a")]
+    [TestCase("<.+>", "<a><b>", "<a><b>")]
+    [TestCase("<.+?>", "<a><b>", "<a>")]
+    [TestCase("^b", "ab", null)]
+    [TestCase("\\bfoo", "xfoo foo", "foo")]
+    public void Find_string_is_leftmost_first(string pattern, string input, string? expected)
+        => Assert.That(Compile(pattern).FindString(input), Is.EqualTo(expected));
+
+    [TestCase("[0-9]+", "1 22 333", -1, new[] { "1", "22", "333" })]
+    [TestCase("[0-9]+", "1 22 333", 2, new[] { "1", "22" })]
+    [TestCase("[0-9]+", "1 22 333", 0, new string[0])]
+    [TestCase("a*", "baaab", -1, new[] { "", "aaa", "" })]
+    [TestCase("x*", "😀é", -1, new[] { "", "", "" })]
+    [TestCase("^a", "aaa", -1, new[] { "a" })]
+    public void Find_all_skips_an_empty_match_right_after_a_match(string pattern, string input, int limit, string[] expected)
+        => Assert.That(Compile(pattern).FindAll(input, limit), Is.EqualTo(expected));
+
+    private static Re2Regex Compile(string pattern)
+    {
+        Assert.That(Re2Regex.TryCompile(pattern, out var regex, out var error), Is.True, error?.ToString());
+        return regex!;
+    }
 }

@@ -2,7 +2,10 @@ using static KubeLint.Analyzer.Tests.Schema.SchemaTestHelper;
 
 namespace KubeLint.Analyzer.Tests.Schema;
 
-/// <summary>CustomResourceDefinitions checked as the API server checks them on create.</summary>
+/// <summary>
+/// CustomResourceDefinitions checked as the API server checks them on create. A schema every version shares is
+/// reported under spec.validation.openAPIV3Schema, where the server's conversion to the internal version puts it.
+/// </summary>
 public sealed class CrdDefinitionTests
 {
     private const string Crd = """
@@ -40,7 +43,7 @@ public sealed class CrdDefinitionTests
         Assert.Multiple(() =>
         {
             Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1105@21:25" }));
-            Assert.That(Message(yaml), Is.EqualTo("spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[message].type: Unsupported value: \"strign\": supported values: \"array\", \"boolean\", \"integer\", \"number\", \"object\", \"string\""));
+            Assert.That(Message(yaml), Is.EqualTo("spec.validation.openAPIV3Schema.properties[spec].properties[message].type: Unsupported value: \"strign\": supported values: \"array\", \"boolean\", \"integer\", \"number\", \"object\", \"string\""));
         });
     }
 
@@ -51,13 +54,13 @@ public sealed class CrdDefinitionTests
         Assert.Multiple(() =>
         {
             Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1106@22:28" }));
-            Assert.That(Message(yaml), Is.EqualTo("spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[message].pattern: Invalid value: \"(?=a)\": must be a valid regular expression, but isn't: error parsing regexp: invalid or unsupported Perl syntax: `(?=`"));
+            Assert.That(Message(yaml), Is.EqualTo("spec.validation.openAPIV3Schema.properties[spec].properties[message].pattern: Invalid value: \"(?=a)\": must be a valid regular expression, but isn't: error parsing regexp: invalid or unsupported Perl syntax: `(?=`"));
         });
     }
 
     [Test]
     public void A_field_without_type_is_not_structural()
-        => Assert.That(Message(Crd.Replace("type: string\n", string.Empty)), Is.EqualTo("spec.versions[0].schema.openAPIV3Schema.properties[spec].properties[message].type: Required value: must not be empty for specified object fields"));
+        => Assert.That(Message(Crd.Replace("type: string\n", string.Empty)), Is.EqualTo("spec.validation.openAPIV3Schema.properties[spec].properties[message].type: Required value: must not be empty for specified object fields"));
 
     [Test]
     public void The_name_must_be_plural_dot_group()
@@ -65,7 +68,11 @@ public sealed class CrdDefinitionTests
 
     [Test]
     public void Exactly_one_storage_version()
-        => Assert.That(Message(Crd.Replace("storage: true", "storage: false")), Is.EqualTo("spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion: must have exactly one version marked as storage version"));
+        => Assert.That(Validate(Crd.Replace("storage: true", "storage: false")).Select(f => f.Message), Is.EqualTo(new[]
+        {
+            "spec.versions: Invalid value: []apiextensions.CustomResourceDefinitionVersion{...}: must have exactly one version marked as storage version",
+            "status.storedVersions: Invalid value: []string(nil): must have at least one stored version",
+        }));
 
     [Test]
     public void A_bad_scope_is_unsupported()

@@ -54,6 +54,8 @@ public sealed class CustomResourceTests
             - name: v0
               served: false
               storage: false
+              schema:
+                openAPIV3Schema: {type: object}
         """;
 
     private const string Widget = """
@@ -70,8 +72,8 @@ public sealed class CustomResourceTests
             anything: goes
         """;
 
-    // The CRD above is 47 lines, so the custom resource's "---" is line 48.
-    private const int Offset = 47;
+    // The CRD above is 49 lines, so the custom resource's "---" is line 50.
+    private const int Offset = 49;
 
     [Test]
     public void A_custom_resource_matching_its_crd_has_no_findings()
@@ -175,7 +177,6 @@ public sealed class CustomResourceTests
                             template:
                               type: object
                               x-kubernetes-embedded-resource: true
-                              x-kubernetes-preserve-unknown-fields: false
                               properties:
                                 replicas:
                                   type: integer
@@ -201,6 +202,6 @@ public sealed class CustomResourceTests
             """;
 
         // The custom resource starts at line 34: "extra" (line 44) is unknown, "heavy" (line 47) is not an integer.
-        Assert.That(Summaries(crd), Is.EqualTo(new[] { "KL1102@44:5", "KL1103@47:8" }));
+        Assert.That(Summaries(crd), Is.EqualTo(new[] { "KL1102@43:5", "KL1103@46:8" }));
     }
 }

@@ -17,4 +17,15 @@ internal static class SchemaTestHelper
 
     public static string Message(string yaml, AnalysisOptions? options = null)
         => Validate(yaml, options).Single().Message;
+
+    /// <summary>Asserts that the YAML has one finding, with this id@line:col and this message.</summary>
+    public static void AssertSingleFinding(string yaml, string summary, string message)
+    {
+        var findings = Validate(yaml);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { summary }));
+            Assert.That(findings.Select(f => f.Message), Is.EqualTo(new[] { message }));
+        });
+    }
 }

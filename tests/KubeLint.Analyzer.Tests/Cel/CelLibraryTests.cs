@@ -1,0 +1,137 @@
+using KubeLint.Analyzer.Cel;
+
+namespace KubeLint.Analyzer.Tests.Cel;
+
+/// <summary>
+/// The Kubernetes CEL libraries function by function, each with a rule that holds and one that fails, and the
+/// server's run-time errors word for word (cases from apiserver pkg/cel/library/*_test.go and cel-go ext tests).
+/// </summary>
+public sealed class CelLibraryTests
+{
+    private static readonly Dictionary<string, object?> Self = new(StringComparer.Ordinal)
+    {
+        ["name"] = "web-1",
+        ["endpoint"] = "https://user@example.com:8443/a%20b/c?x=1&x=2&y=#top",
+        ["ports"] = new object?[] { 80L, 443L },
+        ["empty"] = string.Empty,
+    };
+
+    [TestCase("url('https://example.com:80/path?query=val').getScheme() == 'https'")]
+    [TestCase("url(self.endpoint).getHost() == 'example.com:8443'")]
+    [TestCase("url(self.endpoint).getHostname() == 'example.com'")]
+    [TestCase("url('https://[::1]:80/').getHostname() == '::1'")]
+    [TestCase("url(self.endpoint).getPort() == '8443'")]
+    [TestCase("url('https://example.com').getPort() == ''")]
+    [TestCase("url(self.endpoint).getEscapedPath() == '/a%20b/c'")]
+    [TestCase("url('/absolute/path').getEscapedPath() == '/absolute/path'")]
+    [TestCase("url(self.endpoint).getQuery()['x'] == ['1', '2']")]
+    [TestCase("url(self.endpoint).getQuery()['y'] == ['']")]
+    [TestCase("isURL('https://example.com/')")]
+    [TestCase("!isURL('example.com')")]
+    [TestCase("!isURL('')")]
+    [TestCase("isURL('/relative-is-not-a-request-uri') && !isURL('relative')")]
+    [TestCase("find('abc 123', '[0-9]+') == '123'")]
+    [TestCase("find('abc', '[0-9]+') == ''")]
+    [TestCase("find('aaa', 'a|aa') == 'a'")]
+    [TestCase("findAll('123 abc 456', '[0-9]+') == ['123', '456']")]
+    [TestCase("findAll('123 abc 456', '[0-9]+', 1) == ['123']")]
+    [TestCase("findAll('abc', 'x*') == ['', '', '', '']")]
+    [TestCase("findAll('abc', '[0-9]+') == []")]
+    [TestCase("self.name.matches('^[a-z]+-[0-9]$')")]
+    [TestCase("ip('192.168.0.1').family() == 4 && ip('2001:db8::1').family() == 6")]
+    [TestCase("isIP('10.0.0.1') && !isIP('10.0.0.01') && !isIP('fe80::1%eth0') && !isIP('::ffff:1.2.3.4')")]
+    [TestCase("ip.isCanonical('2001:db8::1') && !ip.isCanonical('2001:DB8::1') && !ip.isCanonical('2001:db8:0:0:0:0:0:1')")]
+    [TestCase("ip('0.0.0.0').isUnspecified() && !ip('10.0.0.1').isUnspecified()")]
+    [TestCase("ip('127.0.0.1').isLoopback() && ip('::1').isLoopback() && !ip('10.0.0.1').isLoopback()")]
+    [TestCase("ip('224.0.0.1').isLinkLocalMulticast() && ip('ff02::1').isLinkLocalMulticast() && !ip('224.0.1.1').isLinkLocalMulticast()")]
+    [TestCase("ip('169.254.1.1').isLinkLocalUnicast() && ip('fe80::1').isLinkLocalUnicast() && !ip('10.0.0.1').isLinkLocalUnicast()")]
+    [TestCase("ip('10.0.0.1').isGlobalUnicast() && !ip('255.255.255.255').isGlobalUnicast() && !ip('ff00::1').isGlobalUnicast()")]
+    [TestCase("string(ip('2001:0db8:0000::1')) == '2001:db8::1'")]
+    [TestCase("cidr('192.168.0.0/24').containsIP(ip('192.168.0.1')) && !cidr('192.168.0.0/24').containsIP('192.168.1.1')")]
+    [TestCase("cidr('192.168.0.0/24').containsCIDR(cidr('192.168.0.0/25')) && !cidr('192.168.0.0/24').containsCIDR('192.168.0.0/23')")]
+    [TestCase("cidr('2001:db8::/32').containsCIDR('2001:db8::/33') && !cidr('2001:db8::/32').containsIP('2001:dc8::1')")]
+    [TestCase("!cidr('10.0.0.0/8').containsCIDR('10.1.0.0/16')")]
+    [TestCase("string(cidr('192.168.0.1/24').ip()) == '192.168.0.1'")]
+    [TestCase("cidr('192.168.0.1/24').prefixLength() == 24")]
+    [TestCase("string(cidr('192.168.0.1/24').masked()) == '192.168.0.0/24'")]
+    [TestCase("isCIDR('10.0.0.0/8') && !isCIDR('10.0.0.0') && !isCIDR('10.0.0.0/33') && !isCIDR('10.0.0.0/08') && !isCIDR('::ffff:1.2.3.4/120')")]
+    [TestCase("string(cidr('2001:db8::1/64')) == '2001:db8::1/64'")]
+    [TestCase("!format.dns1123Label().validate(self.name).hasValue()")]
+    [TestCase("format.dns1123Label().validate('Web_1').hasValue()")]
+    [TestCase("!format.dns1123LabelPrefix().validate('web-').hasValue() && format.dns1123Label().validate('web-').hasValue()")]
+    [TestCase("!format.named('dns1123Subdomain').value().validate('a.b.c').hasValue()")]
+    [TestCase("!format.named('noSuchFormat').hasValue()")]
+    [TestCase("format.dns1035Label().validate('1abc').hasValue() && !format.dns1035Label().validate('abc').hasValue()")]
+    [TestCase("!format.qualifiedName().validate('example.com/name').hasValue() && format.qualifiedName().validate('-x').hasValue()")]
+    [TestCase("!format.labelValue().validate('').hasValue() && format.labelValue().validate('-x').hasValue()")]
+    [TestCase("!format.uri().validate('https://example.com').hasValue() && format.uri().validate('example').hasValue()")]
+    [TestCase("!format.uuid().validate('123e4567-e89b-12d3-a456-426614174000').hasValue() && format.uuid().validate('123').hasValue()")]
+    [TestCase("!format.byte().validate('aGVsbG8=').hasValue() && format.byte().validate('aGVsbG8').hasValue()")]
+    [TestCase("!format.date().validate('2024-02-29').hasValue() && format.date().validate('2023-02-29').hasValue()")]
+    [TestCase("!format.datetime().validate('2024-01-31T23:59:59Z').hasValue() && format.datetime().validate('2024-01-31T24:00:00Z').hasValue()")]
+    [TestCase("format.dns1123Label().validate('Web').value() == ['a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \\'-\\', and must start and end with an alphanumeric character (e.g. \\'my-name\\',  or \\'123-abc\\', regex used for validation is \\'[a-z0-9]([-a-z0-9]*[a-z0-9])?\\')']")]
+    [TestCase("sets.contains([1, 2, 3], [3, 1]) && !sets.contains([1, 2], [3])")]
+    [TestCase("sets.contains([1, 2.0], [2]) && sets.contains([], [])")]
+    [TestCase("sets.equivalent([1, 2, 2], [2, 1]) && !sets.equivalent([1], [1, 2])")]
+    [TestCase("sets.intersects(self.ports, [443, 8443]) && !sets.intersects([1], [])")]
+    [TestCase("optional.of(self.name).hasValue() && !optional.none().hasValue()")]
+    [TestCase("optional.of(self.name).value() == 'web-1'")]
+    [TestCase("optional.none().orValue('x') == 'x' && optional.of('y').orValue('x') == 'y'")]
+    [TestCase("optional.none().or(optional.of(2)).value() == 2")]
+    [TestCase("!optional.ofNonZeroValue(self.empty).hasValue() && optional.ofNonZeroValue(self.ports).hasValue()")]
+    [TestCase("strings.quote('a\"b\\n') == '\"a\\\\\"b\\\\n\"'")]
+    [TestCase("self.ports.indexOf(443) == 1 && [1.0, 2.0].indexOf(2) == 1")]
+    public void A_rule_that_holds_passes(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("url(self.endpoint).getHostname() == 'example.org'")]
+    [TestCase("isURL('example.com')")]
+    [TestCase("find('abc 123', '[0-9]+') == '1'")]
+    [TestCase("ip('10.0.0.1').family() == 6")]
+    [TestCase("ip.isCanonical('::0')")]
+    [TestCase("cidr('10.0.0.0/8').containsIP('11.0.0.1')")]
+    [TestCase("format.dns1123Label().validate(self.name).hasValue()")]
+    [TestCase("sets.equivalent([1], [2])")]
+    [TestCase("optional.none().hasValue()")]
+    public void A_rule_that_does_not_hold_fails(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self).Kind, Is.EqualTo(CelOutcomeKind.Failed));
+
+    [TestCase("url('example.com') != null", "URL parse error during conversion from string: parse \"example.com\": invalid URI for request")]
+    [TestCase("url('https://exa mple.com/').getHost() == ''", "URL parse error during conversion from string: parse \"https://exa mple.com/\": invalid character \" \" in host name")]
+    [TestCase("url('http://[::1/').getHost() == ''", "URL parse error during conversion from string: parse \"http://[::1/\": missing ']' in host")]
+    [TestCase("url('http://example.com:8x/').getHost() == ''", "URL parse error during conversion from string: parse \"http://example.com:8x/\": invalid port \":8x\" after host")]
+    [TestCase("url('http://example.com/%zz').getHost() == ''", "URL parse error during conversion from string: parse \"http://example.com/%zz\": invalid URL escape \"%zz\"")]
+    [TestCase("ip('1.2.3').family() == 4", "IP Address \"1.2.3\" parse error during conversion from string: ParseAddr(\"1.2.3\"): IPv4 address too short")]
+    [TestCase("ip('01.2.3.4').family() == 4", "IP Address \"01.2.3.4\" parse error during conversion from string: ParseAddr(\"01.2.3.4\"): IPv4 field has octet with leading zero")]
+    [TestCase("ip('1.2.3.4x').family() == 4", "IP Address \"1.2.3.4x\" parse error during conversion from string: ParseAddr(\"1.2.3.4x\"): unexpected character (at \"x\")")]
+    [TestCase("ip('2001:db8::g').family() == 6", "IP Address \"2001:db8::g\" parse error during conversion from string: ParseAddr(\"2001:db8::g\"): each colon-separated field must have at least one digit (at \"g\")")]
+    [TestCase("ip('nope').family() == 4", "IP Address \"nope\" parse error during conversion from string: ParseAddr(\"nope\"): unable to parse IP")]
+    [TestCase("ip('fe80::1%eth0').family() == 6", "IP address \"fe80::1%eth0\" with zone value is not allowed")]
+    [TestCase("ip('::ffff:1.2.3.4').family() == 6", "IPv4-mapped IPv6 address \"::ffff:1.2.3.4\" is not allowed")]
+    [TestCase("ip.isCanonical('1.2.3')", "IP Address \"1.2.3\" parse error during conversion from string: ParseAddr(\"1.2.3\"): IPv4 address too short")]
+    [TestCase("cidr('10.0.0.0').prefixLength() == 8", "network address parse error during conversion from string: network address parse error during conversion from string: netip.ParsePrefix(\"10.0.0.0\"): no '/'")]
+    [TestCase("cidr('10.0.0.0/33').prefixLength() == 8", "network address parse error during conversion from string: network address parse error during conversion from string: netip.ParsePrefix(\"10.0.0.0/33\"): prefix length out of range")]
+    [TestCase("cidr('10.0.0.0/08').prefixLength() == 8", "network address parse error during conversion from string: network address parse error during conversion from string: netip.ParsePrefix(\"10.0.0.0/08\"): bad bits after slash: \"08\"")]
+    [TestCase("cidr('1.2.3/8').prefixLength() == 8", "network address parse error during conversion from string: network address parse error during conversion from string: netip.ParsePrefix(\"1.2.3/8\"): ParseAddr(\"1.2.3\"): IPv4 address too short")]
+    [TestCase("cidr('::ffff:1.2.3.4/120').prefixLength() == 120", "network address parse error during conversion from string: IPv4-mapped IPv6 address \"::ffff:1.2.3.4/120\" is not allowed")]
+    [TestCase("cidr('10.0.0.0/8').containsIP('10.0.0') ", "IP Address \"10.0.0\" parse error during conversion from string: ParseAddr(\"10.0.0\"): IPv4 address too short")]
+    [TestCase("find('abc', '(') == ''", "Illegal regex: error parsing regexp: missing closing ): `(`")]
+    [TestCase("findAll('abc', '[a') == []", "Illegal regex: error parsing regexp: missing closing ]: `[a`")]
+    [TestCase("optional.none().value() == 1", "optional.none() dereference")]
+    public void A_library_error_is_the_servers_run_time_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
+    [TestCase("has(self.?name)")]
+    [TestCase("self.?missing.orValue('') == ''")]
+    [TestCase("self.ports[?5].hasValue()")]
+    [TestCase("[?optional.none(), 1].size() == 1")]
+    [TestCase("'%s'.format(['x']) == 'x'")]
+    public void What_the_engine_does_not_evaluate_is_said(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self).Kind, Is.EqualTo(CelOutcomeKind.NotEvaluated));
+
+    [TestCase("!self.name.matches('[?]')")]
+    [TestCase("self.name == '.?x' || true")]
+    [TestCase("self.ports.size() == 2 ? true : false")]
+    public void Question_marks_outside_the_optional_syntax_are_evaluated(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+}
