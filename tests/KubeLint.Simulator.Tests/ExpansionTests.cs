@@ -135,8 +135,11 @@ public sealed class ExpansionTests
             spec:
               containers: [{name: app, image: app:1}]
             """;
+        // NamespaceLifecycle rejects the object with NotFound; no pod is created.
         var cluster = Sim.Node("n1") + "apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n";
-        Assert.That(Sim.Run(pod, cluster).Pods[0].Reason, Is.EqualTo("namespaces \"shop\" not found"));
+        var rejected = Sim.Run(pod, cluster);
+        Assert.That(rejected.Pods, Is.Empty);
+        Assert.That(rejected.Admission.Single(), Is.EqualTo(new AdmissionResult("Pod/shop/p", "rejected", "namespaces \"shop\" not found")));
         Assert.That(Sim.Run("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" + pod, cluster).Pods[0].Node, Is.EqualTo("n1"));
     }
 
@@ -163,7 +166,10 @@ public sealed class ExpansionTests
             spec: {resources: {requests: {storage: lots}}, accessModes: ReadWriteOnce}
             """;
         var result = Sim.Run(yaml, cluster: "apiVersion: v1\nkind: Node\nmetadata: {name: n}\nstatus: {allocatable: {cpu: x}}\nspec: {taints: 4}\n");
-        Assert.That(result.Pods, Has.Count.EqualTo(1));
-        Assert.That(Regex.IsMatch(result.Pods[0].Name, "^odd-"), Is.True);
+
+        // "replicas: many" is not an int32: the API server rejects the Deployment, so it creates no pod.
+        Assert.That(result.Pods, Is.Empty);
+        var fixedReplicas = Sim.Run(yaml.Replace("replicas: many", "replicas: 1"), cluster: "apiVersion: v1\nkind: Node\nmetadata: {name: n}\nstatus: {allocatable: {cpu: x}}\nspec: {taints: 4}\n");
+        Assert.That(Regex.IsMatch(fixedReplicas.Pods.Single().Name, "^odd-"), Is.True);
     }
 }

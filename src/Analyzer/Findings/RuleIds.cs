@@ -71,6 +71,8 @@ public static class RuleIds
     public const string RolloutStuck = "KL5002";
     public const string RolloutDowntime = "KL5003";
     public const string ClaimUnbound = "KL5004";
+    public const string AdmissionRejected = "KL5005";
+    public const string AdmissionWarning = "KL5006";
 
     // Security and image hygiene.
     public const string PrivilegedContainer = "KL6001";

@@ -22,6 +22,7 @@ public static class ClusterReader
                     break;
                 case ("", "Namespace"):
                     cluster.Namespaces.Add(obj.Name);
+                    cluster.NamespaceLabels.Declare(obj.Name, obj.Labels);
                     break;
                 case ("", "Pod"):
                     cluster.ExistingPods.Add(obj);
@@ -55,6 +56,12 @@ public static class ClusterReader
                     break;
                 case ("scheduling.k8s.io", "PriorityClass"):
                     ReadPriorityClass(cluster, obj);
+                    break;
+                case ("", "Namespace") when !cluster.NamespaceLabels.IsDeclared(obj.Name):
+                    cluster.NamespaceLabels.Declare(obj.Name, obj.Labels);
+                    break;
+                case ("", "Service"):
+                    cluster.Services.Add(obj);
                     break;
                 default:
                     break;
@@ -173,11 +180,15 @@ public static class ClusterReader
             return;
         }
 
-        var priority = (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, value));
+        // preemptionPolicy defaults to PreemptLowerPriority (scheduling/v1 SetDefaults_PriorityClass).
+        var priority = new PriorityClass(obj.Name, (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, value)), obj.Root.GetString("preemptionPolicy") == "Never");
         cluster.PriorityClasses[obj.Name] = priority;
-        if (obj.Root.GetScalar("globalDefault") is { } global && global.TryGetBool(out var isDefault) && isDefault)
+
+        // getDefaultPriorityClass: with several global defaults, the one with the lowest value.
+        if (obj.Root.GetScalar("globalDefault") is { } global && global.TryGetBool(out var isDefault) && isDefault
+            && (cluster.DefaultPriorityClass is null || priority.Value < cluster.DefaultPriorityClass.Value))
         {
-            cluster.DefaultPriority = priority;
+            cluster.DefaultPriorityClass = priority;
         }
     }
 }
