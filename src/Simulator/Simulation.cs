@@ -51,7 +51,7 @@ public sealed class Simulation
         var cluster = ClusterReader.Read(options.Cluster);
         cluster.Version = version;
         ClusterReader.AddManifestObjects(cluster, manifests);
-        var admission = new AdmissionReview(cluster, manifests);
+        var admission = new AdmissionReview(cluster, manifests, options.Cluster);
         var accepted = manifests.Where(admission.Accepts).ToList();
         var binder = new VolumeBinder(cluster);
         foreach (var obj in accepted)
@@ -62,10 +62,11 @@ public sealed class Simulation
             }
         }
 
+        // Every applied object takes kubectl its time, so a workload's controller starts by its place among all objects.
         var workloads = new List<Workload>();
-        foreach (var obj in accepted)
+        for (var i = 0; i < accepted.Count; i++)
         {
-            if (WorkloadExpander.Expand(obj, cluster, workloads.Count) is { } workload)
+            if (WorkloadExpander.Expand(accepted[i], cluster, i) is { } workload)
             {
                 workloads.Add(workload);
             }
@@ -74,7 +75,7 @@ public sealed class Simulation
         binder.BindImmediate();
         var scheduler = new Scheduler(cluster.Nodes, binder, version);
         var autoscaler = cluster.IsDefault ? new ClusterAutoscaler(cluster.Nodes.Count(n => !n.Taints.Any())) : null;
-        var timeline = new Timeline(scheduler, binder, cluster, admission.AdmitPod, autoscaler);
+        var timeline = new Timeline(scheduler, binder, admission.AdmitPod, autoscaler);
         PlaceExisting(cluster, scheduler, timeline);
         Adoption.AdoptBarePods(workloads, cluster);
         foreach (var workload in workloads)

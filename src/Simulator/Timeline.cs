@@ -1,4 +1,3 @@
-using System.Globalization;
 using KubeLint.Simulator.Cluster;
 using KubeLint.Simulator.Controllers;
 using KubeLint.Simulator.Model;
@@ -8,51 +7,59 @@ using KubeLint.Simulator.Volumes;
 namespace KubeLint.Simulator;
 
 /// <summary>
-/// The apply as the cluster lives it, in rounds: objects are applied in document order, a few rounds apart; in each
-/// round every controller creates its next batch (slowStartBatch: 1, 2, 4, … up to its burst per sync, then a new
-/// sync), the pods reach the queue in document order, and the scheduler takes all that has arrived, higher
-/// priority first. Failed pods wait for a cluster event: pods deleted by preemption or
-/// a node joining retry all of them, a pod placed retries those a new pod can help. Preempted controller pods are
-/// replaced in the next round (a Job's after its failure backoff), preempted bare pods are gone. A round stands
-/// for about 10 ms, so a Job's 10 s backoff is 1,000 rounds. Pods are made only when reached, and when a
-/// workload's pods fail with nothing changed since the last failure the rest join that failure without being made.
+/// The apply as the cluster lives it, in time. kubectl applies the objects in document order, one every few
+/// milliseconds. Each controller creates its pods in slowStartBatch batches (1, 2, 4, … up to its burst per sync),
+/// a batch starting when the previous one returned, and every create waits for a token of its controller's client
+/// (kube-controller-manager's --kube-api-qps 20 and --kube-api-burst 30, one limiter per controller: the
+/// ReplicaSet controller serves every Deployment and ReplicaSet, the StatefulSet, DaemonSet and Job controllers
+/// their own kinds). So the pods of workloads applied together reach the scheduler interleaved as their
+/// controllers' tokens allow, and the scheduler takes each as it arrives, higher priority first. Failed pods wait
+/// for a cluster event and retry after the queue's 1 s backoff: pods deleted by preemption or a node joining
+/// retry all of them, a pod placed retries those a new pod can help. Preempted controller pods are replaced (a
+/// Job's after its failure backoff), preempted bare pods are gone. Pods are made only when reached: when a pod of
+/// a workload fails and nothing has changed since, the next ones join its failure without being made.
 /// </summary>
 internal sealed class Timeline
 {
-    /// <summary>Rounds per second of cluster time (one pod-creation round trip ≈ 10 ms).</summary>
-    private const long RoundsPerSecond = 100;
+    private const long Millisecond = 1000;
+    private const long Second = 1000 * Millisecond;
 
-    /// <summary>
-    /// kubectl applies one object (a GET and a create or patch, each a round trip) in about the time a controller
-    /// needs for five creation batches, so each object's controller starts five rounds after the previous one's.
-    /// Measured against the scheduler conformance scenarios: fewer rounds interleave workloads more than the real
-    /// cluster did, more rounds make the apply strictly one workload after another.
-    /// </summary>
-    private const long RoundsPerObject = 5;
+    /// <summary>kubectl apply: one object every 20 ms (a GET and a create or patch).</summary>
+    private const long ApplyInterval = 20 * Millisecond;
 
-    /// <summary>A bound on rounds, so that no input can keep the simulation going (preemption cycles are finite upstream too).</summary>
-    private const long MaxRounds = 10_000_000;
+    /// <summary>A Deployment's pods start after the deployment controller has created its ReplicaSet.</summary>
+    private const long DeploymentHop = 10 * Millisecond;
+
+    /// <summary>The API round trip of one create.</summary>
+    private const long CreateLatency = 5 * Millisecond;
+
+    /// <summary>podInitialBackoffDuration: an unschedulable pod moved back by an event retries after 1 s.</summary>
+    private const long RetryBackoff = 1 * Second;
+
+    /// <summary>A bound on events, so that no input can keep the simulation going (preemption cycles are finite upstream too).</summary>
+    private const long MaxEvents = 50_000_000;
 
     private readonly Scheduler _scheduler;
     private readonly VolumeBinder _binder;
-    private readonly ClusterModel _cluster;
     private readonly Func<Workload, SimPod, string?> _admit;
     private readonly ClusterAutoscaler? _autoscaler;
     private readonly SchedulingQueue _queue = new();
-    private readonly SortedDictionary<long, List<Arrival>> _arrivals = [];
+    private readonly SortedDictionary<long, List<Event>> _events = [];
     private readonly Dictionary<Workload, Cursor> _cursors = [];
+    private readonly Dictionary<string, TokenBucket> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<Workload, QueuedPods> _lastFailure = [];
+    private readonly Dictionary<Workload, PodOutcome> _rejected = [];
     private readonly Dictionary<SimPod, (Workload Workload, PodOutcome Outcome)> _placed = [];
-    private long _round;
+    private long _now;
     private long _sequence;
+    private long _processed;
     private bool _deleted;
     private bool _bound;
 
-    public Timeline(Scheduler scheduler, VolumeBinder binder, ClusterModel cluster, Func<Workload, SimPod, string?> admit, ClusterAutoscaler? autoscaler)
+    public Timeline(Scheduler scheduler, VolumeBinder binder, Func<Workload, SimPod, string?> admit, ClusterAutoscaler? autoscaler)
     {
         _scheduler = scheduler;
         _binder = binder;
-        _cluster = cluster;
         _admit = admit;
         _autoscaler = autoscaler;
     }
@@ -64,7 +71,7 @@ internal sealed class Timeline
     public void AddExisting(Workload workload, SimPod pod)
         => _queue.Add(new QueuedPods { Workload = workload, First = 0, Count = 1, Pod = pod, Priority = pod.Priority, Sequence = _sequence++ });
 
-    /// <summary>Starts a workload's controller in round 0.</summary>
+    /// <summary>Applies a workload: kubectl creates a bare pod itself; a controller starts its first batch.</summary>
     public void Start(Workload workload)
     {
         if (workload.Factory is null || workload.Desired <= 0)
@@ -73,10 +80,18 @@ internal sealed class Timeline
         }
 
         _cursors[workload] = new Cursor(workload.Creation.Burst);
-        At(workload.Order * RoundsPerObject, new Arrival(workload, null));
+        var applied = workload.Order * ApplyInterval;
+        if (workload.Owner.Kind == "Pod")
+        {
+            At(applied + CreateLatency, Event.Created(workload, 0));
+            _cursors[workload].Created = 1;
+            return;
+        }
+
+        At(applied + (workload.Owner.Kind == "Deployment" ? DeploymentHop : 0), Event.Batch(workload));
     }
 
-    /// <summary>A node joined: its DaemonSet pods are created in the next round and every waiting pod is retried.</summary>
+    /// <summary>A node joined: its DaemonSet pods are created and every waiting pod is retried.</summary>
     public void NodeAdded(IEnumerable<Workload> daemonSets, SimNode node)
     {
         foreach (var workload in daemonSets)
@@ -90,19 +105,19 @@ internal sealed class Timeline
                     _cursors[workload] = new Cursor(workload.Creation.Burst);
                 }
 
-                At(_round + 1, new Arrival(workload, null));
+                At(_now, Event.Batch(workload));
             }
         }
 
         _deleted = true;
     }
 
-    /// <summary>Runs rounds until nothing arrives or moves any more; then lets the autoscaler add nodes while that helps.</summary>
+    /// <summary>Runs until nothing is left to happen; then lets the autoscaler add nodes while that helps.</summary>
     public void Run(IReadOnlyList<Workload> workloads)
     {
-        while (_round < MaxRounds)
+        while (_processed < MaxEvents)
         {
-            RunRounds();
+            RunEvents();
             if (_autoscaler is null || !_autoscaler.ScaleUp(this, _scheduler, _queue.Unschedulable, workloads))
             {
                 break;
@@ -115,71 +130,171 @@ internal sealed class Timeline
         }
     }
 
-    private void RunRounds()
+    private void RunEvents()
     {
-        while (_round < MaxRounds)
+        while (_processed < MaxEvents)
         {
-            var version = _scheduler.Version;
-            if (_arrivals.Count > 0 && _queue.ActiveCount == 0 && _arrivals.Keys.First() > _round)
+            Drain();
+            var moved = _deleted ? _queue.MoveToActive(all: true, _ => _sequence++, defer: true)
+                : _bound ? _queue.MoveToActive(all: false, _ => _sequence++, defer: true)
+                : 0;
+            if (moved > 0)
             {
-                _round = _arrivals.Keys.First();
-            }
-
-            if (_arrivals.TryGetValue(_round, out var due))
-            {
-                _arrivals.Remove(_round);
-                foreach (var arrival in due)
-                {
-                    Arrive(arrival);
-                }
-            }
-
-            while (_queue.ActiveCount > 0)
-            {
-                Schedule(_queue.Pop());
-            }
-
-            var moved = 0;
-            if (_deleted)
-            {
-                moved = _queue.MoveToActive(all: true, _ => _sequence++);
-            }
-            else if (_bound)
-            {
-                moved = _queue.MoveToActive(all: false, _ => _sequence++);
+                At(_now + RetryBackoff, Event.Retry());
             }
 
             _deleted = false;
             _bound = false;
-            _round++;
-            if (moved == 0 && _scheduler.Version == version)
-            {
-                FastForwardStuck();
-            }
-
-            if (moved == 0 && _arrivals.Count == 0 && _queue.ActiveCount == 0)
+            if (_events.Count == 0)
             {
                 return;
+            }
+
+            var next = _events.Keys.First();
+            var due = _events[next];
+            _events.Remove(next);
+            _now = next;
+            foreach (var e in due)
+            {
+                _processed++;
+                Handle(e);
             }
         }
     }
 
-    /// <summary>
-    /// With a round that changed nothing, workloads whose last pods failed can only fail again until something
-    /// changes: their remaining pods join that failure at once instead of arriving batch by batch.
-    /// </summary>
-    private void FastForwardStuck()
+    private void Drain()
     {
-        foreach (var pair in _cursors)
+        while (_queue.ActiveCount > 0)
         {
-            var workload = pair.Key;
-            var cursor = pair.Value;
-            if (cursor.Created < workload.Desired && Stuck(workload) is { } failed)
-            {
-                Merge(failed, workload.Desired - cursor.Created);
-                cursor.Created = workload.Desired;
-            }
+            Schedule(_queue.Pop());
         }
+    }
+
+    private void At(long time, Event e)
+    {
+        if (!_events.TryGetValue(time, out var list))
+        {
+            _events[time] = list = [];
+        }
+
+        list.Add(e);
+    }
+
+    private void Handle(Event e)
+    {
+        switch (e.Kind)
+        {
+            case EventKind.Retry:
+                _queue.ActivateDeferred();
+                break;
+            case EventKind.Batch:
+                StartBatch(e.Workload!);
+                break;
+            case EventKind.Created when e.Workload!.Job?.FailedReason is null:
+                Created(e.Workload, e.Pod, e.Index);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>The controller's next slowStartBatch batch: each create waits for a token of the controller's client.</summary>
+    private void StartBatch(Workload workload)
+    {
+        var cursor = _cursors[workload];
+        var remaining = workload.Desired - cursor.Created;
+        if (remaining <= 0 || workload.Job?.FailedReason is not null)
+        {
+            return;
+        }
+
+        if (Stuck(workload) is { } failed)
+        {
+            // Nothing changed since this workload's pods last failed: the rest would fail the same way.
+            Merge(failed, remaining);
+            cursor.Created = workload.Desired;
+            return;
+        }
+
+        var size = workload.Creation.OneByOne ? 1 : Math.Min(remaining, Math.Min(cursor.Batch, cursor.SyncLeft));
+        var client = ClientOf(workload);
+        var last = _now;
+        for (var i = 0; i < size; i++)
+        {
+            last = client.Reserve(_now) + CreateLatency;
+            At(last, Event.Created(workload, cursor.Created + i));
+        }
+
+        cursor.Created += size;
+        if (workload.Creation.OneByOne)
+        {
+            return;
+        }
+
+        cursor.SyncLeft -= size;
+        cursor.Batch = Math.Min(cursor.Batch * 2, int.MaxValue);
+        if (cursor.SyncLeft == 0)
+        {
+            cursor.SyncLeft = workload.Creation.Burst;
+            cursor.Batch = 1;
+        }
+
+        if (cursor.Created < workload.Desired)
+        {
+            At(last, Event.Batch(workload));
+        }
+    }
+
+    /// <summary>The client whose rate limiter the workload's controller waits on.</summary>
+    private TokenBucket ClientOf(Workload workload)
+    {
+        var controller = workload.Owner.Kind switch
+        {
+            "Deployment" or "ReplicaSet" => "replicaset-controller",
+            "CronJob" => "job-controller",
+            var kind => kind,
+        };
+        if (!_clients.TryGetValue(controller, out var client))
+        {
+            _clients[controller] = client = new TokenBucket();
+        }
+
+        return client;
+    }
+
+    /// <summary>A pod created: through admission into the queue, or into the failure of its workload's last pods.</summary>
+    private void Created(Workload workload, SimPod? replacement, long index)
+    {
+        if (replacement is null && Stuck(workload) is { } failed)
+        {
+            Merge(failed, 1);
+            return;
+        }
+
+        if (replacement is null && _rejected.TryGetValue(workload, out var rejected))
+        {
+            rejected.Count++;
+            return;
+        }
+
+        var pod = replacement ?? Create(workload, index);
+        if (_admit(workload, pod) is { } rejection)
+        {
+            // The controller's creations keep failing the same way (its template does not change and quota usage
+            // only grows): the pods it has not created yet join this rejection instead of being tried one by one.
+            var cursor = _cursors[workload];
+            var outcome = new PodOutcome { Pod = pod, Index = index, Count = 1 + (replacement is null ? workload.Desired - cursor.Created : 0), Admission = rejection, Reason = "FailedCreate: " + rejection };
+            workload.Outcomes.Add(outcome);
+            if (replacement is null)
+            {
+                cursor.Created = workload.Desired;
+                _rejected[workload] = outcome;
+            }
+
+            return;
+        }
+
+        _queue.Add(new QueuedPods { Workload = workload, First = index, Count = 1, Pod = pod, Priority = pod.Priority, Sequence = _sequence++ });
     }
 
     private QueuedPods? Stuck(Workload workload)
@@ -192,79 +307,6 @@ internal sealed class Timeline
     {
         failed.Count += count;
         failed.Outcome!.Count = failed.Count;
-    }
-
-    private void At(long round, Arrival arrival)
-    {
-        if (!_arrivals.TryGetValue(round, out var list))
-        {
-            _arrivals[round] = list = [];
-        }
-
-        list.Add(arrival);
-    }
-
-    private void Arrive(Arrival arrival)
-    {
-        var workload = arrival.Workload;
-        if (workload.Job?.FailedReason is not null)
-        {
-            return;
-        }
-
-        if (arrival.Replacement is { } replacement)
-        {
-            Enqueue(workload, replacement, first: 0, count: 1);
-            return;
-        }
-
-        var cursor = _cursors[workload];
-        var remaining = workload.Desired - cursor.Created;
-        if (remaining <= 0)
-        {
-            return;
-        }
-
-        var size = workload.Creation.OneByOne ? 1 : Math.Min(remaining, Math.Min(cursor.Batch, cursor.SyncLeft));
-        var first = cursor.Created;
-        cursor.Created += size;
-        if (!workload.Creation.OneByOne)
-        {
-            cursor.SyncLeft -= size;
-            cursor.Batch = Math.Min(cursor.Batch * 2, int.MaxValue);
-            if (cursor.SyncLeft == 0)
-            {
-                cursor.SyncLeft = workload.Creation.Burst;
-                cursor.Batch = 1;
-            }
-
-            if (cursor.Created < workload.Desired)
-            {
-                At(_round + 1, new Arrival(workload, null));
-            }
-        }
-
-        if (Stuck(workload) is { } failed)
-        {
-            Merge(failed, size);
-            return;
-        }
-
-        Enqueue(workload, null, first, size);
-    }
-
-    /// <summary>Creates pods through admission and queues those the API server accepts.</summary>
-    private void Enqueue(Workload workload, SimPod? pod, long first, long count)
-    {
-        pod ??= Create(workload, first);
-        if (_admit(workload, pod) is { } rejection)
-        {
-            // The controller's creations fail the same way for the whole batch (quota usage only grows).
-            workload.Outcomes.Add(new PodOutcome { Pod = pod, Index = first, Count = count, Admission = rejection, Reason = "FailedCreate: " + rejection });
-            return;
-        }
-
-        _queue.Add(new QueuedPods { Workload = workload, First = first, Count = count, Pod = pod, Priority = pod.Priority, Sequence = _sequence++ });
     }
 
     /// <summary>A pod of the workload, with the claims its controller creates for it (StatefulSet), Immediate ones bound at once.</summary>
@@ -302,25 +344,24 @@ internal sealed class Timeline
             pods.Pod = null;
             pod.Sequence = pods.Sequence;
             var placement = Place(pod);
-            if (placement.Node is not null)
+            if (placement.Node is null)
             {
-                var placed = new PodOutcome { Pod = pod, Index = pods.First, Node = placement.Node, Ties = placement.Ties, TieCount = placement.TieCount };
-                workload.Outcomes.Add(placed);
-                _placed[pod] = (workload, placed);
-                _bound = true;
-                pods.First++;
-                pods.Count--;
-                Evict();
-                if (workload.Creation.OneByOne && pods.Count == 0)
-                {
-                    At(_round + 1, new Arrival(workload, null));
-                }
-
-                continue;
+                Fail(pods, pod, placement.Reason!);
+                return;
             }
 
-            Fail(pods, pod, placement.Reason!);
-            return;
+            var placed = new PodOutcome { Pod = pod, Index = pods.First, Node = placement.Node, Ties = placement.Ties, TieCount = placement.TieCount };
+            workload.Outcomes.Add(placed);
+            _placed[pod] = (workload, placed);
+            _bound = true;
+            pods.First++;
+            pods.Count--;
+            Evict();
+            if (workload.Creation.OneByOne && pods.Count == 0)
+            {
+                // OrderedReady: the next ordinal once this one runs (and, readiness not being modelled, is Ready).
+                At(_now + CreateLatency, Event.Batch(workload));
+            }
         }
     }
 
@@ -358,10 +399,9 @@ internal sealed class Timeline
             var cursor = _cursors[workload];
             if (cursor.Created < workload.Desired)
             {
-                var next = workload.Factory!.Create(cursor.Created);
                 workload.Outcomes.Add(new PodOutcome
                 {
-                    Pod = next,
+                    Pod = workload.Factory!.Create(cursor.Created),
                     Index = cursor.Created,
                     Count = workload.Desired - cursor.Created,
                     NotCreated = true,
@@ -402,11 +442,11 @@ internal sealed class Timeline
 
             if (owner.Job is { } job)
             {
-                EvictJobPod(owner, job, victim);
+                EvictJobPod(owner, job);
                 continue;
             }
 
-            At(_round + 1, new Arrival(owner, Replacement(owner, victim, outcome.Index)));
+            Replace(owner, outcome.Index, _now);
         }
 
         _scheduler.Preempted.Clear();
@@ -416,11 +456,11 @@ internal sealed class Timeline
     /// A preempted Job pod fails (with podFailurePolicy, DisruptionTarget may be ignored or fail the Job); past
     /// backoffLimit the Job fails and its other pods are deleted, else a replacement follows after the backoff.
     /// </summary>
-    private void EvictJobPod(Workload owner, JobState job, SimPod victim)
+    private void EvictJobPod(Workload owner, JobState job)
     {
         if (job.DisruptionAction == "Ignore")
         {
-            At(_round + 1, new Arrival(owner, Replacement(owner, victim, 0)));
+            Replace(owner, 0, _now);
             return;
         }
 
@@ -429,7 +469,7 @@ internal sealed class Timeline
         {
             job.FailedReason = job.DisruptionAction == "FailJob"
                 ? "PodFailurePolicy: Job failed because a pod was preempted (podFailurePolicy FailJob on DisruptionTarget)"
-                : "BackoffLimitExceeded: Job has reached the specified backoff limit (" + job.BackoffLimit.ToString(CultureInfo.InvariantCulture) + ")";
+                : "BackoffLimitExceeded: Job has reached the specified backoff limit (" + job.BackoffLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
             foreach (var pod in owner.PlacedPods.ToList())
             {
                 _scheduler.Remove(pod);
@@ -442,25 +482,38 @@ internal sealed class Timeline
             return;
         }
 
-        var backoff = Math.Min(600, 10L << Math.Min(job.Failed - 1, 10)) * RoundsPerSecond;
-        At(_round + backoff, new Arrival(owner, Replacement(owner, victim, 0)));
+        // DefaultJobPodFailureBackOff 10 s, doubled per failure, at most MaxJobPodFailureBackOff 10 min.
+        Replace(owner, 0, _now + (Math.Min(600, 10L << Math.Min(job.Failed - 1, 10)) * Second));
     }
 
-    /// <summary>A controller's replacement for a deleted pod: a StatefulSet recreates the same ordinal, a DaemonSet the same node's pod, others a new name.</summary>
-    private SimPod Replacement(Workload owner, SimPod victim, long index)
+    /// <summary>
+    /// The controller's replacement for a deleted pod, created through its client from <paramref name="from"/> on:
+    /// a StatefulSet recreates the same ordinal, a DaemonSet the same node's pod, others a pod of a new name.
+    /// </summary>
+    private void Replace(Workload owner, long index, long from)
     {
         var factory = owner.Factory!;
-        if (owner.Owner.Kind == "StatefulSet" || factory.Nodes is not null)
-        {
-            return factory.Create(index);
-        }
-
         var cursor = _cursors[owner];
-        return factory.Create(cursor.Replacements++ + owner.Desired);
+        var pod = owner.Owner.Kind == "StatefulSet" || factory.Nodes is not null ? factory.Create(index) : factory.Create(cursor.Replacements++ + owner.Desired);
+        At(ClientOf(owner).Reserve(from) + CreateLatency, Event.Created(owner, index, pod));
     }
 
-    /// <summary>A controller's next batch (Replacement null) or a replacement pod.</summary>
-    private sealed record Arrival(Workload Workload, SimPod? Replacement);
+    private enum EventKind
+    {
+        Batch,
+        Created,
+        Retry,
+    }
+
+    /// <summary>A controller's next batch, a pod's creation (by index, or a given replacement), or the retry of moved pods.</summary>
+    private sealed record Event(EventKind Kind, Workload? Workload, long Index, SimPod? Pod)
+    {
+        public static Event Batch(Workload workload) => new(EventKind.Batch, workload, 0, null);
+
+        public static Event Created(Workload workload, long index, SimPod? pod = null) => new(EventKind.Created, workload, index, pod);
+
+        public static Event Retry() => new(EventKind.Retry, null, 0, null);
+    }
 
     /// <summary>A controller's progress: pods created, the next batch size, what is left of the current sync's burst.</summary>
     private sealed class Cursor(int burst)
@@ -472,5 +525,31 @@ internal sealed class Timeline
         public long SyncLeft { get; set; } = burst;
 
         public long Replacements { get; set; }
+    }
+
+    /// <summary>
+    /// client-go's token bucket (flowcontrol.NewTokenBucketRateLimiter over golang.org/x/time/rate): 20 tokens a
+    /// second, 30 at most saved up; requests are served in the order they wait.
+    /// </summary>
+    private sealed class TokenBucket
+    {
+        private const double PerSecond = 20;
+        private const double Burst = 30;
+
+        private double _tokens = Burst;
+        private long _last;
+
+        /// <summary>Reserves one token at <paramref name="now"/>; the time the request may proceed.</summary>
+        public long Reserve(long now)
+        {
+            if (now > _last)
+            {
+                _tokens = Math.Min(Burst, _tokens + ((now - _last) * PerSecond / Second));
+                _last = now;
+            }
+
+            _tokens--;
+            return _tokens >= 0 ? _last : _last + (long)Math.Ceiling(-_tokens * Second / PerSecond);
+        }
     }
 }

@@ -28,8 +28,8 @@ internal sealed record AdmissionVerdict(bool Rejected, string Message, YamlNode?
 internal sealed record AdmissionFinding(KubeObject Object, YamlNode Node, bool Rejected, string Message);
 
 /// <summary>
-/// The API server's admission chain as far as it decides the fate of manifests (the order of
-/// plugin/pkg/admission in the default enabled set): NamespaceLifecycle, LimitRanger, Priority, PodSecurity,
+/// The API server's admission chain as far as it decides the fate of manifests (the default enabled plugins of
+/// plugin/pkg/admission, mutating before validating): NamespaceLifecycle, Priority, LimitRanger, PodSecurity,
 /// ResourceQuota. Objects are reviewed in apply order; pods that controllers create are reviewed when created.
 /// </summary>
 internal sealed class AdmissionReview
@@ -40,13 +40,16 @@ internal sealed class AdmissionReview
     private readonly List<AdmissionFinding> _findings = [];
     private readonly HashSet<(Workload, string)> _reportedPods = [];
 
-    public AdmissionReview(ClusterModel cluster, IReadOnlyList<KubeObject> manifests)
+    public AdmissionReview(ClusterModel cluster, IReadOnlyList<KubeObject> manifests, IReadOnlyList<KubeObject> clusterObjects)
     {
+        // Mutating admission (Priority) rejects before the validating plugins run.
         _plugins =
         [
             new NamespaceLifecycle(cluster, manifests),
             new PriorityAdmission(cluster),
+            new LimitRanger(cluster),
             new PodSecurity.PodSecurityAdmission(cluster),
+            new ResourceQuotaAdmission(cluster, clusterObjects),
         ];
         foreach (var obj in manifests)
         {

@@ -71,36 +71,46 @@ public static class ClusterReader
         AddLimitRanges(cluster, manifests);
     }
 
-    /// <summary>Adds the Container defaults of LimitRange objects (from the cluster or the manifests).</summary>
+    /// <summary>Adds the items of LimitRange objects (from the cluster or the manifests) and their Container defaults.</summary>
     public static void AddLimitRanges(ClusterModel cluster, IEnumerable<KubeObject> objects)
     {
         foreach (var obj in objects.Where(o => o.Group.Length == 0 && o.Kind == "LimitRange"))
         {
             var ns = obj.EffectiveNamespace ?? "default";
-            if (!cluster.LimitRanges.TryGetValue(ns, out var defaults))
+            if (!cluster.LimitRanges.TryGetValue(ns, out var limits))
             {
-                cluster.LimitRanges[ns] = defaults = new LimitRangeDefaults();
+                cluster.LimitRanges[ns] = limits = new LimitRangeDefaults();
             }
 
-            foreach (var limit in obj.Spec?.GetSequence("limits")?.Mappings ?? [])
+            foreach (var item in obj.Spec?.GetSequence("limits")?.Mappings ?? [])
             {
-                if ((limit.GetString("type") ?? "Container") != "Container")
+                var type = item.GetString("type") ?? "Container";
+                var min = LimitRangeItem.Read(item.GetMapping("min"));
+                var max = LimitRangeItem.Read(item.GetMapping("max"));
+                limits.Items.Add(new LimitRangeItem(obj, item, type, min, max, LimitRangeItem.Read(item.GetMapping("maxLimitRequestRatio"))));
+                if (type != "Container")
                 {
                     continue;
                 }
 
-                foreach (var pair in KubeObject.ReadStringMap(limit.GetMapping("default")))
-                {
-                    if (!defaults.DefaultRequests.ContainsKey(pair.Key))
-                    {
-                        defaults.DefaultRequests[pair.Key] = pair.Value;
-                    }
-                }
+                var defaultLimits = LimitRangeItem.Read(item.GetMapping("default"));
+                var defaultRequests = LimitRangeItem.Read(item.GetMapping("defaultRequest"));
+                CopyMissing(defaultLimits, max);
+                CopyMissing(defaultRequests, defaultLimits);
+                CopyMissing(defaultRequests, min);
+                CopyMissing(limits.DefaultLimits, defaultLimits);
+                CopyMissing(limits.DefaultRequests, defaultRequests);
+            }
+        }
+    }
 
-                foreach (var pair in KubeObject.ReadStringMap(limit.GetMapping("defaultRequest")))
-                {
-                    defaults.DefaultRequests[pair.Key] = pair.Value;
-                }
+    private static void CopyMissing(Dictionary<string, Quantity> target, Dictionary<string, Quantity> source)
+    {
+        foreach (var pair in source)
+        {
+            if (!target.ContainsKey(pair.Key))
+            {
+                target[pair.Key] = pair.Value;
             }
         }
     }

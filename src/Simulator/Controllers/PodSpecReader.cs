@@ -161,11 +161,8 @@ public static class PodSpecReader
             var defaultKeys = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pair in limitRange.DefaultRequests)
             {
-                if (Quantity.TryParse(pair.Value, out var q, out _))
-                {
-                    defaultKeys.Add(pair.Key);
-                    Apply(defaults, pair.Key, q);
-                }
+                defaultKeys.Add(pair.Key);
+                Apply(defaults, pair.Key, pair.Value);
             }
 
             CopyMissing(requests, requestKeys, defaults, defaultKeys);

@@ -46,6 +46,7 @@ internal sealed class SchedulingQueue
 {
     private readonly SortedSet<QueuedPods> _active = new(Comparer<QueuedPods>.Create(Compare));
     private readonly List<QueuedPods> _unschedulable = [];
+    private readonly List<QueuedPods> _backoff = [];
 
     public int ActiveCount => _active.Count;
 
@@ -66,8 +67,11 @@ internal sealed class SchedulingQueue
         _unschedulable.Add(pods);
     }
 
-    /// <summary>Moves unschedulable pods back to the active queue: all of them, or those waiting for placed pods.</summary>
-    public int MoveToActive(bool all, Func<QueuedPods, long> sequence)
+    /// <summary>
+    /// Moves unschedulable pods after a cluster event: all of them, or those waiting for placed pods; to the backoff
+    /// queue when <paramref name="defer"/> (they retry at <see cref="ActivateDeferred"/>), else to the active queue.
+    /// </summary>
+    public int MoveToActive(bool all, Func<QueuedPods, long> sequence, bool defer = false)
     {
         var moved = 0;
         for (var i = 0; i < _unschedulable.Count; i++)
@@ -80,7 +84,15 @@ internal sealed class SchedulingQueue
 
             pods.Sequence = sequence(pods);
             pods.Waiting = false;
-            _active.Add(pods);
+            if (defer)
+            {
+                _backoff.Add(pods);
+            }
+            else
+            {
+                _active.Add(pods);
+            }
+
             _unschedulable.RemoveAt(i--);
             moved++;
         }
@@ -88,10 +100,22 @@ internal sealed class SchedulingQueue
         return moved;
     }
 
+    /// <summary>The backoff queue's pods whose backoff has passed move to the active queue.</summary>
+    public void ActivateDeferred()
+    {
+        foreach (var pods in _backoff)
+        {
+            _active.Add(pods);
+        }
+
+        _backoff.Clear();
+    }
+
     /// <summary>The unschedulable pods of a workload (a Job that fails takes its pods away).</summary>
     public void RemoveWorkload(Workload workload)
     {
         _unschedulable.RemoveAll(p => p.Workload == workload);
+        _backoff.RemoveAll(p => p.Workload == workload);
         _active.RemoveWhere(p => p.Workload == workload);
     }
 
