@@ -25,6 +25,18 @@ if (args is ["--quick"])
     return 0;
 }
 
+// RE2 matcher on a pattern that makes backtracking engines exponential: ... -- --re2
+if (args is ["--re2"])
+{
+    return PatternAndCelFigures.PrintRe2();
+}
+
+// Which CEL rules of the CRDs under the given folders the engine compiles: ... -- --cel-coverage PATH...
+if (args.Length > 1 && args[0] == "--cel-coverage")
+{
+    return PatternAndCelFigures.PrintCelCoverage(args.Skip(1).ToList());
+}
+
 // Scheduler throughput figures and the simulator's large cases: dotnet run -c Release --project bench/KubeLint.Benchmarks -- --scale
 if (args.Length > 0 && args[0] == "--scale")
 {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
+using System.CommandLine.Help;
 
 namespace KubeLint.Cli;
 
@@ -8,6 +10,9 @@ namespace KubeLint.Cli;
 /// </summary>
 public static class CliApp
 {
+    /// <summary>Help is wrapped to this width when it is not shown on a terminal (files, pipes, tests).</summary>
+    private const int RedirectedHelpWidth = 120;
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Stream? stdin)
         => Run(args, new CliConsole(stdout, stderr, stdin));
 
@@ -15,15 +20,19 @@ public static class CliApp
     {
         try
         {
-            var parseResult = CreateRootCommand(console).Parse(args);
-            if (parseResult.Errors.Count > 0)
+            var root = CreateRootCommand(console);
+            var parseResult = root.Parse(DefaultCommand.Apply(args, root));
+            var errors = UnknownOptions.Check(parseResult) is { } unknown
+                ? [unknown]
+                : parseResult.Errors.Select(e => e.Message).ToList();
+            if (errors.Count > 0 && parseResult.Action is not VersionAction and not HelpAction)
             {
-                foreach (var error in parseResult.Errors)
+                foreach (var error in errors)
                 {
-                    console.Error.Write($"kubelint: {error.Message}\n");
+                    console.Error.Write($"kubelint: {error}\n");
                 }
 
-                console.Error.Write("Run 'kubelint --help' for usage.\n");
+                console.Error.Write($"Run '{CommandPath(parseResult.CommandResult.Command)} --help' for usage.\n");
                 return ExitCodes.Usage;
             }
 
@@ -38,7 +47,7 @@ public static class CliApp
         {
             foreach (var line in ex.Message.Split('\n'))
             {
-                console.Error.Write($"kubelint: {line}\n");
+                console.Error.Write($"kubelint: {Output.ControlCharacters.Escape(line)}\n");
             }
 
             return ExitCodes.Usage;
@@ -50,20 +59,42 @@ public static class CliApp
         }
     }
 
-    private static RootCommand CreateRootCommand(CliConsole console)
+    internal static RootCommand CreateRootCommand(CliConsole console)
     {
-        var root = new RootCommand("Lints Kubernetes manifests: YAML problems, schema validation, cross-object rules and a cluster simulation.");
-        new LintCommand().AttachTo(root, console);
-        foreach (var version in root.Options.OfType<VersionOption>())
+        var root = new RootCommand(
+            "Lints Kubernetes manifests: YAML problems, schema validation, cross-object rules and a cluster simulation. "
+            + "'kubelint PATH...' is short for 'kubelint lint PATH...'.")
         {
-            version.Action = new VersionAction(console);
+            // Help names the tool, not the process (the test host when run in-process, 'dotnet' for kubelint.dll).
+            HelpName = ToolInfo.Name,
+        };
+        foreach (var option in root.Options)
+        {
+            switch (option)
+            {
+                case VersionOption version:
+                    version.Action = new VersionAction(console);
+                    break;
+                case HelpOption { Action: HelpAction help } when !console.StdoutIsTerminal:
+                    help.MaxWidth = RedirectedHelpWidth;
+                    break;
+            }
         }
 
-        var lint = new Command("lint", "Lint manifests (the default command: 'kubelint PATH...' is 'kubelint lint PATH...').");
+        foreach (var suggest in root.Directives.OfType<SuggestDirective>())
+        {
+            suggest.Action = new SuggestAction(root, suggest, console);
+        }
+
+        var lint = new Command(DefaultCommand.Name, "Lint manifests: files, folders, glob patterns or - for standard input (the default command).");
         new LintCommand().AttachTo(lint, console);
         root.Subcommands.Add(lint);
         root.Subcommands.Add(RulesCommand.Create(console));
         root.Subcommands.Add(Simulation.SimulateCommand.Create());
         return root;
     }
+
+    /// <summary>"kubelint lint", for the usage hint; the root's own name is the executable's.</summary>
+    private static string CommandPath(Command command)
+        => command is RootCommand ? ToolInfo.Name : $"{ToolInfo.Name} {command.Name}";
 }

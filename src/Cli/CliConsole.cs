@@ -21,19 +21,32 @@ public sealed class CliConsole
     /// <summary>True when standard output is an interactive terminal, the only case where text output is colored.</summary>
     public bool StdoutIsTerminal { get; }
 
-    public byte[] ReadStandardInput()
+    /// <summary>Standard input for reading "-"; the caller disposes it.</summary>
+    public Stream OpenStandardInput() => Input is null ? Console.OpenStandardInput() : new NonClosingStream(Input);
+
+    /// <summary>A given stream stays open for the test that owns it.</summary>
+    private sealed class NonClosingStream(Stream inner) : Stream
     {
-        using var buffer = new MemoryStream();
-        if (Input is null)
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override void Flush()
         {
-            using var stdin = Console.OpenStandardInput();
-            stdin.CopyTo(buffer);
-        }
-        else
-        {
-            Input.CopyTo(buffer);
         }
 
-        return buffer.ToArray();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -19,7 +19,7 @@ public sealed class LintCommand
 
     private readonly Option<string> _format = new("--format", "-f")
     {
-        Description = "Output format: text, json, sarif or github (workflow annotations).",
+        Description = "Output format: text, json, sarif, github (workflow annotations), junit (JUnit XML) or gitlab (GitLab Code Quality).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -43,7 +43,7 @@ public sealed class LintCommand
 
     private readonly Option<bool> _noStrict = new("--no-strict")
     {
-        Description = "Do not report unknown fields as errors (the API server's non-strict field validation).",
+        Description = "Non-strict field validation: do not report unknown fields, and report duplicate keys as warnings.",
     };
 
     private readonly Option<bool> _rejectUnknownKinds = new("--reject-unknown-kinds")
@@ -85,6 +85,21 @@ public sealed class LintCommand
         Description = "Report kubelint.io/ignore annotations and '# kubelint:ignore' comments that suppress nothing (KL1009).",
     };
 
+    private readonly Option<bool> _followSymlinks = new("--follow-symlinks")
+    {
+        Description = "Follow symbolic links to folders while walking folders (each folder is read once, so link cycles end).",
+    };
+
+    private readonly Option<bool> _quiet = new("--quiet", "-q")
+    {
+        Description = "Text format: print only the findings and the summary line, without the per-rule table.",
+    };
+
+    private readonly Option<bool> _allowEmpty = new("--allow-empty")
+    {
+        Description = "Accept inputs that hold no manifest (an empty folder) instead of failing with exit code 2.",
+    };
+
     private readonly Option<bool> _timings = new("--timings")
     {
         Description = "Print the time spent loading and in each analysis pass to standard error.",
@@ -92,7 +107,7 @@ public sealed class LintCommand
 
     public LintCommand()
     {
-        _format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        _format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit", "gitlab");
         _failLevel.AcceptOnlyFromAmong("error", "warning", "info", "none");
     }
 
@@ -112,7 +127,10 @@ public sealed class LintCommand
         command.Options.Add(_baseline);
         command.Options.Add(_config);
         command.Options.Add(_reportUnusedSuppressions);
+        command.Options.Add(_quiet);
+        command.Options.Add(_allowEmpty);
         command.Options.Add(_timings);
+        command.Options.Add(_followSymlinks);
         command.SetAction(parseResult => new LintRunner(console).Run(Settings(parseResult)));
     }
 
@@ -124,6 +142,8 @@ public sealed class LintCommand
             "json" => OutputFormat.Json,
             "sarif" => OutputFormat.Sarif,
             "github" => OutputFormat.GitHub,
+            "junit" => OutputFormat.JUnit,
+            "gitlab" => OutputFormat.GitLab,
             _ => OutputFormat.Text,
         },
         OutputFile = parseResult.GetValue(_output),
@@ -137,6 +157,9 @@ public sealed class LintCommand
         BaselinePaths = parseResult.GetValue(_baseline) ?? [],
         ConfigFile = parseResult.GetValue(_config),
         ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
+        Quiet = parseResult.GetValue(_quiet),
         Timings = parseResult.GetValue(_timings),
+        FollowSymbolicLinks = parseResult.GetValue(_followSymlinks),
+        AllowEmpty = parseResult.GetValue(_allowEmpty),
     };
 }

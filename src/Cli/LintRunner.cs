@@ -28,10 +28,16 @@ public sealed class LintRunner(CliConsole console)
         var configuration = LoadConfiguration(settings.ConfigFile);
         var watch = Stopwatch.StartNew();
         var loader = new ManifestLoader();
-        var (files, loaded) = Load(loader, settings.Paths, configuration);
-        var crds = Load(loader, settings.CrdPaths, configuration: null).Result;
-        var cluster = Load(loader, settings.ClusterPaths, configuration: null).Result;
-        var baseline = Load(loader, settings.BaselinePaths, configuration: null).Result;
+        var (files, loaded) = Load(loader, settings.Paths, settings.FollowSymbolicLinks, configuration);
+        if (files.Count == 0 && !settings.AllowEmpty)
+        {
+            // As ESLint does: a wrong path or pattern in CI must not pass silently.
+            throw new UsageException(NoManifests(settings.Paths));
+        }
+
+        var crds = Load(loader, settings.CrdPaths, settings.FollowSymbolicLinks, configuration: null).Result;
+        var cluster = Load(loader, settings.ClusterPaths, settings.FollowSymbolicLinks, configuration: null).Result;
+        var baseline = Load(loader, settings.BaselinePaths, settings.FollowSymbolicLinks, configuration: null).Result;
         var loadTime = watch.Elapsed;
 
         // Problems in the auxiliary inputs are reported too: a broken cluster or CRD file silently ignored would
@@ -39,7 +45,7 @@ public sealed class LintRunner(CliConsole console)
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
         var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
         var findings = engine.Run(loaded.Objects, inputFindings);
-        var report = new LintReport(findings, files.Count, loaded.Objects.Count);
+        var report = new LintReport(findings, files, loaded.Objects);
 
         WriteReport(settings, report);
         if (settings.Timings)
@@ -50,6 +56,9 @@ public sealed class LintRunner(CliConsole console)
         var failing = settings.FailLevel is { } failLevel && findings.Any(f => f.Severity >= failLevel);
         return failing ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    internal static string NoManifests(IEnumerable<string> paths)
+        => $"no manifests found in {string.Join(", ", paths.Select(p => $"'{p}'"))} (*.yaml, *.yml and *.json files not excluded by ignorePaths); --allow-empty accepts that";
 
     /// <summary>Schema validation (with the given CRDs), every built-in rule and, unless disabled, the simulation.</summary>
     internal static List<AnalysisPass> CreatePasses(
@@ -111,58 +120,15 @@ public sealed class LintRunner(CliConsole console)
         }
     }
 
-    private (IReadOnlyList<string> Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths, LintConfiguration? configuration)
+    private (IReadOnlyList<string> Files, LoadResult Result) Load(ManifestLoader loader, IReadOnlyList<string> paths, bool followSymbolicLinks, LintConfiguration? configuration)
     {
-        var result = new LoadResult();
-        if (paths.Count == 0)
+        var inputs = ManifestInputs.Load(loader, paths, console.OpenStandardInput, followSymbolicLinks, configuration is null ? null : configuration.IsIgnored);
+        if (inputs.Errors.Count > 0)
         {
-            return ([], result);
+            throw new UsageException(string.Join("\n", inputs.Errors));
         }
 
-        var errors = new List<string>();
-        IReadOnlyList<string> files;
-        try
-        {
-            files = InputResolver.Resolve(paths, errors);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read the inputs: {ex.Message}", ex);
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new UsageException(string.Join("\n", errors));
-        }
-
-        if (configuration is not null)
-        {
-            files = files.Where(file => file == InputResolver.StandardInput || !configuration.IsIgnored(file)).ToList();
-        }
-
-        // Files are read in order (standard input once), parsed in parallel, and merged back in input order, so the
-        // result is the same as a sequential load; parsing dominates the run time of large inputs.
-        var contents = files.Select(Read).ToArray();
-        var loaded = new LoadResult[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = loader.Load(files[i], contents[i]));
-        foreach (var part in loaded)
-        {
-            result.Add(part);
-        }
-
-        return (files, result);
-    }
-
-    private byte[] Read(string file)
-    {
-        try
-        {
-            return file == InputResolver.StandardInput ? console.ReadStandardInput() : File.ReadAllBytes(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"{file}: cannot read: {ex.Message}", ex);
-        }
+        return (inputs.Entries, inputs.Result);
     }
 
     private void WriteReport(LintSettings settings, LintReport report)
@@ -173,7 +139,11 @@ public sealed class LintRunner(CliConsole console)
             OutputFormat.Json => new JsonFormatter(),
             OutputFormat.Sarif => new SarifFormatter(RuleCatalog.All, RepositoryRoot.Find(Directory.GetCurrentDirectory())),
             OutputFormat.GitHub => new GitHubFormatter(),
-            _ => new TextFormatter(color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))),
+            OutputFormat.JUnit => new JUnitFormatter(settings.FailLevel),
+            OutputFormat.GitLab => new GitLabFormatter(RepositoryRoot.Find(Directory.GetCurrentDirectory())),
+            _ => new TextFormatter(
+                color: !toFile && console.StdoutIsTerminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+                quiet: settings.Quiet),
         };
 
         if (settings.OutputFile is not { } path)

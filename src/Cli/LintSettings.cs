@@ -34,5 +34,14 @@ public sealed class LintSettings
 
     public bool ReportUnusedSuppressions { get; init; }
 
+    /// <summary>Text format without the per-rule table.</summary>
+    public bool Quiet { get; init; }
+
     public bool Timings { get; init; }
+
+    /// <summary>Follow symbolic links to folders while walking folders (find -L); cycles are cut by device and inode.</summary>
+    public bool FollowSymbolicLinks { get; init; }
+
+    /// <summary>No manifest in the inputs is a clean run instead of a usage error.</summary>
+    public bool AllowEmpty { get; init; }
 }

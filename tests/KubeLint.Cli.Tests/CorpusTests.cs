@@ -9,12 +9,7 @@ public sealed class CorpusTests
     [Test]
     public void Real_corpus_is_linted_without_usage_errors_or_crashes()
     {
-        if (!Directory.Exists(SharedPaths.Corpus))
-        {
-            Assert.Inconclusive("the shared corpus is not available at " + SharedPaths.Corpus);
-        }
-
-        var run = CliRun.Of(SharedPaths.Corpus, "--format", "json");
+        var run = CliRun.Of(SharedPaths.Require(SharedPaths.Corpus), "--format", "json");
         Assert.That(run.Stderr, Is.Empty);
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success).Or.EqualTo(ExitCodes.Findings));
         var manifests = Directory.EnumerateFiles(SharedPaths.Corpus, "*", SearchOption.AllDirectories)

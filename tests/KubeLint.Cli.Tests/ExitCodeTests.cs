@@ -98,7 +98,7 @@ public sealed class ExitCodeTests
     {
         var run = CliRun.Of(Inputs + "/clean.yaml", "--cluster", Inputs + "/broken.yaml");
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Findings));
-        Assert.That(run.Stdout, Does.Contain("broken.yaml:7:1: error KL1001"));
+        Assert.That(run.Stdout, Does.Contain("broken.yaml:6:11: error KL1001"));
     }
 
     [Test]
@@ -156,6 +156,8 @@ public sealed class ExitCodeTests
     {
         var run = CliRun.Of("--help");
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success));
-        Assert.That(run.Stdout, Does.Contain("lint").And.Contain("rules").And.Contain("--format").And.Contain("--fail-level"));
+        Assert.That(run.Stdout, Does.Contain("lint <paths>").And.Contain("rules <ID|NAME>").And.Contain("simulate <paths>"));
+        Assert.That(CliRun.Of("lint", "--help").Stdout, Does.Contain("--format").And.Contain("--fail-level"));
+        Assert.That(CliRun.Of("examples", "--help").Stdout, Is.EqualTo(CliRun.Of("lint", "--help").Stdout), "help of the default command");
     }
 }

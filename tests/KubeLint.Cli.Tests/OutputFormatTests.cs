@@ -13,6 +13,31 @@ public sealed class OutputFormatTests
     }
 
     [Test]
+    public void Text_ends_with_findings_per_rule_and_their_help_links_before_the_summary()
+    {
+        var lines = CliRun.Of(Inputs, "--no-simulate").Stdout.Split('\n');
+        var table = lines.SkipWhile(l => !l.StartsWith("count", StringComparison.Ordinal)).ToList();
+        Assert.That(table, Has.Count.GreaterThan(4));
+        Assert.That(table[1], Does.Match(@"^ +1  KL1001 yaml-syntax-error +https://github\.com/kubelint/kubelint/blob/main/rules\.md#kl1001-yaml-syntax-error$"));
+        Assert.That(table, Has.Some.Contains("KL1002 duplicate-key").And.Some.Contains("#kl1004-document-not-an-object"));
+        Assert.That(table[^2], Is.EqualTo("3 errors, 0 warnings, 0 info (3 files, 3 objects)."));
+    }
+
+    [TestCase("--quiet")]
+    [TestCase("-q")]
+    public void Quiet_text_is_the_findings_and_the_summary_only(string quiet)
+    {
+        var lines = CliRun.Of(Inputs, "--no-simulate", quiet).Stdout.TrimEnd('\n').Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(4));
+        Assert.That(lines.Take(3), Has.All.StartWith("tests/KubeLint.Cli.Tests/Inputs/"));
+        Assert.That(lines[3], Does.StartWith("3 errors"));
+    }
+
+    [Test]
+    public void Clean_text_output_is_the_summary_alone()
+        => Assert.That(CliRun.Of("tests/KubeLint.Cli.Tests/Inputs/clean.yaml", "--no-simulate").Stdout, Does.StartWith("No problems found").And.Not.Contains("count"));
+
+    [Test]
     public void Text_lines_are_file_line_column_severity_id_name_message()
     {
         var run = CliRun.Of(Inputs + "/app.yaml", "--no-simulate");

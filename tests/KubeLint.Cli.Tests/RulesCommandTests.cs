@@ -17,6 +17,55 @@ public sealed class RulesCommandTests
         }
     }
 
+    [TestCase("KL3009")]
+    [TestCase("kl3009")]
+    [TestCase("suspicious-quantity")]
+    public void Rules_with_an_id_or_name_prints_the_full_documentation(string rule)
+    {
+        var run = CliRun.Of("rules", rule);
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
+        Assert.That(run.Stdout, Does.StartWith("KL3009 suspicious-quantity\nResource quantities should be plausible.\n"));
+        Assert.That(run.Stdout, Does.Contain("Default severity: warning\n"));
+        Assert.That(run.Stdout, Does.Contain("Why it matters:\n  Flags quantities"));
+        Assert.That(run.Stdout, Does.Contain("How to fix:\n  Write memory"));
+        Assert.That(run.Stdout, Does.Contain("  minMemory  default 4Mi: ").And.Contain("  maxCpu     default 256: "));
+        Assert.That(run.Stdout, Does.Contain("Bad:\n    apiVersion: v1\n"));
+        Assert.That(run.Stdout, Does.Contain("  kubelint reports:\n    example.yaml:14:39: warning KL3009 suspicious-quantity: "));
+        Assert.That(run.Stdout, Does.Contain("Good:\n    apiVersion: v1\n"));
+        Assert.That(run.Stdout, Does.EndWith("More: https://github.com/kubelint/kubelint/blob/main/rules.md#kl3009-suspicious-quantity\n"));
+    }
+
+    [Test]
+    public void Every_rule_has_its_documentation_page()
+    {
+        foreach (var rule in RuleCatalog.All)
+        {
+            var run = CliRun.Of("rules", rule.Name);
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), rule.Id + run.Stderr);
+            Assert.That(run.Stdout, Does.StartWith($"{rule.Id} {rule.Name}\n{rule.Title}\n").And.Contain(rule.Remediation));
+        }
+    }
+
+    [Test]
+    public void Rules_with_an_unknown_rule_is_a_usage_error_naming_the_nearest()
+    {
+        var run = CliRun.Of("rules", "service-selects-nothin");
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(run.Stderr, Is.EqualTo("kubelint: unknown rule 'service-selects-nothin'; did you mean 'service-selects-nothing'?\n"));
+        Assert.That(run.Stdout, Is.Empty);
+    }
+
+    [Test]
+    public void Rules_md_shows_the_examples_and_what_kubelint_reports_on_them()
+    {
+        var markdown = CliRun.Of("rules", "--format", "markdown").Stdout;
+        var section = markdown[markdown.IndexOf("\n## KL1002 duplicate-key\n", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+        Assert.That(section, Does.Contain("**Bad:**\n\n```yaml\napiVersion: v1\nkind: ConfigMap\n"));
+        Assert.That(section, Does.Contain("kubelint reports:\n\n```text\nexample.yaml:7:3: error KL1002 duplicate-key: duplicate key \"mode\""));
+        Assert.That(section, Does.Contain("**Good:**\n\n```yaml\n"));
+    }
+
     [Test]
     public void Catalog_contains_the_input_rules_and_unique_ids_in_order()
     {

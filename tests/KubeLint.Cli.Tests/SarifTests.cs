@@ -64,7 +64,7 @@ public sealed class SarifTests
             .Select(line => new Finding(InputRules.DuplicateKey, Severity.Error, "duplicate key", new SourceLocation("a.yaml", SourceSpan.At(line, 1)), null))
             .ToList();
         using var text = new StringWriter();
-        new SarifFormatter(RuleCatalog.All, SharedPaths.RepositoryRoot, maxResults: 3).Write(new LintReport(findings, 1, 0), text);
+        new SarifFormatter(RuleCatalog.All, SharedPaths.RepositoryRoot, maxResults: 3).Write(new LintReport(findings, ["test.yaml"], []), text);
         var results = (JArray)JObject.Parse(text.ToString())["runs"]![0]!["results"]!;
         Assert.That(results.Select(r => (string?)r["ruleId"]), Is.EqualTo(new[] { "KL1002", "KL1002", "KL1010" }));
         Assert.That((string?)results[2]["level"], Is.EqualTo("warning"));
@@ -78,7 +78,7 @@ public sealed class SarifTests
             .Select(line => new Finding(InputRules.DuplicateKey, Severity.Error, $"duplicate key {line * 7919}", new SourceLocation("a.yaml", SourceSpan.At(line, 1)), null))
             .ToList();
         using var text = new StringWriter();
-        new SarifFormatter(RuleCatalog.All, SharedPaths.RepositoryRoot, maxGzipBytes: 4096).Write(new LintReport(findings, 1, 0), text);
+        new SarifFormatter(RuleCatalog.All, SharedPaths.RepositoryRoot, maxGzipBytes: 4096).Write(new LintReport(findings, ["test.yaml"], []), text);
         var results = (JArray)JObject.Parse(text.ToString())["runs"]![0]!["results"]!;
         Assert.That(results, Has.Count.LessThan(200));
         Assert.That((string?)results.Last!["ruleId"], Is.EqualTo("KL1010"));
@@ -91,7 +91,7 @@ public sealed class SarifTests
         try
         {
             CliRun.Of("examples", Inputs, "-f", "sarif", "-o", path);
-            var validator = Path.Combine(SharedPaths.Shared, "tools", "validate-sarif");
+            var validator = SharedPaths.Require(Path.Combine(SharedPaths.Shared, "tools", "validate-sarif"));
             using var process = Process.Start(new ProcessStartInfo(validator, [path]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
             var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
             process.WaitForExit();

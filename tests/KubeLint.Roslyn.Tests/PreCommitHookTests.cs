@@ -77,6 +77,19 @@ public sealed class PreCommitHookTests
     }
 
     [Test]
+    public void Installed_tool_is_the_native_package_of_this_platform()
+    {
+        var project = File.ReadAllText(Path.Combine(TestWorkspace.Root, "src", "Cli", "KubeLint.Cli.csproj"));
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        Assume.That(project, Does.Contain(rid), $"no native package is built for {rid}");
+
+        var store = Path.Combine(_toolPath, ".store");
+        Assert.That(Directory.GetDirectories(store, "*", SearchOption.AllDirectories).Select(Path.GetFileName), Does.Contain($"kubelint.{rid}"));
+        var files = Directory.GetFiles(store, "kubelint*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.That(files, Does.Not.Contain("kubelint.dll"), "the native executable, not the JIT build");
+    }
+
+    [Test]
     public void Installed_tool_runs_from_the_tool_path()
     {
         var directory = Path.Combine(_work, "run");

@@ -6,7 +6,8 @@ namespace KubeLint.Roslyn.Tests;
 /// <summary>Runs a command to completion and returns its exit code and combined output.</summary>
 internal static class ProcessRunner
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
+    // Native AOT builds (the action and pre-commit tests) take minutes on a busy 2-core machine.
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(25);
 
     public static (int ExitCode, string Output) Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {

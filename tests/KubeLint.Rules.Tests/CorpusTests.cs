@@ -20,7 +20,7 @@ public sealed class CorpusTests
     [Test]
     public void Findings_over_the_real_corpus_are_the_reviewed_ones()
     {
-        Assume.That(Directory.Exists(SharedPaths.Corpus), "the shared corpus is not present");
+        SharedPaths.Require(SharedPaths.Corpus);
         var actual = Lint();
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {

@@ -11,7 +11,7 @@ public sealed class CorpusTests
     public void Every_corpus_project_simulates_with_a_node_or_a_reason_per_pod()
     {
         var loader = new ManifestLoader();
-        var projects = Directory.GetDirectories(SharedPaths.Corpus).OrderBy(d => d, StringComparer.Ordinal).ToList();
+        var projects = Directory.GetDirectories(SharedPaths.Require(SharedPaths.Corpus)).OrderBy(d => d, StringComparer.Ordinal).ToList();
         Assert.That(projects, Is.Not.Empty);
         var pods = 0;
         foreach (var project in projects)

@@ -298,6 +298,12 @@ public static class SchemaBundleGenerator
             }
         }
 
+        private static bool HasDefault(JsonElement objectSchema, string property)
+            => objectSchema.ValueKind == JsonValueKind.Object
+                && objectSchema.TryGetProperty("properties", out var properties)
+                && properties.TryGetProperty(property, out var field)
+                && field.TryGetProperty("default", out _);
+
         private void DescribeArray(JsonElement schema, List<string> parts, string[]? enumValues)
         {
             if (schema.TryGetProperty("items", out var items))
@@ -313,6 +319,14 @@ public static class SchemaBundleGenerator
             if (schema.TryGetProperty("x-kubernetes-list-map-keys", out var keys))
             {
                 parts.Add("lk:" + string.Join(",", keys.EnumerateArray().Select(k => k.GetString())));
+
+                // Server-side apply rejects an item that omits a key field, unless the field has a default.
+                var itemDefinition = items.ValueKind == JsonValueKind.Object && ReferenceOf(items) is { } target ? _definitions[target] : items;
+                var withoutDefault = keys.EnumerateArray().Select(k => k.GetString()!).Where(k => !HasDefault(itemDefinition, k)).ToList();
+                if (withoutDefault.Count > 0)
+                {
+                    parts.Add("ln:" + string.Join(",", withoutDefault));
+                }
             }
 
             if (schema.TryGetProperty("x-kubernetes-patch-merge-key", out var mergeKey))

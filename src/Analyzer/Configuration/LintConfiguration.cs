@@ -3,6 +3,7 @@ using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
+using KubeLint.Analyzer.Validation;
 using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Configuration;
@@ -19,6 +20,8 @@ namespace KubeLint.Analyzer.Configuration;
 /// ignorePaths:                   # globs relative to this file's folder, see IsIgnored
 ///   - vendor/
 ///   - "**/*.generated.yaml"
+/// validation:                    # areas of API-server validation (ValidationAreas), on or off
+///   networking: off
 /// </code>
 /// Typical use: <c>var path = cliConfig ?? LintConfiguration.Discover(Environment.CurrentDirectory);</c>, then
 /// <c>LintConfiguration.Load(path, catalog)</c>, skip inputs for which <see cref="IsIgnored"/> is true, and run the
@@ -32,7 +35,7 @@ public sealed class LintConfiguration
 
     private static readonly Regex IdPattern = new("^KL[0-9]{4}$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex NamePattern = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    private static readonly string[] TopLevelKeys = ["ignorePaths", "rules"];
+    private static readonly string[] TopLevelKeys = ["ignorePaths", "rules", "validation"];
     private static readonly string[] RuleKeys = ["enabled", "parameters", "severity"];
 
     private readonly IReadOnlyList<IgnorePattern> _ignore;
@@ -42,9 +45,11 @@ public sealed class LintConfiguration
         string path,
         IReadOnlyDictionary<string, RuleSettings> rules,
         IReadOnlyList<IgnorePattern> ignore,
+        IReadOnlyCollection<string> disabledAreas,
         IReadOnlyCollection<RuleDescriptor>? knownRules)
     {
         Path = path;
+        DisabledValidationAreas = disabledAreas;
         BaseDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
         Rules = rules;
         _ignore = ignore;
@@ -63,6 +68,9 @@ public sealed class LintConfiguration
     /// name as written. The comparer ignores case, like <see cref="AnalysisOptions.Rules"/>.
     /// </summary>
     public IReadOnlyDictionary<string, RuleSettings> Rules { get; }
+
+    /// <summary>Areas of API-server validation turned off by the <c>validation:</c> block.</summary>
+    public IReadOnlyCollection<string> DisabledValidationAreas { get; }
 
     /// <summary>The ignorePaths globs, in file order.</summary>
     public IReadOnlyList<string> IgnorePaths { get; }
@@ -141,6 +149,7 @@ public sealed class LintConfiguration
 
         var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
         var ignore = new List<IgnorePattern>();
+        var disabledAreas = new HashSet<string>(StringComparer.Ordinal);
         if (documents.Count == 1)
         {
             var root = documents[0].Root as YamlMapping ?? throw Error(path, documents[0].Root!, $"the configuration must be a mapping, got {documents[0].Root!.TypeName}");
@@ -154,13 +163,16 @@ public sealed class LintConfiguration
                     case "ignorePaths":
                         ReadIgnorePaths(path, entry.Value, ignore);
                         break;
+                    case "validation":
+                        ReadValidationAreas(path, entry.Value, disabledAreas);
+                        break;
                     default:
                         throw UnknownKey(path, entry, TopLevelKeys);
                 }
             }
         }
 
-        return new LintConfiguration(path, rules, ignore, knownRules);
+        return new LintConfiguration(path, rules, ignore, disabledAreas, knownRules);
     }
 
     /// <summary>
@@ -207,6 +219,7 @@ public sealed class LintConfiguration
             RejectUnknownKinds = options.RejectUnknownKinds,
             ReportUnusedSuppressions = options.ReportUnusedSuppressions,
             Rules = merged,
+            DisabledValidationAreas = DisabledValidationAreas.Concat(options.DisabledValidationAreas).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -357,6 +370,35 @@ public sealed class LintConfiguration
             ignore.Add(item is YamlScalar { Kind: ScalarKind.String, Value.Length: > 0 } glob
                 ? new IgnorePattern(glob.Value)
                 : throw Error(path, item, $"each entry of 'ignorePaths' must be a non-empty string, got {Describe(item)}"));
+        }
+    }
+
+    private static void ReadValidationAreas(string path, YamlNode node, HashSet<string> disabled)
+    {
+        if (node is YamlScalar { IsNull: true })
+        {
+            return;
+        }
+
+        var map = node as YamlMapping ?? throw Error(path, node, $"'validation' must be a mapping of validation areas to on or off, got {node.TypeName}");
+        var areas = ValidationAreas.All.Select(a => a.Name).ToArray();
+        foreach (var entry in map.Entries)
+        {
+            if (!areas.Contains(entry.KeyText, StringComparer.Ordinal))
+            {
+                throw Error(path, entry.Key, $"unknown validation area '{entry.KeyText}'; expected one of: {string.Join(", ", areas)}");
+            }
+
+            var on = entry.Value switch
+            {
+                YamlScalar { Kind: ScalarKind.Bool } flag when flag.TryGetBool(out var value) => value,
+                YamlScalar { Kind: ScalarKind.String, Value: "on" or "off" } word => word.Value == "on",
+                _ => throw Error(path, entry.Value, $"validation area '{entry.KeyText}' must be on or off, got {Describe(entry.Value)}"),
+            };
+            if (!on)
+            {
+                disabled.Add(entry.KeyText);
+            }
         }
     }
 

@@ -14,7 +14,28 @@ public static class EngineRules
         "A 'kubelint.io/ignore' annotation or a '# kubelint:ignore' comment names a rule that reported nothing there. "
             + "Stale suppressions hide future problems of the same kind, so they should be removed once the cause is fixed. "
             + "Only reported when unused suppressions are requested (--report-unused-suppressions).",
-        "Remove the rule id from the annotation or comment, or the whole suppression when it names no other rule.");
+        "Remove the rule id from the annotation or comment, or the whole suppression when it names no other rule.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  annotations:
+                    kubelint.io/ignore: KL6005
+                data:
+                  mode: fast
+                """,
+            good: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                """),
+    };
 
     /// <summary>
     /// A .kubelint.yaml that cannot be applied. The command line stops with exit code 2 instead; inside the compiler,

@@ -74,5 +74,6 @@ public sealed class LintEngine
 
     /// <summary>Input problems after which some objects of the input are missing from the object list.</summary>
     private static bool LosesObjects(string ruleId) => ruleId is RuleIds.YamlSyntaxError or RuleIds.MissingTypeMeta
-        or RuleIds.TabIndentation or RuleIds.UnrenderedTemplate or RuleIds.UnreadableEncoding or RuleIds.InputLimitExceeded;
+        or RuleIds.TabIndentation or RuleIds.UnrenderedTemplate or RuleIds.UnreadableEncoding or RuleIds.InputLimitExceeded
+        or RuleIds.UnreadableInput;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using KubeLint.Analyzer.Model;
 
 namespace KubeLint.Analyzer.Engine;
@@ -8,6 +9,7 @@ public sealed class ObjectIndex
     private readonly Dictionary<string, List<KubeObject>> _byKind = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Kind, string? Namespace, string Name), List<KubeObject>> _byName = [];
     private readonly Dictionary<KubeObject, PodTemplate> _templates = [];
+    private readonly ConcurrentDictionary<Type, object> _derived = new();
 
     public ObjectIndex(IReadOnlyList<KubeObject> objects)
     {
@@ -58,6 +60,14 @@ public sealed class ObjectIndex
 
     /// <summary>True when the input defines any object of this kind in this namespace (used to avoid guessing about absent objects).</summary>
     public bool DefinesAny(string kind, string? ns) => OfKind(kind).Any(o => o.EffectiveNamespace == ns);
+
+    /// <summary>
+    /// A lookup that passes derive from the objects (label postings, namespaces with pods), built on first use and
+    /// shared by every pass of the run, so that cross-object rules pay for it once instead of pairing all objects.
+    /// </summary>
+    public T Derived<T>(Func<ObjectIndex, T> create)
+        where T : class
+        => (T)_derived.GetOrAdd(typeof(T), _ => create(this));
 
     /// <summary>Pod templates in a namespace.</summary>
     public IEnumerable<PodTemplate> PodTemplatesIn(string ns) => PodTemplates.Where(t => t.Namespace == ns);

@@ -50,6 +50,12 @@ public sealed class RuleDescriptor
 
     public bool EnabledByDefault { get; }
 
+    /// <summary>A manifest the rule reports and the same manifest fixed; shown by <c>kubelint rules ID</c> and in rules.md.</summary>
+    public RuleExamples? Examples { get; init; }
+
+    /// <summary>The settings the rule reads from the configuration file, with their defaults.</summary>
+    public IReadOnlyList<RuleParameter> Parameters { get; init; } = [];
+
     /// <summary>The rule's section in rules.md (GitHub renders "KL2001 selector-template-mismatch" as this anchor).</summary>
     public string HelpUri => $"{HelpBaseUri}#{Id.ToLowerInvariant()}-{Name}";
 

@@ -16,6 +16,7 @@ public static class RuleIds
     public const string UnrenderedTemplate = "KL1006";
     public const string UnreadableEncoding = "KL1007";
     public const string InputLimitExceeded = "KL1008";
+    public const string UnreadableInput = "KL1020";
 
     // Engine and output.
     public const string UnusedSuppression = "KL1009";
@@ -28,13 +29,14 @@ public static class RuleIds
     public const string TypeMismatch = "KL1103";
     public const string RequiredFieldMissing = "KL1104";
     public const string InvalidEnumValue = "KL1105";
-    public const string InvalidFormat = "KL1106";
+    public const string InvalidValue = "KL1106";
     public const string InvalidQuantity = "KL1107";
     public const string DuplicateListKey = "KL1108";
     public const string UnknownKind = "KL1109";
     public const string InvalidName = "KL1110";
     public const string InvalidLabel = "KL1111";
     public const string ValueOutOfBounds = "KL1112";
+    public const string CelRuleNotEvaluated = "KL1113";
 
     // Selectors and references.
     public const string SelectorTemplateMismatch = "KL2001";

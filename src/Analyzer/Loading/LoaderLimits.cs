@@ -11,6 +11,6 @@ public sealed class LoaderLimits
     /// <summary>Deepest nesting of mappings and sequences. Deep CRD schemas stay well under 100.</summary>
     public int MaxDepth { get; init; } = 200;
 
-    /// <summary>Most nodes one document may expand to, counting every alias use as a copy of its anchor.</summary>
+    /// <summary>Most nodes aliases may add to one document, counting every alias use as a copy of its anchor.</summary>
     public long MaxExpandedNodes { get; init; } = 2_000_000;
 }

@@ -6,11 +6,12 @@ using KubeLint.Analyzer.Yaml.Parsing;
 namespace KubeLint.Analyzer.Loading;
 
 /// <summary>
-/// Reads a YAML stream into position-carrying trees. The events come from <see cref="YamlParser"/>, a parser written
-/// for this loader because general-purpose YAML libraries were too slow for large manifest bundles (they spend most of
-/// their time producing objects the tree does not need); this class builds the tree itself so that it can report
-/// duplicate keys, bound alias expansion and nesting, and resume after a syntax error at the next document marker so
-/// that one broken document never hides the others.
+/// Reads a YAML stream into position-carrying trees. The stream is first split into documents the way kubectl does
+/// (<see cref="StreamSplitter"/>), then each document is parsed on its own, so a syntax error is confined to its
+/// document. The events come from <see cref="YamlParser"/>, a parser written for this loader because
+/// general-purpose YAML libraries were too slow for large manifest bundles (they spend most of their time producing
+/// objects the tree does not need); this class builds the tree itself so that it can report duplicate keys, bound
+/// alias expansion and nesting, and keep every position inside its document.
 /// </summary>
 internal sealed class YamlStreamReader
 {
@@ -19,9 +20,9 @@ internal sealed class YamlStreamReader
     private readonly List<ParsedDocument> _documents = [];
     private readonly List<Finding> _findings = [];
 
-    private readonly Func<string, int, int, IYamlEventSource> _parserFactory;
+    private readonly Func<string, StreamChunk, IYamlEventSource> _parserFactory;
 
-    private YamlStreamReader(SourceFile file, LoaderLimits limits, Func<string, int, int, IYamlEventSource> parserFactory)
+    private YamlStreamReader(SourceFile file, LoaderLimits limits, Func<string, StreamChunk, IYamlEventSource> parserFactory)
     {
         _file = file;
         _limits = limits;
@@ -32,10 +33,10 @@ internal sealed class YamlStreamReader
     public SourcePosition? TemplateMarker { get; private set; }
 
     public static YamlStreamReader Read(SourceFile file, LoaderLimits limits)
-        => Read(file, limits, static (text, offset, line) => new YamlParser(text, offset, line));
+        => Read(file, limits, static (text, chunk) => new YamlParser(text, chunk.Start, chunk.End, chunk.Line, chunk.Column));
 
-    /// <summary>Reads with another event source, which gets the text, the offset to start at and that offset's line.</summary>
-    internal static YamlStreamReader Read(SourceFile file, LoaderLimits limits, Func<string, int, int, IYamlEventSource> parserFactory)
+    /// <summary>Reads with another event source, which gets the text and the document's range in it.</summary>
+    internal static YamlStreamReader Read(SourceFile file, LoaderLimits limits, Func<string, StreamChunk, IYamlEventSource> parserFactory)
     {
         var reader = new YamlStreamReader(file, limits, parserFactory);
         reader.ReadAll();
@@ -50,38 +51,30 @@ internal sealed class YamlStreamReader
 
     private void ReadAll()
     {
-        var text = _file.Text;
-        var offset = 0;
-        var line = 1;
-        var documentIndex = 0;
-        while (true)
+        var split = StreamSplitter.Split(_file.Text);
+        foreach (var problem in split.Problems)
         {
-            var failure = ReadFrom(offset, line, ref documentIndex);
-            if (failure is null)
-            {
-                return;
-            }
+            HadSyntaxError = true;
+            Report(
+                InputRules.YamlSyntaxError,
+                new SourceSpan(problem.Position, problem.Position),
+                $"invalid Yaml document separator: {problem.Content} (kubectl accepts only a comment after '---')");
+        }
 
-            // Resume at the next document marker after the failure; "---" at the start of a line always ends a
-            // document in YAML, even inside block scalars, so this is where the next intact document begins.
-            var resume = NextDocumentMarker(text, failure.Value);
-            if (resume < 0)
-            {
-                return;
-            }
-
-            line += CountNewlines(text, offset, resume);
-            offset = resume;
-            documentIndex++;
+        var documentIndex = 0;
+        foreach (var chunk in split.Chunks)
+        {
+            ReadChunk(chunk, ref documentIndex);
         }
     }
 
-    /// <summary>Parses from <paramref name="offset"/> (the start of line <paramref name="line"/>); returns null at the end, or the offset of a fatal error.</summary>
-    private int? ReadFrom(int offset, int line, ref int documentIndex)
+    /// <summary>Parses one document of the stream (or several, separated by '...'); a failure ends only this one.</summary>
+    private void ReadChunk(StreamChunk chunk, ref int documentIndex)
     {
-        var parser = _parserFactory(_file.Text, offset, line);
-        var builder = new TreeBuilder(this, _file.Text);
-        var documentStartIndex = offset;
+        var parser = _parserFactory(_file.Text, chunk);
+        var builder = new TreeBuilder(this, _file.Text, chunk.Last);
+        var documentStartIndex = chunk.Start;
+        var documents = _documents.Count;
         try
         {
             while (parser.Next(out var evt))
@@ -101,45 +94,55 @@ internal sealed class YamlStreamReader
                     default:
                         if (!builder.Accept(in evt))
                         {
-                            return evt.Start.Index;
+                            documentIndex++;
+                            return;
                         }
 
                         break;
                 }
             }
 
-            return null;
+            if (_documents.Count == documents)
+            {
+                // Only blank lines and comments between two '---': an empty document, as kubectl skips it.
+                _documents.Add(new ParsedDocument(_file, documentIndex, null));
+                documentIndex++;
+            }
         }
         catch (YamlSyntaxException ex)
         {
             HadSyntaxError = true;
-            ReportSyntaxError(offset, line, documentStartIndex, ex);
-            return Math.Max(ex.Start.Index, documentStartIndex);
+            ReportSyntaxError(chunk, documentStartIndex, ex);
+            documentIndex++;
         }
     }
 
-    private void ReportSyntaxError(int offset, int line, int documentStart, YamlSyntaxException ex)
+    private void ReportSyntaxError(StreamChunk chunk, int documentStart, YamlSyntaxException ex)
     {
         // Errors about tabs may point at the enclosing construct rather than the tab; then the whole document is searched.
         var text = _file.Text;
-        var searchEnd = ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0
-            ? NextDocumentMarkerOrEnd(text, ex.Start.Index)
-            : ex.Start.Index;
-        var tab = FindIndentationTab(text, documentStart, searchEnd);
+        var searchEnd = ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 ? chunk.End : Math.Min(ex.Start.Index, chunk.End);
+        var tab = FindIndentationTab(text, documentStart, searchEnd, chunk.End);
         if (tab is { } tabIndex)
         {
-            var (tabLine, column) = LineAndColumn(text, offset, tabIndex);
-            Report(InputRules.TabIndentation, SourceSpan.At(tabLine + line - 1, column), "tab character used for indentation; YAML allows only spaces");
+            var (tabLine, column) = LineAndColumn(text, chunk.Start, tabIndex);
+            var position = new SourcePosition(tabLine + chunk.Line - 1, tabLine == 1 ? column + chunk.Column - 1 : column);
+            Report(InputRules.TabIndentation, new SourceSpan(position, position), "tab character used for indentation; YAML allows only spaces");
             return;
         }
 
-        Report(InputRules.YamlSyntaxError, SourceSpan.At(ex.Start.Line, ex.Start.Column), "invalid YAML: " + ex.Message);
+        var at = Clamp(new SourcePosition(ex.Start.Line, ex.Start.Column), chunk.Last);
+        Report(InputRules.YamlSyntaxError, new SourceSpan(at, at), "invalid YAML: " + ex.Message);
     }
 
-    private static int? FindIndentationTab(string text, int from, int to)
+    /// <summary>A position no further than <paramref name="last"/>, the document's last character: the scanner puts the
+    /// end of the input at the start of a line after it, which is past the end of the file.</summary>
+    private static SourcePosition Clamp(SourcePosition position, SourcePosition last) => position.CompareTo(last) > 0 ? last : position;
+
+    private static int? FindIndentationTab(string text, int from, int to, int end)
     {
         var lineStart = from;
-        var limit = Math.Min(text.Length, LineEnd(text, to));
+        var limit = Math.Min(end, LineEnd(text, to));
         while (lineStart < limit)
         {
             var i = lineStart;
@@ -187,44 +190,6 @@ internal sealed class YamlStreamReader
         return (line, index - lineStart + 1);
     }
 
-    private static int NextDocumentMarker(string text, int from)
-    {
-        var i = text.IndexOf('\n', Math.Min(Math.Max(from, 0), text.Length));
-        while (i >= 0 && i + 1 < text.Length)
-        {
-            var start = i + 1;
-            if (string.CompareOrdinal(text, start, "---", 0, 3) == 0
-                && (start + 3 == text.Length || text[start + 3] is ' ' or '\t' or '\r' or '\n'))
-            {
-                return start;
-            }
-
-            i = text.IndexOf('\n', start);
-        }
-
-        return -1;
-    }
-
-    private static int NextDocumentMarkerOrEnd(string text, int from)
-    {
-        var next = NextDocumentMarker(text, from);
-        return next < 0 ? text.Length : next;
-    }
-
-    private static int CountNewlines(string text, int from, int to)
-    {
-        var count = 0;
-        for (var i = from; i < to; i++)
-        {
-            if (text[i] == '\n')
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
     private void Report(RuleDescriptor rule, SourceSpan span, string message)
         => _findings.Add(new Finding(rule, rule.DefaultSeverity, message, new SourceLocation(_file.Path, span), null));
 
@@ -235,12 +200,14 @@ internal sealed class YamlStreamReader
         private readonly string _text;
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, (YamlNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
-        private long _weight;
+        private readonly SourcePosition _last;
+        private long _aliasWeight;
 
-        public TreeBuilder(YamlStreamReader owner, string text)
+        public TreeBuilder(YamlStreamReader owner, string text, SourcePosition last)
         {
             _owner = owner;
             _text = text;
+            _last = last;
         }
 
         public YamlNode? Root { get; private set; }
@@ -251,7 +218,7 @@ internal sealed class YamlStreamReader
         {
             _stack.Clear();
             _anchors.Clear();
-            _weight = 0;
+            _aliasWeight = 0;
             Root = null;
             Failed = false;
         }
@@ -270,7 +237,6 @@ internal sealed class YamlStreamReader
                     return Add(
                         new YamlScalar(evt.Value!, evt.Style == ScalarStyle.Plain, Span(evt), evt.Tag),
                         weight: 1,
-                        expansion: 1,
                         evt.Anchor);
                 case EventKind.SequenceStart:
                     return Push(new Frame(evt, isMapping: false));
@@ -284,7 +250,18 @@ internal sealed class YamlStreamReader
                         return Fail(InputRules.YamlSyntaxError, evt.Start, $"unknown alias '*{evt.Value}'");
                     }
 
-                    return Add(target.Node, target.Weight, expansion: target.Weight, anchor: null);
+                    // Every use of an alias is a copy for whoever walks the tree; the nodes written out are bounded by
+                    // the file size, so only the copies count toward the limit (a large plain document is no bomb).
+                    _aliasWeight += target.Weight;
+                    if (_aliasWeight > _owner._limits.MaxExpandedNodes)
+                    {
+                        return Fail(
+                            InputRules.InputLimitExceeded,
+                            evt.Start,
+                            $"aliases expand the document by more than {_owner._limits.MaxExpandedNodes:N0} nodes; possible alias bomb");
+                    }
+
+                    return Add(target.Node, target.Weight, anchor: null);
                 default:
                     return true;
             }
@@ -304,7 +281,7 @@ internal sealed class YamlStreamReader
         private bool Pop(Mark end)
         {
             var frame = _stack.Pop();
-            var span = new SourceSpan(Position(frame.Start), Position(end));
+            var span = new SourceSpan(Position(frame.Start), EndPosition(end));
             YamlNode node;
             if (frame.IsMapping)
             {
@@ -320,24 +297,12 @@ internal sealed class YamlStreamReader
                 node = new YamlSequence(frame.Items, span, frame.Tag);
             }
 
-            return Add(node, frame.Weight + 1, expansion: 1, frame.Anchor);
+            return Add(node, frame.Weight + 1, frame.Anchor);
         }
 
-        /// <summary>
-        /// Attaches a node to its parent. <paramref name="weight"/> is the node's expanded size (kept for anchors);
-        /// <paramref name="expansion"/> is what it adds to the document: 1 for a new node, the whole weight for an alias.
-        /// </summary>
-        private bool Add(YamlNode node, long weight, long expansion, string? anchor)
+        /// <summary>Attaches a node to its parent. <paramref name="weight"/> is the node's expanded size (kept for anchors).</summary>
+        private bool Add(YamlNode node, long weight, string? anchor)
         {
-            _weight += expansion;
-            if (_weight > _owner._limits.MaxExpandedNodes)
-            {
-                return Fail(
-                    InputRules.InputLimitExceeded,
-                    node.Start,
-                    $"document expands to more than {_owner._limits.MaxExpandedNodes:N0} nodes (aliases count as copies); possible alias bomb");
-            }
-
             if (anchor is not null)
             {
                 _anchors[anchor] = (node, weight);
@@ -466,14 +431,19 @@ internal sealed class YamlStreamReader
             return false;
         }
 
-        private static SourcePosition Position(Mark mark) => new(mark.Line, mark.Column);
+        private SourcePosition Position(Mark mark) => Clamp(new SourcePosition(mark.Line, mark.Column), _last);
 
-        private static SourceSpan Span(in ParseEvent evt) => new(Position(evt.Start), Position(evt.End));
+        /// <summary>The end of a span is the position after its last character: at most just after the document's last one.</summary>
+        private SourcePosition EndPosition(Mark mark) => Clamp(new SourcePosition(mark.Line, mark.Column), new SourcePosition(_last.Line, _last.Column + 1));
+
+        private SourceSpan Span(in ParseEvent evt) => new(Position(evt.Start), EndPosition(evt.End));
     }
 
     private sealed class Frame
     {
-        private HashSet<string>? _keys;
+        // Index of each key's entry, built once a mapping grows past a handful of keys: duplicate detection stays
+        // linear however many keys repeat.
+        private Dictionary<string, int>? _keys;
 
         public Frame(in ParseEvent start, bool isMapping)
         {
@@ -511,10 +481,7 @@ internal sealed class YamlStreamReader
         {
             if (_keys is not null)
             {
-                if (!_keys.Contains(key))
-                {
-                    return -1;
-                }
+                return _keys.TryGetValue(key, out var index) ? index : -1;
             }
 
             for (var i = 0; i < Entries.Count; i++)
@@ -533,15 +500,15 @@ internal sealed class YamlStreamReader
             Entries.Add(entry);
             if (_keys is null && Entries.Count > 16)
             {
-                _keys = new HashSet<string>(StringComparer.Ordinal);
-                foreach (var existing in Entries)
+                _keys = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < Entries.Count; i++)
                 {
-                    _keys.Add(existing.KeyText);
+                    _keys[Entries[i].KeyText] = i;
                 }
             }
             else
             {
-                _keys?.Add(entry.KeyText);
+                _keys?.Add(entry.KeyText, Entries.Count - 1);
             }
         }
     }

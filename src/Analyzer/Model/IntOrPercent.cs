@@ -18,7 +18,7 @@ public readonly record struct IntOrPercent(int Value, bool IsPercent)
         value = default;
         switch (node)
         {
-            case YamlScalar { Kind: ScalarKind.Int } scalar when scalar.TryGetInt64(out var number) && number is >= int.MinValue and <= int.MaxValue:
+            case YamlScalar { Kind: ScalarKind.Int or ScalarKind.Float } scalar when scalar.TryGetInt64(out var number) && number is >= int.MinValue and <= int.MaxValue:
                 value = new IntOrPercent((int)number, IsPercent: false);
                 return true;
             case YamlScalar { Kind: ScalarKind.String } scalar:

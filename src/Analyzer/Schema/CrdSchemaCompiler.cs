@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using KubeLint.Analyzer.Cel;
+using KubeLint.Analyzer.Re2;
 using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Schema;
@@ -32,6 +33,9 @@ internal static class CrdSchemaCompiler
     {
         var node = new SchemaNode
         {
+            TypeName = schema.GetString("type") ?? string.Empty,
+            Validations = CelRule.ReadAll(schema),
+            Default = schema["default"],
             Format = schema.GetString("format"),
             PreserveUnknownFields = IsTrue(schema, "x-kubernetes-preserve-unknown-fields"),
             EmbeddedResource = IsTrue(schema, "x-kubernetes-embedded-resource"),
@@ -84,6 +88,29 @@ internal static class CrdSchemaCompiler
         node.ListMapKeys = Strings(schema.GetSequence("x-kubernetes-list-map-keys")) ?? [];
         node.Enum = Strings(schema.GetSequence("enum"));
         node.Bounds = CompileBounds(schema);
+        node.AllOf = CompileAll(schema.GetSequence("allOf"));
+        node.AnyOf = CompileAll(schema.GetSequence("anyOf"));
+        node.OneOf = CompileAll(schema.GetSequence("oneOf"));
+        node.Not = schema["not"] is YamlMapping not ? CompileJunction(not) : null;
+        return node;
+    }
+
+    private static SchemaNode[] CompileAll(YamlSequence? schemas)
+        => schemas is null ? [] : [.. schemas.Mappings.Select(CompileJunction)];
+
+    /// <summary>
+    /// A schema inside allOf, anyOf, oneOf or not. Structural schemas allow only value validations there, without a
+    /// type, so the node takes any type and checks its bounds, enum, required fields and nested properties.
+    /// </summary>
+    private static SchemaNode CompileJunction(YamlMapping schema)
+    {
+        var node = Compile(schema);
+        if (schema["type"] is null)
+        {
+            node.Type = SchemaType.Any;
+        }
+
+        node.PreserveUnknownFields = true;
         return node;
     }
 
@@ -103,16 +130,9 @@ internal static class CrdSchemaCompiler
             MaxProperties = Count(schema, "maxProperties"),
             PatternText = schema.GetString("pattern"),
         };
-        if (bounds.PatternText is { } pattern)
+        if (bounds.PatternText is { } pattern && Re2Regex.TryCompile(pattern, out var regex, out _))
         {
-            try
-            {
-                bounds.Pattern = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-            }
-            catch (ArgumentException)
-            {
-                bounds.PatternText = null;
-            }
+            bounds.Pattern = regex;
         }
 
         var any = bounds.Minimum is not null || bounds.Maximum is not null || bounds.MinLength is not null || bounds.MaxLength is not null

@@ -13,6 +13,7 @@ internal sealed class CustomResourceSchemas
     private readonly Dictionary<string, YamlMapping?> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaNode> _compiled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _servedByKind = new(StringComparer.Ordinal);
+    private readonly HashSet<KubeObject> _definedBy = [];
 
     public CustomResourceSchemas(SchemaBundle bundle, IEnumerable<KubeObject> objects)
     {
@@ -45,6 +46,9 @@ internal sealed class CustomResourceSchemas
     public IReadOnlyList<string> ServedVersions(string group, string kind)
         => _servedByKind.TryGetValue(group + " " + kind, out var served) ? served : [];
 
+    /// <summary>Whether the CRD contributed a schema (the first definition of a kind wins).</summary>
+    public bool Defines(KubeObject crd) => _definedBy.Contains(crd);
+
     private void Add(KubeObject crd)
     {
         var spec = crd.Spec;
@@ -55,7 +59,17 @@ internal sealed class CustomResourceSchemas
             return;
         }
 
-        foreach (var version in spec.GetSequence("versions")?.Mappings ?? [])
+        // apiextensions.k8s.io/v1beta1 (no longer served) had one schema for all versions (spec.validation) and
+        // could name a single version in spec.version.
+        var shared = spec.GetPath("validation", "openAPIV3Schema") as YamlMapping;
+        var versions = spec.GetSequence("versions")?.Mappings.ToList() ?? [];
+        if (versions.Count == 0 && spec.GetString("version") is { } only)
+        {
+            AddVersion(group, kind, only, shared, crd);
+            return;
+        }
+
+        foreach (var version in versions)
         {
             var name = version.GetString("name");
             var served = version.GetScalar("served") is not { } flag || !flag.TryGetBool(out var isServed) || isServed;
@@ -64,20 +78,28 @@ internal sealed class CustomResourceSchemas
                 continue;
             }
 
-            // The first definition of a kind wins, so a CRD given twice (input and --crd) behaves like one.
-            var key = group + "/" + name + " " + kind;
-            if (!_sources.ContainsKey(key))
-            {
-                _sources[key] = version.GetPath("schema", "openAPIV3Schema") as YamlMapping;
-                var kindKey = group + " " + kind;
-                if (!_servedByKind.TryGetValue(kindKey, out var versions))
-                {
-                    versions = [];
-                    _servedByKind[kindKey] = versions;
-                }
-
-                versions.Add(group + "/" + name);
-            }
+            AddVersion(group, kind, name, version.GetPath("schema", "openAPIV3Schema") as YamlMapping ?? shared, crd);
         }
+    }
+
+    private void AddVersion(string group, string kind, string name, YamlMapping? schema, KubeObject crd)
+    {
+        // The first definition of a kind wins, so a CRD given twice (input and --crd) behaves like one.
+        var key = group + "/" + name + " " + kind;
+        if (_sources.ContainsKey(key))
+        {
+            return;
+        }
+
+        _sources[key] = schema;
+        _definedBy.Add(crd);
+        var kindKey = group + " " + kind;
+        if (!_servedByKind.TryGetValue(kindKey, out var served))
+        {
+            served = [];
+            _servedByKind[kindKey] = served;
+        }
+
+        served.Add(group + "/" + name);
     }
 }

@@ -2,11 +2,9 @@ using System.Globalization;
 
 namespace KubeLint.Analyzer.Schema;
 
-/// <summary>The OpenAPI formats Kubernetes decodes strictly: date-time (metav1.Time, RFC 3339), byte (base64), int64 range.</summary>
+/// <summary>The OpenAPI formats Kubernetes decodes strictly: date-time (metav1.Time, RFC 3339), byte (base64).</summary>
 internal static class Formats
 {
-    private const string Int64MaxDigits = "9223372036854775807";
-
     /// <summary>RFC 3339 as Go's time.RFC3339 parses it: date, 'T', time with optional fraction, then 'Z' or an offset.</summary>
     public static bool IsDateTime(string text)
     {
@@ -62,20 +60,6 @@ internal static class Formats
         }
 
         return true;
-    }
-
-    /// <summary>True for a decimal integer beyond int64, which YAML still types as an integer (go-yaml allows uint64).</summary>
-    public static bool IsOutOfInt64(string text)
-    {
-        var digits = text.Replace("_", string.Empty).TrimStart('+');
-        if (digits.StartsWith("-", StringComparison.Ordinal) || digits.StartsWith("0", StringComparison.Ordinal))
-        {
-            // Negative values saturate in the resolver only past int64's range, which it already refuses; based forms are short in practice.
-            return false;
-        }
-
-        return digits.Length > Int64MaxDigits.Length
-            || (digits.Length == Int64MaxDigits.Length && string.CompareOrdinal(digits, Int64MaxDigits) > 0);
     }
 
     private static bool IsDigits(string text, int start, int count)

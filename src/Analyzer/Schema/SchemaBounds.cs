@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using KubeLint.Analyzer.Re2;
 
 namespace KubeLint.Analyzer.Schema;
 
@@ -29,8 +29,8 @@ internal sealed class SchemaBounds
     public string? PatternText { get; set; }
 
     /// <summary>
-    /// The pattern compiled for .NET. Kubernetes uses Go's RE2; the common subset (classes, anchors, quantifiers,
-    /// groups) behaves the same, and a pattern .NET cannot compile is not checked rather than guessed.
+    /// The pattern with Go's regexp semantics, as the API server matches it; null when Go rejects the pattern, which
+    /// the CRD's own validation reports (the server would not have accepted the CRD).
     /// </summary>
-    public Regex? Pattern { get; set; }
+    public Re2Regex? Pattern { get; set; }
 }

@@ -201,6 +201,9 @@ internal sealed class SchemaBundle
             case "lk":
                 node.ListMapKeys = value.Split(',');
                 break;
+            case "ln":
+                node.ListMapKeysWithoutDefault = value.Split(',');
+                break;
             case "e":
                 node.Enum = value.Split('|');
                 break;

@@ -1,3 +1,6 @@
+using KubeLint.Analyzer.Cel;
+using KubeLint.Analyzer.Yaml;
+
 namespace KubeLint.Analyzer.Schema;
 
 /// <summary>
@@ -16,6 +19,9 @@ internal sealed class SchemaNode
     public IReadOnlyDictionary<string, SchemaNode> Properties { get; set; } = NoProperties;
 
     public IReadOnlyList<string> Required { get; set; } = [];
+
+    /// <summary>The list-map keys whose field has no OpenAPI default: an item must write them (server-side apply).</summary>
+    public IReadOnlyList<string> ListMapKeysWithoutDefault { get; set; } = [];
 
     /// <summary>The schema of values whose keys are not listed in <see cref="Properties"/>, or null.</summary>
     public SchemaNode? AdditionalProperties { get; set; }
@@ -39,6 +45,24 @@ internal sealed class SchemaNode
 
     /// <summary>Value validations of custom resource schemas; built-in schemas carry none.</summary>
     public SchemaBounds? Bounds { get; set; }
+
+    /// <summary>The x-kubernetes-validations CEL rules of a custom resource schema node.</summary>
+    public IReadOnlyList<CelRule> Validations { get; set; } = [];
+
+    /// <summary>The schema's default, applied before CEL rules see the object (as the API server defaults before validating).</summary>
+    public YamlNode? Default { get; set; }
+
+    /// <summary>allOf, anyOf and oneOf of a structural schema: value validations only (structural schemas allow nothing else there).</summary>
+    public IReadOnlyList<SchemaNode> AllOf { get; set; } = [];
+
+    public IReadOnlyList<SchemaNode> AnyOf { get; set; } = [];
+
+    public IReadOnlyList<SchemaNode> OneOf { get; set; } = [];
+
+    public SchemaNode? Not { get; set; }
+
+    /// <summary>The schema's type as written ("object", "integer", ...; empty for int-or-string), which CEL errors print as the value.</summary>
+    public string TypeName { get; set; } = string.Empty;
 
     /// <summary>The OpenAPI definition name, for built-in nodes that are definitions.</summary>
     public string? Definition { get; set; }

@@ -1,13 +1,15 @@
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
-using KubeLint.Analyzer.Yaml;
+using KubeLint.Analyzer.Documents;
+using KubeLint.Analyzer.Validation;
 
 namespace KubeLint.Analyzer.Schema;
 
 /// <summary>
 /// Validates every object against the Kubernetes API schema of <see cref="AnalysisOptions.KubernetesVersion"/>,
-/// plus CustomResourceDefinitions found in the input or given as <paramref name="extraDefinitions"/>.
+/// plus CustomResourceDefinitions found in the input or given as <paramref name="extraDefinitions"/>, then runs the
+/// API server's own defaulting and validation on it (<see cref="ApiValidation"/>).
 /// </summary>
 public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinitions = null) : AnalysisPass
 {
@@ -46,6 +48,7 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             ?? throw new ArgumentException(
                 $"Kubernetes version '{context.Options.KubernetesVersion}' is not supported; supported versions: {string.Join(", ", SupportedVersions)}");
         var bundle = SchemaBundle.For(version);
+        var apiVersion = KubernetesVersion.Parse(version);
         var customResources = new CustomResourceSchemas(bundle, ExtraDefinitions.Concat(context.Objects));
         var unknownReported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var obj in context.Objects)
@@ -59,8 +62,22 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
                 continue;
             }
 
-            new SchemaWalker(context, obj).ValidateRoot(schema);
-            CheckNames(context, obj, builtIn);
+            var before = context.Findings.Count;
+            new SchemaWalker(context, obj, builtIn ? apiVersion : null, ApiValidation.ReportsRequiredAndSupportedValues(obj, builtIn, context.Options)).ValidateRoot(schema);
+            var reported = new HashSet<SourcePosition>();
+            var undecodable = false;
+            for (var i = before; i < context.Findings.Count; i++)
+            {
+                reported.Add(context.Findings[i].Location.Span.Start);
+                undecodable |= context.Findings[i].RuleId == RuleIds.TypeMismatch;
+            }
+
+            // A value of the wrong type fails a built-in kind's decoding, before defaulting and validation run; a
+            // custom resource is decoded as it is and then validated against its schema.
+            if (!(builtIn && undecodable))
+            {
+                ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+            }
         }
     }
 
@@ -92,6 +109,12 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
                 message += "; " + replacement;
             }
 
+            if (obj.Is("apiextensions.k8s.io", "CustomResourceDefinition") && customResources.Defines(obj))
+            {
+                // The server rejects the definition, yet its custom resources are better checked against it than not at all.
+                message += "; its schema is still used to validate its custom resources";
+            }
+
             context.Report(SchemaRules.ApiNotServed, obj, apiVersionNode, message);
             return;
         }
@@ -101,55 +124,5 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
             var rule = context.Options.RejectUnknownKinds ? SchemaRules.UnknownKindRejected : SchemaRules.UnknownKind;
             context.Report(rule, obj, obj.Root["kind"] ?? obj.Root, $"no schema for apiVersion {obj.ApiVersion} kind {obj.Kind}: add its CustomResourceDefinition to the input (or --crd) to validate it");
         }
-    }
-
-    private static void CheckNames(AnalysisContext context, KubeObject obj, bool builtIn)
-    {
-        // The API server needs a name (or generateName) on create; lists and reviews (TokenReview, ...) are not stored and need none.
-        var needsName = !obj.Kind.EndsWith("List", StringComparison.Ordinal) && !obj.Kind.EndsWith("Review", StringComparison.Ordinal);
-        if (obj.Metadata is not { } metadata)
-        {
-            if (needsName && obj.Root["metadata"] is null or YamlScalar { IsNull: true })
-            {
-                context.Report(SchemaRules.RequiredFieldMissing, obj, obj.Root, "missing required field \"metadata\" with a name or generateName");
-            }
-
-            return;
-        }
-
-        if (needsName && metadata["name"] is null or YamlScalar { IsNull: true } && metadata["generateName"] is null or YamlScalar { IsNull: true })
-        {
-            var at = obj.Root.GetEntry("metadata")!.Key;
-            context.Report(SchemaRules.RequiredFieldMissing, obj, at, "metadata: missing required field \"name\" (or \"generateName\")");
-        }
-
-        if (metadata.GetScalar("name") is { Kind: ScalarKind.String } name)
-        {
-            var problem = NameProblem(obj, builtIn, name.Value);
-            if (problem is not null)
-            {
-                context.Report(SchemaRules.InvalidName, obj, name, $"metadata.name: invalid value \"{name.Value}\": {problem}");
-            }
-        }
-
-        if (metadata.GetScalar("namespace") is { Kind: ScalarKind.String } ns && ObjectNames.CheckDns1123Label(ns.Value) is { } nsProblem)
-        {
-            context.Report(SchemaRules.InvalidName, obj, ns, $"metadata.namespace: invalid value \"{ns.Value}\": {nsProblem}");
-        }
-    }
-
-    private static string? NameProblem(KubeObject obj, bool builtIn, string name)
-    {
-        if (!builtIn || obj.Group == "rbac.authorization.k8s.io")
-        {
-            return ObjectNames.CheckPathSegment(name);
-        }
-
-        return (obj.Group, obj.Kind) switch
-        {
-            ("", "Namespace") => ObjectNames.CheckDns1123Label(name),
-            ("", "Service") => ObjectNames.CheckRfc1035Label(name),
-            _ => ObjectNames.CheckDns1123Subdomain(name),
-        };
     }
 }

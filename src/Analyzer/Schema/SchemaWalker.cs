@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using KubeLint.Analyzer.Cel;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation;
 using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Schema;
@@ -21,19 +22,64 @@ internal sealed class SchemaWalker
     private const string LabelSelectorDefinition = "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector";
     private const string ServiceSpecDefinition = "io.k8s.api.core.v1.ServiceSpec";
 
+    /// <summary>
+    /// Fields the OpenAPI marks required that kube-apiserver never required: StatefulSetSpec.serviceName is
+    /// "required" in the 1.30 to 1.32 OpenAPI, but ValidateStatefulSetSpec never checked it (1.33 dropped the mark).
+    /// </summary>
+    private static readonly HashSet<(string Definition, string Field)> RequiredNotEnforced = [("io.k8s.api.apps.v1.StatefulSetSpec", "serviceName")];
+
+    /// <summary>
+    /// Fields the API server drops (or resets) on create while their feature gate is off (pkg/api/pod/util.go,
+    /// dropDisabledFields): their values are never checked then. procMount is reset to Default while ProcMountType is
+    /// off (before 1.33), whatever was written.
+    /// </summary>
+    private static readonly Dictionary<(string Definition, string Field), string> GatedFields = new()
+    {
+        [("io.k8s.api.core.v1.SecurityContext", "procMount")] = "ProcMountType",
+    };
+
+    private static readonly IReadOnlyList<string> NoneRequired = [];
+
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
     private readonly bool _strict;
-    private readonly FieldPath _path = new();
+    private readonly KubernetesVersion? _version;
+    private readonly bool _apiValidated;
+    private readonly FieldPath _path;
 
-    public SchemaWalker(AnalysisContext context, KubeObject obj)
+    // Set while checking a schema of allOf, anyOf, oneOf or not: problems are collected, not reported.
+    private readonly List<SchemaProblem>? _collected;
+    private CelRuleEvaluator? _cel;
+
+    /// <summary>A walker of one object; <paramref name="version"/> (built-in kinds only) drops the fields of disabled gates.</summary>
+    /// <param name="context">The analysis the findings go to.</param>
+    /// <param name="obj">The object walked.</param>
+    /// <param name="version">The version whose feature gates decide which fields the server drops; null for custom resources.</param>
+    /// <param name="apiValidated">
+    /// True when the kind's API validation reports required fields and unsupported values in the server's words:
+    /// the API server never checks the OpenAPI <c>required</c> lists or an enumeration table itself.
+    /// </param>
+    public SchemaWalker(AnalysisContext context, KubeObject obj, KubernetesVersion? version = null, bool apiValidated = false)
+        : this(context, obj, new FieldPath(), null, version, apiValidated)
+    {
+    }
+
+    private SchemaWalker(AnalysisContext context, KubeObject obj, FieldPath path, List<SchemaProblem>? collected, KubernetesVersion? version, bool apiValidated)
     {
         _context = context;
         _object = obj;
         _strict = context.Options.Strict;
+        _version = version;
+        _apiValidated = apiValidated;
+        _path = path;
+        _collected = collected;
     }
 
     public void ValidateRoot(SchemaNode schema) => Validate(_object.Root, schema, null);
+
+    private bool IsDroppedByGate(SchemaNode schema, string field)
+        => _version is { } version && schema.Definition is { } definition
+            && GatedFields.TryGetValue((definition, field), out var gate) && !FeatureGates.IsEnabled(gate, version);
 
     private void Validate(YamlNode node, SchemaNode schema, YamlNode? key)
     {
@@ -65,15 +111,14 @@ internal sealed class SchemaWalker
 
                 break;
             case SchemaType.Integer:
-                if (IsIntegralFloat(node))
+                if (node is YamlScalar integral && integral.TryGetInteger(out var integer))
                 {
-                    break;
+                    CheckIntegerFormat(integral, integer, schema.Format == "int32");
+                    CheckEnum(integral, schema);
                 }
-
-                if (Expect(node, "integer", ScalarKind.Int) is { } integer)
+                else
                 {
-                    CheckIntegerFormat(integer, schema);
-                    CheckEnum(integer, schema);
+                    Expect(node, "integer", ScalarKind.Int);
                 }
 
                 break;
@@ -88,38 +133,123 @@ internal sealed class SchemaWalker
                 Expect(node, "boolean", ScalarKind.Bool);
                 break;
             case SchemaType.IntOrString:
-                if (IsIntegralFloat(node))
+                if (node is YamlScalar integralOrString && integralOrString.TryGetInteger(out var intValue))
                 {
-                    break;
+                    // intstr.IntOrString keeps the number in an int32 (IntVal).
+                    CheckIntegerFormat(integralOrString, intValue, int32: true);
+                    CheckEnum(integralOrString, schema);
                 }
-
-                if (Expect(node, "integer or string", ScalarKind.Int, ScalarKind.String) is { } intOrString)
+                else if (Expect(node, "integer or string", ScalarKind.String) is { } intOrString)
                 {
                     CheckEnum(intOrString, schema);
                 }
 
                 break;
             case SchemaType.Quantity:
-                // A YAML number reaches the API server as a JSON number (0x10 as 16), which is always a valid quantity.
-                if (Expect(node, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { Kind: ScalarKind.String } quantity
-                    && !Quantity.TryParse(quantity.Value, out _, out var error))
+                // A YAML number reaches the API server as a JSON number (0x10 as 16), read as the same quantity.
+                if (Expect(node, "quantity (string or number)", ScalarKind.String, ScalarKind.Int, ScalarKind.Float) is { } quantity
+                    && !Quantity.TryRead(quantity, out _, out var error))
                 {
                     Report(SchemaRules.InvalidQuantity, quantity, $"{_path}: invalid quantity {quantity.ToDisplayString()}: {error}");
                 }
 
                 break;
             default:
+                // A schema without a type (inside allOf, anyOf, oneOf or not) still constrains what it describes.
+                if (node is YamlMapping && (schema.Properties.Count > 0 || schema.Required.Count > 0 || schema.AdditionalProperties is not null))
+                {
+                    ValidateObject(node, schema, key);
+                }
+                else if (node is YamlSequence && schema.Items is not null)
+                {
+                    ValidateArray(node, schema);
+                }
+
                 break;
+        }
+
+        if (schema.AllOf.Count > 0 || schema.AnyOf.Count > 0 || schema.OneOf.Count > 0 || schema.Not is not null)
+        {
+            CheckJunctions(node, schema);
+        }
+
+        if (schema.Validations.Count > 0)
+        {
+            _cel ??= new CelRuleEvaluator(_context, _object, _path, Report);
+            _cel.Evaluate(node, schema);
         }
     }
 
     /// <summary>
-    /// sigs.k8s.io/yaml turns YAML into JSON through float64 for non-integers, and Go writes a whole float64 below
-    /// 1e21 without a fraction (3.0 → 3, 1e3 → 1000), so the API server accepts such values for integer fields.
+    /// allOf, anyOf, oneOf and not as kube-openapi's schemaPropsValidator (validate/schema_props.go) checks them: the
+    /// inner schemas' problems are gathered apart, then reported with the composite message of schema_messages.go,
+    /// which kubeOpenAPIResultToFieldErrors reports at the root with an empty value ("&lt;nil&gt;: Invalid value: \"\": ...").
     /// </summary>
-    private static bool IsIntegralFloat(YamlNode node)
-        => node is YamlScalar { Kind: ScalarKind.Float } scalar && scalar.TryGetDouble(out var value)
-            && Math.Abs(value) < 1e21 && Math.Floor(value) == value;
+    private void CheckJunctions(YamlNode node, SchemaNode schema)
+    {
+        var where = ValueValidations.Quote(_path.ToString());
+        if (schema.AnyOf.Count > 0)
+        {
+            var outcomes = schema.AnyOf.Select(s => Problems(node, s)).ToList();
+            if (outcomes.All(o => o.Count > 0))
+            {
+                ReportComposite(node, $"{where} must validate at least one schema (anyOf)");
+                ReportAll(outcomes.OrderBy(o => o.Count).First());
+            }
+        }
+
+        if (schema.OneOf.Count > 0)
+        {
+            var outcomes = schema.OneOf.Select(s => Problems(node, s)).ToList();
+            var valid = outcomes.Count(o => o.Count == 0);
+            if (valid != 1)
+            {
+                var found = valid == 0 ? "Found none valid" : $"Found {valid.ToString(CultureInfo.InvariantCulture)} valid alternatives";
+                ReportComposite(node, $"{where} must validate one and only one schema (oneOf). {found}");
+                if (valid == 0)
+                {
+                    ReportAll(outcomes.OrderBy(o => o.Count).First());
+                }
+            }
+        }
+
+        if (schema.AllOf.Count > 0)
+        {
+            var outcomes = schema.AllOf.Select(s => Problems(node, s)).ToList();
+            var valid = outcomes.Count(o => o.Count == 0);
+            foreach (var outcome in outcomes)
+            {
+                ReportAll(outcome);
+            }
+
+            if (valid != outcomes.Count)
+            {
+                ReportComposite(node, $"{where} must validate all the schemas (allOf){(valid == 0 ? ". None validated" : string.Empty)}");
+            }
+        }
+
+        if (schema.Not is { } not && Problems(node, not).Count == 0)
+        {
+            ReportComposite(node, $"{where} must not validate the schema (not)");
+        }
+    }
+
+    private List<SchemaProblem> Problems(YamlNode node, SchemaNode schema)
+    {
+        var problems = new List<SchemaProblem>();
+        new SchemaWalker(_context, _object, _path, problems, _version, _apiValidated).Validate(node, schema, null);
+        return problems;
+    }
+
+    private void ReportComposite(YamlNode node, string message) => Report(SchemaRules.InvalidValue, node, "<nil>: Invalid value: \"\": " + message);
+
+    private void ReportAll(List<SchemaProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            Report(problem.Rule, problem.Node, problem.Message);
+        }
+    }
 
     private YamlScalar? Expect(YamlNode node, string expected, ScalarKind kind, ScalarKind? also = null, ScalarKind? third = null)
     {
@@ -150,7 +280,10 @@ internal sealed class SchemaWalker
             _path.Push(entry.KeyText);
             if (schema.Properties.TryGetValue(entry.KeyText, out var property))
             {
-                Validate(entry.Value, property, entry.Key);
+                if (!IsDroppedByGate(schema, entry.KeyText))
+                {
+                    Validate(entry.Value, property, entry.Key);
+                }
             }
             else if (schema.AdditionalProperties is { } additional)
             {
@@ -165,9 +298,9 @@ internal sealed class SchemaWalker
             _path.Pop();
         }
 
-        foreach (var required in schema.Required)
+        foreach (var required in _apiValidated ? NoneRequired : schema.Required)
         {
-            if (mapping[required] is null or YamlScalar { IsNull: true })
+            if (mapping[required] is null or YamlScalar { IsNull: true } && !RequiredNotEnforced.Contains((schema.Definition ?? string.Empty, required)))
             {
                 var at = mapping.GetEntry(required)?.Key ?? key ?? (YamlNode)mapping;
                 var where = _path.IsEmpty ? string.Empty : _path + ": ";
@@ -192,19 +325,26 @@ internal sealed class SchemaWalker
         }
     }
 
-    /// <summary>Label keys and values of any ObjectMeta (the object's and its templates'); non-strings are type errors already.</summary>
+    /// <summary>
+    /// Label keys and values of any ObjectMeta (the object's and its templates'), label selector and Service
+    /// selector, with the server's messages (<c>ValidateLabels</c>, staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation):
+    /// one finding per problem, at the key or value. Non-strings are type errors already.
+    /// </summary>
     private void CheckLabels(YamlMapping labels)
     {
         foreach (var entry in labels.Entries)
         {
-            if (ObjectNames.CheckLabelKey(entry.KeyText) is { } keyProblem)
+            foreach (var problem in Syntax.IsQualifiedName(entry.KeyText))
             {
-                Report(SchemaRules.InvalidLabel, entry.Key, $"{_path}: invalid label key \"{entry.KeyText}\": {keyProblem}");
+                Report(SchemaRules.InvalidLabel, entry.Key, $"{_path}: Invalid value: {GoValue.Quote(entry.KeyText)}: {problem}");
             }
 
-            if (entry.Value is YamlScalar { Kind: ScalarKind.String } value && ObjectNames.CheckLabelValue(value.Value) is { } valueProblem)
+            if (entry.Value is YamlScalar { Kind: ScalarKind.String } value)
             {
-                Report(SchemaRules.InvalidLabel, value, $"{_path}.{entry.KeyText}: invalid label value \"{value.Value}\": {valueProblem}");
+                foreach (var problem in Syntax.IsValidLabelValue(value.Value))
+                {
+                    Report(SchemaRules.InvalidLabel, value, $"{_path}: Invalid value: {GoValue.Quote(value.Value)}: {problem}");
+                }
             }
         }
     }
@@ -229,7 +369,7 @@ internal sealed class SchemaWalker
 
         if (schema.ListType == "map" && schema.ListMapKeys.Count > 0)
         {
-            CheckMapKeys(sequence, schema.ListMapKeys);
+            CheckMapKeys(sequence, schema.ListMapKeys, schema.ListMapKeysWithoutDefault, schema.Items);
         }
         else if (schema.ListType == "set")
         {
@@ -237,13 +377,28 @@ internal sealed class SchemaWalker
         }
     }
 
-    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys)
+    /// <summary>
+    /// Keyed lists as server-side apply's structured-merge-diff reads them: each item needs the key fields that have
+    /// no default, and no two items may share a key.
+    /// </summary>
+    private void CheckMapKeys(YamlSequence sequence, IReadOnlyList<string> keys, IReadOnlyList<string> keysWithoutDefault, SchemaNode? itemSchema)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             if (sequence.Items[i] is not YamlMapping item)
             {
+                continue;
+            }
+
+            if (keysWithoutDefault.FirstOrDefault(k => item[k] is null or YamlScalar { IsNull: true }) is { } omitted)
+            {
+                // Where the schema requires the key, the required-field check already says so.
+                if (_apiValidated || itemSchema is null || !itemSchema.Required.Contains(omitted))
+                {
+                    Report(SchemaRules.RequiredFieldMissing, item, $"{_path}[{i.ToString(CultureInfo.InvariantCulture)}]: associative list with keys has an element that omits key field \"{omitted}\" (and doesn't have default value)");
+                }
+
                 continue;
             }
 
@@ -286,32 +441,38 @@ internal sealed class SchemaWalker
         switch (schema.Format)
         {
             case "date-time" when !Formats.IsDateTime(value.Value):
-                Report(SchemaRules.InvalidFormat, value, $"{_path}: expected an RFC 3339 date-time (e.g. 2024-01-31T12:00:00Z), got {value.ToDisplayString()}");
+                Report(SchemaRules.InvalidValue, value, $"{_path}: expected an RFC 3339 date-time (e.g. 2024-01-31T12:00:00Z), got {value.ToDisplayString()}");
                 break;
             case "byte" when !Formats.IsBase64(value.Value):
-                Report(SchemaRules.InvalidFormat, value, $"{_path}: expected base64-encoded data, got {value.ToDisplayString()}");
+                Report(SchemaRules.InvalidValue, value, $"{_path}: expected base64-encoded data, got {value.ToDisplayString()}");
                 break;
             default:
                 break;
         }
     }
 
-    private void CheckIntegerFormat(YamlScalar value, SchemaNode schema)
+    /// <summary>
+    /// Integers must fit the field's Go type. Past int64 the API server cannot decode the number at all; an int32 field
+    /// past its range is wrapped by the unstructured conversion (runtime.DefaultUnstructuredConverter converts int64 to
+    /// int32 with reflect's Convert), so the object is stored with another number. A real API server accepts
+    /// replicas: 10000000000 on a ReplicationController and stores 1410065408; that silent change is reported all the
+    /// same, as an error, since the manifest does not say what the cluster will run.
+    /// </summary>
+    private void CheckIntegerFormat(YamlScalar value, System.Numerics.BigInteger number, bool int32)
     {
-        var fits = ScalarResolver.TryParseInt(value.Value, out var number) && !Formats.IsOutOfInt64(value.Value);
-        if (schema.Format == "int32" && (!fits || number is < int.MinValue or > int.MaxValue))
+        if (int32 && (number < int.MinValue || number > int.MaxValue))
         {
-            Report(SchemaRules.InvalidFormat, value, $"{_path}: expected int32, got {value.Value}, which is out of range");
+            Report(SchemaRules.InvalidValue, value, $"{_path}: expected int32, got {value.Value}, which is out of range");
         }
-        else if (!fits)
+        else if (number < long.MinValue || number > long.MaxValue)
         {
-            Report(SchemaRules.InvalidFormat, value, $"{_path}: expected int64, got {value.Value}, which is out of range");
+            Report(SchemaRules.InvalidValue, value, $"{_path}: expected int64, got {value.Value}, which is out of range");
         }
     }
 
     private void CheckEnum(YamlScalar value, SchemaNode schema)
     {
-        if (schema.Enum is not { } allowed || allowed.Contains(value.Value, StringComparer.Ordinal))
+        if (_apiValidated || schema.Enum is not { } allowed || allowed.Contains(value.Value, StringComparer.Ordinal))
         {
             return;
         }
@@ -324,89 +485,22 @@ internal sealed class SchemaWalker
     /// <summary>The API server's value validations, checked only when the value already has the right type.</summary>
     private void CheckBounds(YamlNode node, SchemaType type, SchemaBounds bounds)
     {
-        string? problem = null;
-        switch (node)
+        if (ValueValidations.Check(node, type, bounds, _path) is { } problem)
         {
-            case YamlScalar { Kind: ScalarKind.Int or ScalarKind.Float } number when type is SchemaType.Integer or SchemaType.Number && number.TryGetDouble(out var value):
-                problem = NumberProblem(value, bounds);
-                break;
-            case YamlScalar { Kind: ScalarKind.String } text when type is SchemaType.String or SchemaType.IntOrString or SchemaType.Any:
-                problem = StringProblem(text.Value, bounds);
-                break;
-            case YamlSequence sequence when type is SchemaType.Array or SchemaType.Any:
-                problem = CountProblem(sequence.Count, bounds.MinItems, bounds.MaxItems, "items");
-                break;
-            case YamlMapping mapping when type is SchemaType.Object or SchemaType.Any:
-                problem = CountProblem(mapping.Count, bounds.MinProperties, bounds.MaxProperties, "properties");
-                break;
-            default:
-                break;
-        }
-
-        if (problem is not null)
-        {
-            Report(SchemaRules.ValueOutOfBounds, node, $"{_path}: invalid value {Describe(node)}: {_path} in body {problem}");
+            Report(problem.Rule, node, problem.Message);
         }
     }
-
-    private static string? NumberProblem(double value, SchemaBounds bounds)
-    {
-        if (bounds.Minimum is { } min && (bounds.ExclusiveMinimum ? value <= min : value < min))
-        {
-            return $"should be greater than {(bounds.ExclusiveMinimum ? string.Empty : "or equal to ")}{Format(min)}";
-        }
-
-        if (bounds.Maximum is { } max && (bounds.ExclusiveMaximum ? value >= max : value > max))
-        {
-            return $"should be less than {(bounds.ExclusiveMaximum ? string.Empty : "or equal to ")}{Format(max)}";
-        }
-
-        return null;
-    }
-
-    private static string? StringProblem(string value, SchemaBounds bounds)
-    {
-        // Go counts characters as runes, so a surrogate pair is one character.
-        var length = value.Length - value.Count(char.IsLowSurrogate);
-        if (bounds.MinLength is { } min && length < min)
-        {
-            return $"should be at least {min.ToString(CultureInfo.InvariantCulture)} chars long";
-        }
-
-        if (bounds.MaxLength is { } max && length > max)
-        {
-            return $"should be at most {max.ToString(CultureInfo.InvariantCulture)} chars long";
-        }
-
-        return bounds.Pattern is { } pattern && !Matches(pattern, value) ? $"should match '{bounds.PatternText}'" : null;
-    }
-
-    /// <summary>A pattern that takes too long (catastrophic backtracking, which RE2 never does) counts as a match.</summary>
-    private static bool Matches(Regex pattern, string value)
-    {
-        try
-        {
-            return pattern.IsMatch(value);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return true;
-        }
-    }
-
-    private static string? CountProblem(int count, int? min, int? max, string what)
-    {
-        if (min is { } atLeast && count < atLeast)
-        {
-            return $"should have at least {atLeast.ToString(CultureInfo.InvariantCulture)} {what}";
-        }
-
-        return max is { } atMost && count > atMost ? $"should have at most {atMost.ToString(CultureInfo.InvariantCulture)} {what}" : null;
-    }
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Describe(YamlNode node) => node is YamlScalar s ? $"{s.TypeName} {s.ToDisplayString()}" : node.TypeName;
 
-    private void Report(RuleDescriptor rule, YamlNode node, string message) => _context.Report(rule, _object, node, message);
+    private void Report(RuleDescriptor rule, YamlNode node, string message)
+    {
+        if (_collected is not null)
+        {
+            _collected.Add(new SchemaProblem(rule, node, message));
+            return;
+        }
+
+        _context.Report(rule, _object, node, message);
+    }
 }

@@ -1,10 +1,15 @@
 namespace KubeLint.Analyzer.Schema;
 
 /// <summary>Near-miss suggestions for misspelt field names and enum values ("ClusterIp" → "ClusterIP").</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>The candidate equal ignoring case, else the one within a small edit distance; null when none is close.</summary>
     public static string? Closest(string value, IEnumerable<string> candidates)
+        // Two edits for names of a sensible length, one for short ones, so "foo" does not suggest "for".
+        => Closest(value, candidates, value.Length >= 6 ? 2 : 1);
+
+    /// <summary>The candidate equal ignoring case, else the nearest within <paramref name="maxDistance"/> edits.</summary>
+    public static string? Closest(string value, IEnumerable<string> candidates, int maxDistance)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -23,9 +28,7 @@ internal static class Suggestions
             }
         }
 
-        // Two edits for names of a sensible length, one for short ones, so "foo" does not suggest "for".
-        var limit = value.Length >= 6 ? 2 : 1;
-        return bestDistance <= limit ? best : null;
+        return bestDistance <= maxDistance ? best : null;
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace KubeLint.Analyzer.Yaml;
 
@@ -54,20 +55,25 @@ internal static class ScalarResolver
             return ScalarKind.String;
         }
 
-        if (TryParseInt(value, out _))
+        if (TryParseInteger(value, out _))
         {
             return ScalarKind.Int;
         }
 
-        return IsFloat(value) ? ScalarKind.Float : ScalarKind.String;
+        // go-yaml keeps a float only when strconv.ParseFloat succeeds: a value beyond float64 (1e309) is a string.
+        var plain = value.IndexOf('_') >= 0 ? value.Replace("_", string.Empty) : value;
+        return IsFloat(plain) && TryParseFloat(plain, out var number) && !double.IsInfinity(number) ? ScalarKind.Float : ScalarKind.String;
     }
 
     public static bool IsTrue(string value) => value is "y" or "Y" or "yes" or "Yes" or "YES" or "true" or "True" or "TRUE" or "on" or "On" or "ON";
 
-    /// <summary>Go's <c>strconv.ParseInt(s, 0, 64)</c> after removing underscores: decimal, 0x, 0o, 0b and leading-zero octal.</summary>
-    public static bool TryParseInt(string text, out long value)
+    /// <summary>
+    /// go-yaml's integers, exactly: <c>strconv.ParseInt(s, 0, 64)</c>, then <c>strconv.ParseUint(s, 0, 64)</c> (which
+    /// takes no sign), after removing underscores; decimal, 0x, 0o, 0b and leading-zero octal.
+    /// </summary>
+    public static bool TryParseInteger(string text, out BigInteger value)
     {
-        value = 0;
+        value = BigInteger.Zero;
         var s = text.IndexOf('_') >= 0 ? text.Replace("_", string.Empty) : text;
         if (s.Length == 0)
         {
@@ -75,10 +81,12 @@ internal static class ScalarResolver
         }
 
         var negative = false;
+        var signed = false;
         var i = 0;
         if (s[0] is '+' or '-')
         {
             negative = s[0] == '-';
+            signed = true;
             i = 1;
         }
 
@@ -140,12 +148,17 @@ internal static class ScalarResolver
                 return false;
             }
 
-            value = unchecked(-(long)magnitude);
+            value = -new BigInteger(magnitude);
             return true;
         }
 
-        // go-yaml also accepts values up to uint64; they are integers all the same, clamped here.
-        value = magnitude > long.MaxValue ? long.MaxValue : (long)magnitude;
+        // Past int64 only ParseUint accepts the value, and it takes no sign.
+        if (signed && magnitude > long.MaxValue)
+        {
+            return false;
+        }
+
+        value = new BigInteger(magnitude);
         return true;
     }
 

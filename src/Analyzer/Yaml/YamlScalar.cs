@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using KubeLint.Analyzer.Documents;
 
 namespace KubeLint.Analyzer.Yaml;
@@ -45,11 +46,34 @@ public sealed class YamlScalar : YamlNode
 
     public bool IsNull => Kind == ScalarKind.Null;
 
+    /// <summary>
+    /// The integer the API server reads from this scalar: an integer (exact, within go-yaml's int64/uint64), or a
+    /// float with no fractional part, which sigs.k8s.io/yaml hands on as JSON digits (3.0 and 1e3 are 3 and 1000).
+    /// This is the one integer reading shared by schema validation, rules and the simulator.
+    /// </summary>
+    public bool TryGetInteger(out BigInteger value)
+    {
+        switch (Kind)
+        {
+            case ScalarKind.Int:
+                return ScalarResolver.TryParseInteger(Value, out value);
+            case ScalarKind.Float when ScalarResolver.TryParseFloat(Value, out var number)
+                && !double.IsInfinity(number) && !double.IsNaN(number) && Math.Floor(number) == number:
+                value = new BigInteger(number);
+                return true;
+            default:
+                value = BigInteger.Zero;
+                return false;
+        }
+    }
+
+    /// <summary><see cref="TryGetInteger"/> for values within int64.</summary>
     public bool TryGetInt64(out long value)
     {
-        if (Kind == ScalarKind.Int)
+        if (TryGetInteger(out var integer) && integer >= long.MinValue && integer <= long.MaxValue)
         {
-            return ScalarResolver.TryParseInt(Value, out value);
+            value = (long)integer;
+            return true;
         }
 
         value = 0;
@@ -60,8 +84,8 @@ public sealed class YamlScalar : YamlNode
     {
         switch (Kind)
         {
-            case ScalarKind.Int when ScalarResolver.TryParseInt(Value, out var l):
-                value = l;
+            case ScalarKind.Int when ScalarResolver.TryParseInteger(Value, out var integer):
+                value = (double)integer;
                 return true;
             case ScalarKind.Float:
                 return ScalarResolver.TryParseFloat(Value, out value);

@@ -5,7 +5,8 @@ namespace KubeLint.Cli.Output;
 
 /// <summary>
 /// GitHub Actions workflow commands ("::error file=...,line=...::message"), which the runner turns into annotations
-/// on the pull request. Values are escaped as the runner's command parser expects.
+/// on the pull request. Control characters from the input are shown escaped (an ESC or NUL would reach the log
+/// raw otherwise), then values are escaped as the runner's command parser expects.
 /// </summary>
 public sealed class GitHubFormatter : IReportFormatter
 {
@@ -16,13 +17,13 @@ public sealed class GitHubFormatter : IReportFormatter
             var span = finding.Location.Span;
             var line = new StringBuilder()
                 .Append("::").Append(Command(finding.Severity))
-                .Append(" file=").Append(EscapeProperty(finding.Location.FilePath))
+                .Append(" file=").Append(EscapeProperty(ControlCharacters.Escape(finding.Location.FilePath)))
                 .Append(",line=").Append(span.Start.Line)
                 .Append(",col=").Append(span.Start.Column)
                 .Append(",endLine=").Append(span.End.Line)
                 .Append(",endColumn=").Append(span.End.Column)
                 .Append(",title=").Append(EscapeProperty($"{finding.RuleId} {finding.Rule.Name}"))
-                .Append("::").Append(EscapeData(finding.Message))
+                .Append("::").Append(EscapeData(ControlCharacters.Escape(finding.Message)))
                 .Append('\n');
             writer.Write(line.ToString());
         }

@@ -6,4 +6,6 @@ public enum OutputFormat
     Json,
     Sarif,
     GitHub,
+    JUnit,
+    GitLab,
 }

@@ -20,4 +20,14 @@ public static class RepositoryRoot
 
         return Path.GetFullPath(currentDirectory);
     }
+
+    /// <summary>
+    /// <paramref name="path"/> relative to <paramref name="root"/> with '/' separators, or null when it lies outside
+    /// the root (then only an absolute reference is faithful).
+    /// </summary>
+    public static string? Relative(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, Path.GetFullPath(path)).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative) ? null : relative;
+    }
 }

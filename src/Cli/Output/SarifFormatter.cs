@@ -145,11 +145,24 @@ public sealed class SarifFormatter : IReportFormatter
         Help = new MultiformatMessageString
         {
             Text = rule.Remediation,
-            Markdown = $"{rule.Description}\n\n**How to fix:** {rule.Remediation}\n\n[{rule.Id} {rule.Name}]({rule.HelpUri})",
+            Markdown = HelpMarkdown(rule),
         },
         HelpUri = new Uri(rule.HelpUri),
         DefaultConfiguration = new ReportingConfiguration { Level = Level(rule.DefaultSeverity), Enabled = rule.EnabledByDefault },
     };
+
+    /// <summary>What code scanning shows under an alert: the rule's description, fix, examples and link.</summary>
+    private static string HelpMarkdown(RuleDescriptor rule)
+    {
+        var markdown = new StringBuilder($"{rule.Description}\n\n**How to fix:** {rule.Remediation}\n\n");
+        if (rule.Examples is { } examples)
+        {
+            markdown.Append("**Bad:**\n\n```yaml\n").Append(examples.Bad).Append("```\n\n")
+                .Append("**Good:**\n\n```yaml\n").Append(examples.Good).Append("```\n\n");
+        }
+
+        return markdown.Append($"[{rule.Id} {rule.Name}]({rule.HelpUri})").ToString();
+    }
 
     private Result ToResult(Finding finding, int ruleIndex)
     {
@@ -192,12 +205,10 @@ public sealed class SarifFormatter : IReportFormatter
             return new ArtifactLocation { Uri = new Uri("stdin", UriKind.Relative) };
         }
 
-        var full = Path.GetFullPath(location.FilePath);
-        var relative = Path.GetRelativePath(_root, full).Replace('\\', '/');
-        if (relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative))
+        if (RepositoryRoot.Relative(_root, location.FilePath) is not { } relative)
         {
             // Outside the repository: an absolute file URI is the only faithful reference.
-            return new ArtifactLocation { Uri = new Uri(full, UriKind.Absolute) };
+            return new ArtifactLocation { Uri = new Uri(Path.GetFullPath(location.FilePath), UriKind.Absolute) };
         }
 
         return new ArtifactLocation { Uri = new Uri(EscapePath(relative), UriKind.Relative), UriBaseId = SourceRootId };

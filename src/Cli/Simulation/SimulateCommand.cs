@@ -1,14 +1,17 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
+using KubeLint.Cli.Output;
 using KubeLint.Simulator;
 using KubeLint.Simulator.Reports;
 
 namespace KubeLint.Cli.Simulation;
 
 /// <summary>
-/// <c>kubelint simulate PATH... [--cluster PATH] [--baseline PATH] [--format text|json|html]</c>: the full prediction
+/// <c>kubelint simulate PATH... [--cluster PATH] [--baseline PATH] [--format text|json|html] [--output FILE]</c>: the full prediction
 /// of the cluster simulation. Exit codes as lint: 0 nothing wrong, 1 an error-severity prediction (or unreadable
 /// input), 2 bad usage or a path that does not exist.
 /// </summary>
@@ -25,11 +28,13 @@ internal static class SimulateCommand
         };
         var cluster = new Option<string[]>("--cluster")
         {
+            HelpName = "path",
             Description = "Cluster objects (Node, StorageClass, PersistentVolume, PriorityClass, Namespace, LimitRange, Pod), e.g. kubectl get nodes,sc,pv -o yaml. Repeatable. Without it an embedded 4-node cluster is used.",
             Arity = ArgumentArity.OneOrMore,
         };
         var baseline = new Option<string[]>("--baseline")
         {
+            HelpName = "path",
             Description = "The previous revision of the manifests, to simulate the real rollout from it. Repeatable.",
             Arity = ArgumentArity.OneOrMore,
         };
@@ -40,7 +45,17 @@ internal static class SimulateCommand
         };
         var version = new Option<string?>("--kubernetes-version")
         {
+            HelpName = "version",
             Description = "Kubernetes minor version whose scheduler messages to reproduce (default 1.35).",
+        };
+        var outputFile = new Option<string?>("--output", "-o")
+        {
+            HelpName = "file",
+            Description = "Write the report to this file instead of standard output.",
+        };
+        var allowEmpty = new Option<bool>("--allow-empty")
+        {
+            Description = "Accept inputs that hold no manifest (an empty folder) instead of failing with exit code 2.",
         };
         var command = new Command("simulate", "Dry-run the manifests on a cluster model: pod placement, rollouts, volume binding.")
         {
@@ -49,6 +64,8 @@ internal static class SimulateCommand
             baseline,
             format,
             version,
+            outputFile,
+            allowEmpty,
         };
         command.SetAction(parse => Run(
             parse.InvocationConfiguration.Output,
@@ -57,11 +74,22 @@ internal static class SimulateCommand
             parse.GetValue(cluster) ?? [],
             parse.GetValue(baseline) ?? [],
             parse.GetValue(format) ?? "text",
-            parse.GetValue(version)));
+            parse.GetValue(version),
+            parse.GetValue(outputFile),
+            parse.GetValue(allowEmpty)));
         return command;
     }
 
-    internal static int Run(TextWriter output, TextWriter error, string[] paths, string[] cluster, string[] baseline, string format, string? kubernetesVersion)
+    internal static int Run(
+        TextWriter output,
+        TextWriter error,
+        string[] paths,
+        string[] cluster,
+        string[] baseline,
+        string format,
+        string? kubernetesVersion,
+        string? outputFile = null,
+        bool allowEmpty = false)
     {
         if (!Formats.Contains(format, StringComparer.Ordinal))
         {
@@ -70,9 +98,14 @@ internal static class SimulateCommand
         }
 
         var problems = new List<string>();
-        var manifests = Load(paths, problems);
-        var clusterObjects = Load(cluster, problems);
-        var baselineObjects = Load(baseline, problems);
+        var manifests = Load(paths, problems, out var files);
+        if (files == 0 && problems.Count == 0 && !allowEmpty)
+        {
+            problems.Add(LintRunner.NoManifests(paths));
+        }
+
+        var clusterObjects = Load(cluster, problems, out _);
+        var baselineObjects = Load(baseline, problems, out _);
         foreach (var problem in problems)
         {
             error.WriteLine("kubelint: " + problem);
@@ -89,7 +122,8 @@ internal static class SimulateCommand
         var result = SimulationPass.RunAndReport(context, options);
         var findings = manifests.Findings.Concat(clusterObjects.Findings).Concat(baselineObjects.Findings).Concat(context.Findings).ToList();
         findings.Sort(FindingOrder.Instance);
-        output.Write(format switch
+        var report = outputFile is null ? output : new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        report.Write(format switch
         {
             "json" => JsonReport.Render(result),
             "html" => HtmlReport.Render(result),
@@ -97,45 +131,47 @@ internal static class SimulateCommand
         });
         if (format == "text" && findings.Count > 0)
         {
-            output.WriteLine();
+            report.WriteLine();
             foreach (var finding in findings)
             {
-                output.WriteLine(finding);
+                report.WriteLine(TextFormatter.Line(finding));
             }
         }
         else
         {
             foreach (var finding in findings.Where(f => !f.RuleId.StartsWith("KL5", StringComparison.Ordinal)))
             {
-                error.WriteLine(finding);
+                error.WriteLine(TextFormatter.Line(finding));
             }
+        }
+
+        if (outputFile is not null && report is StringWriter buffer && !WriteFile(outputFile, buffer.ToString(), error))
+        {
+            return 2;
         }
 
         return findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
     }
 
-    private static LoadResult Load(string[] inputs, List<string> problems)
+    private static bool WriteFile(string path, string text, TextWriter error)
     {
-        var loaded = new LoadResult();
-        if (inputs.Length == 0)
+        try
         {
-            return loaded;
+            File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            return true;
         }
-
-        var loader = new ManifestLoader();
-        foreach (var file in InputResolver.Resolve(inputs, problems))
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            loaded.Add(loader.Load(file, file == InputResolver.StandardInput ? ReadStandardInput() : File.ReadAllBytes(file)));
+            error.WriteLine($"kubelint: {path}: cannot write the report: {ex.Message}");
+            return false;
         }
-
-        return loaded;
     }
 
-    private static byte[] ReadStandardInput()
+    private static LoadResult Load(string[] inputs, List<string> problems, out int files)
     {
-        using var stdin = Console.OpenStandardInput();
-        using var buffer = new MemoryStream();
-        stdin.CopyTo(buffer);
-        return buffer.ToArray();
+        var loaded = ManifestInputs.Load(new ManifestLoader(), inputs, Console.OpenStandardInput);
+        problems.AddRange(loaded.Errors);
+        files = loaded.Entries.Count;
+        return loaded.Result;
     }
 }

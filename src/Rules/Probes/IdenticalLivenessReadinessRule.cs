@@ -17,7 +17,58 @@ public sealed class IdenticalLivenessReadinessRule : Rule
         + "dependency fails both at once: instead of only being taken out of the Service until it recovers, it is "
         + "restarted, which under load cascades into restarts across all replicas.",
         "Make the liveness probe check only that the process is alive (a cheaper endpoint, a higher failureThreshold), "
-        + "and keep dependency checks in the readiness probe.");
+        + "and keep dependency checks in the readiness probe.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      readinessProbe:
+                        httpGet: {path: /readyz, port: http}
+                      livenessProbe:
+                        httpGet: {path: /readyz, port: http}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      readinessProbe:
+                        httpGet: {path: /readyz, port: http}
+                      livenessProbe:
+                        httpGet: {path: /livez, port: http}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -17,7 +17,52 @@ public sealed class MissingLivenessProbeRule : Rule
         + "Jobs and CronJobs are not checked, as their containers are meant to exit. Off by default: a badly tuned liveness "
         + "probe does more harm than none, so this is a reminder rather than a defect.",
         "Add a livenessProbe that fails only when the process cannot recover on its own.",
-        enabledByDefault: false);
+        enabledByDefault: false)
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      livenessProbe:
+                        httpGet: {path: /livez, port: http}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -19,7 +19,54 @@ public sealed class ProbePortNotExposedRule : Rule
         + "has that name, the probe fails on every attempt. A numeric probe port that is missing from a container which "
         + "does declare ports usually means the probe and the ports went out of sync (a renumbered port, a copied probe). "
         + "Containers that declare no ports at all are not checked for numeric ports, since declaring ports is optional.",
-        "Point the probe at one of the container's ports, or declare the port the probe uses.");
+        "Point the probe at one of the container's ports, or declare the port the probe uses.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      readinessProbe:
+                        httpGet: {path: /readyz, port: htpp}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      readinessProbe:
+                        httpGet: {path: /readyz, port: http}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     private static readonly string[] ProbeKeys = ["livenessProbe", "readinessProbe", "startupProbe"];
 

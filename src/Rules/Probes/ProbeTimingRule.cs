@@ -21,7 +21,58 @@ public sealed class ProbeTimingRule : Rule
         + "without a startupProbe, a liveness probe that kills the container (initialDelaySeconds + failureThreshold × "
         + "periodSeconds) before the readiness probe even starts checking, i.e. before a slow start can complete.",
         "Keep timeoutSeconds below periodSeconds, set successThreshold to 1 on liveness and startup probes, and add a "
-        + "startupProbe for slow-starting containers instead of a liveness probe that must wait them out.");
+        + "startupProbe for slow-starting containers instead of a liveness probe that must wait them out.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      readinessProbe:
+                        httpGet: {path: /readyz, port: http}
+                        periodSeconds: 5
+                        timeoutSeconds: 10
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      ports:
+                        - name: http
+                          containerPort: 8080
+                      readinessProbe:
+                        httpGet: {path: /readyz, port: http}
+                        periodSeconds: 5
+                        timeoutSeconds: 2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     private static readonly string[] ProbeKeys = ["livenessProbe", "readinessProbe", "startupProbe"];
 

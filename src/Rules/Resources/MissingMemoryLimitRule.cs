@@ -16,7 +16,43 @@ public sealed class MissingMemoryLimitRule : Rule
         "Memory is not compressible: a container without a memory limit can grow until the node runs out, and then the "
         + "kernel's OOM killer or the kubelet's eviction picks victims among its neighbours. A limit confines the damage "
         + "to the container that leaks.",
-        "Set resources.limits.memory (commonly equal to the memory request).");
+        "Set resources.limits.memory (commonly equal to the memory request).")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

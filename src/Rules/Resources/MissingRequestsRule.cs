@@ -17,7 +17,43 @@ public sealed class MissingRequestsRule : Rule
         + "none, so nodes get overcommitted, and the pod is among the first evicted under memory pressure (BestEffort or "
         + "Burstable). A limit without a request is fine: the request then defaults to the limit. Init and sidecar "
         + "containers are checked too, as they count towards the pod's request.",
-        "Set resources.requests.cpu and resources.requests.memory to what the container uses under normal load.");
+        "Set resources.requests.cpu and resources.requests.memory to what the container uses under normal load.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     private static readonly string[] Names = ["cpu", "memory"];
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
@@ -10,6 +9,10 @@ namespace KubeLint.Rules.Resources;
 /// <summary>KL3009: cpu and memory quantities that are valid but almost certainly not what was meant.</summary>
 public sealed class SuspiciousQuantityRule : Rule
 {
+    // Declared before Definition, which lists them: static fields are initialized in textual order.
+    private static readonly RuleParameter MinimumMemory = new("minMemory", "4Mi", "Memory below this quantity is reported; a value that is not a valid quantity keeps the default.");
+    private static readonly RuleParameter MaximumCpu = new("maxCpu", "256", "Cpu above this quantity is reported; a value that is not a valid quantity keeps the default.");
+
     public static RuleDescriptor Definition { get; } = new(
         RuleIds.SuspiciousQuantity,
         "suspicious-quantity",
@@ -18,20 +21,54 @@ public sealed class SuspiciousQuantityRule : Rule
         "Resource quantities should be plausible.",
         "Flags quantities the API server accepts but that are surely slips: a bare suffix such as \"Gi\" (which parses "
         + "as zero), memory in fractions of a byte (\"3500m\" is 3.5 bytes, not 3500 MiB), memory below 4Mi (no "
-        + "container runtime starts a container that small), and cpu above 256 cores. Parameters: minMemory (default "
-        + "4Mi) and maxCpu (default 256) change the two thresholds; a value that is not a valid quantity keeps the default.",
-        "Write memory with binary suffixes (Mi, Gi) and cpu in cores or millicores (500m).");
-
-    private const string DefaultMinimumMemory = "4Mi";
-    private const string DefaultMaximumCpu = "256";
+        + "container runtime starts a container that small), and cpu above 256 cores. Both thresholds are parameters.",
+        "Write memory with binary suffixes (Mi, Gi) and cpu in cores or millicores (500m).")
+    {
+        Parameters = [MinimumMemory, MaximumCpu],
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128m}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
     public override void Run(AnalysisContext context)
     {
         var limits = new Thresholds(
-            Threshold(context, "minMemory", DefaultMinimumMemory),
-            Threshold(context, "maxCpu", DefaultMaximumCpu));
+            Threshold(context, MinimumMemory),
+            Threshold(context, MaximumCpu));
         foreach (var template in PodContainers.Complete(context))
         {
             foreach (var container in PodContainers.All(template))
@@ -43,7 +80,7 @@ public sealed class SuspiciousQuantityRule : Rule
                     foreach (var name in new[] { "cpu", "memory" })
                     {
                         if (values?.GetScalar(name) is { IsNull: false } scalar
-                            && Quantity.TryParse(scalar.Value, out var quantity, out _)
+                            && Quantity.TryRead(scalar, out var quantity, out _)
                             && Problem(name, quantity, limits) is { } problem)
                         {
                             context.Report(Definition, template.Owner, scalar, $"{container.Describe()}: {section}.{name} \"{scalar.Value}\" {problem}");
@@ -54,10 +91,10 @@ public sealed class SuspiciousQuantityRule : Rule
         }
     }
 
-    private static Quantity Threshold(AnalysisContext context, string parameter, string fallback)
-        => Quantity.TryParse(context.Options.Parameter(Definition, parameter) ?? fallback, out var value, out _) && value.HasNumber
+    private static Quantity Threshold(AnalysisContext context, RuleParameter parameter)
+        => Quantity.TryParse(context.Options.Parameter(Definition, parameter.Name) ?? parameter.DefaultValue, out var value, out _) && value.HasNumber
             ? value
-            : Quantity.Parse(fallback);
+            : Quantity.Parse(parameter.DefaultValue);
 
     private static string? Problem(string name, Quantity quantity, Thresholds limits)
     {
@@ -68,28 +105,25 @@ public sealed class SuspiciousQuantityRule : Rule
 
         if (name == "memory")
         {
-            if (quantity.Value != decimal.Truncate(quantity.Value))
+            if (!quantity.Value.IsInteger)
             {
                 return quantity.Suffix == "m"
-                    ? $"is {Format(quantity.Value)} bytes: the suffix m means thousandths; use Mi for mebibytes."
-                    : $"is a fraction of a byte ({Format(quantity.Value)} bytes).";
+                    ? $"is {quantity.Value} bytes: the suffix m means thousandths; use Mi for mebibytes."
+                    : $"is a fraction of a byte ({quantity.Value} bytes).";
             }
 
-            if (quantity.Value > 0 && quantity < limits.MinimumMemory)
+            if (quantity.Value.Sign > 0 && quantity < limits.MinimumMemory)
             {
-                return $"is {Format(quantity.Value)} bytes, below {limits.MinimumMemory}: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
+                return $"is {quantity.Value} bytes, below {limits.MinimumMemory}: the container cannot start with so little memory. Did you forget a suffix such as Mi?";
             }
         }
         else if (quantity > limits.MaximumCpu)
         {
-            return $"is {Format(quantity.Value)} cores, more than any node has. Did you mean millicores (m)?";
+            return $"is {quantity.Value} cores, more than any node has. Did you mean millicores (m)?";
         }
 
         return null;
     }
-
-    /// <summary>Dividing by 1.000…m drops the trailing zeros decimal keeps from the suffix scale (3.500 → 3.5).</summary>
-    private static string Format(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private readonly record struct Thresholds(Quantity MinimumMemory, Quantity MaximumCpu);
 }

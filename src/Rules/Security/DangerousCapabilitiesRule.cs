@@ -17,7 +17,50 @@ public sealed class DangerousCapabilitiesRule : Rule
         "Flags capabilities.add entries that give control over the node or its network: ALL, SYS_ADMIN, NET_ADMIN, "
         + "SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, BPF and DAC_READ_SEARCH (with or without the CAP_ prefix, in "
         + "any case, as container runtimes normalize them).",
-        "Drop the capability, or grant a narrower one (NET_BIND_SERVICE for low ports).");
+        "Drop the capability, or grant a narrower one (NET_BIND_SERVICE for low ports).")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      securityContext:
+                        capabilities:
+                          add: [SYS_ADMIN]
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      securityContext:
+                        capabilities:
+                          drop: [ALL]
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     private static readonly HashSet<string> Dangerous = new(StringComparer.Ordinal)
     {

@@ -16,7 +16,45 @@ public sealed class HostNamespaceRule : Rule
         "hostNetwork lets the pod bind and sniff the node's interfaces and reach services bound to localhost; hostPID "
         + "lets it see and signal every process on the node; hostIPC lets it read other processes' shared memory. "
         + "Node agents need some of these; applications do not.",
-        "Remove hostNetwork, hostPID and hostIPC, or confine the workload to a dedicated, trusted namespace.");
+        "Remove hostNetwork, hostPID and hostIPC, or confine the workload to a dedicated, trusted namespace.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  hostNetwork: true
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     private static readonly string[] Fields = ["hostNetwork", "hostPID", "hostIPC"];
 

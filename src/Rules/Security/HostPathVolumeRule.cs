@@ -18,7 +18,54 @@ public sealed class HostPathVolumeRule : Rule
         + "differs between nodes. Off by default, as in kube-linter: node agents, log collectors and storage drivers "
         + "legitimately use hostPath.",
         "Use a PersistentVolumeClaim, emptyDir, configMap or secret volume instead.",
-        enabledByDefault: false);
+        enabledByDefault: false)
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      volumeMounts:
+                        - {name: logs, mountPath: /var/log/web}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                  volumes:
+                    - name: logs
+                      hostPath: {path: /var/log}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      volumeMounts:
+                        - {name: logs, mountPath: /var/log/web}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                  volumes:
+                    - name: logs
+                      emptyDir: {}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -17,7 +17,44 @@ public sealed class LatestImageTagRule : Rule
         "An image without a tag means :latest, and :latest moves: two nodes can run different code under the same "
         + "manifest, a rollback does not roll back, and the default pull policy becomes Always. Images pinned by "
         + "digest (@sha256:…) are fine with or without a tag.",
-        "Use a version tag (nginx:1.27.2) or a digest.");
+        "Use a version tag (nginx:1.27.2) or a digest.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

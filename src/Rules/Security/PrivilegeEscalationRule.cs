@@ -19,7 +19,46 @@ public sealed class PrivilegeEscalationRule : Rule
         + "containers are left to privileged-container, as they always allow escalation. Off by default, since nearly "
         + "every manifest that does not target the restricted profile leaves the field unset.",
         "Set securityContext.allowPrivilegeEscalation: false.",
-        enabledByDefault: false);
+        enabledByDefault: false)
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      securityContext:
+                        allowPrivilegeEscalation: false
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -17,7 +17,42 @@ public sealed class RunAsRootRule : Rule
         "A container runs as root unless runAsNonRoot is true or runAsUser is above 0, at container level or inherited "
         + "from the pod's securityContext. Root in a container is root on the host once it escapes. An explicit "
         + "runAsUser: 0 is reported at that value. Windows pods are not checked.",
-        "Set runAsNonRoot: true and a non-zero runAsUser in the pod or container securityContext.");
+        "Set runAsNonRoot: true and a non-zero runAsUser in the pod or container securityContext.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -19,7 +19,46 @@ public sealed class WritableRootFilesystemRule : Rule
         + "files, temp files) and need emptyDir volumes before they can run read-only, so on typical manifests nearly "
         + "every container is reported.",
         "Set securityContext.readOnlyRootFilesystem: true and mount emptyDir volumes where the application writes.",
-        enabledByDefault: false);
+        enabledByDefault: false)
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      securityContext:
+                        readOnlyRootFilesystem: true
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -16,7 +16,92 @@ public sealed class HpaTargetMissingRule : Rule
         "The autoscaler scales the object named by spec.scaleTargetRef; when it does not exist the autoscaler reports "
             + "FailedGetScale and scales nothing. Only checked when the input defines objects of the target's kind in "
             + "that namespace, so a target deployed from elsewhere is not reported.",
-        "Correct scaleTargetRef (kind, name and apiVersion) to the workload to scale.");
+        "Correct scaleTargetRef (kind, name and apiVersion) to the workload to scale.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: web
+                spec:
+                  scaleTargetRef:
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    name: wbe
+                  minReplicas: 2
+                  maxReplicas: 5
+                  metrics:
+                    - type: Resource
+                      resource:
+                        name: cpu
+                        target: {type: Utilization, averageUtilization: 80}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: autoscaling/v2
+                kind: HorizontalPodAutoscaler
+                metadata:
+                  name: web
+                spec:
+                  scaleTargetRef:
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    name: web
+                  minReplicas: 2
+                  maxReplicas: 5
+                  metrics:
+                    - type: Resource
+                      resource:
+                        name: cpu
+                        target: {type: Utilization, averageUtilization: 80}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -33,10 +118,10 @@ public sealed class HpaTargetMissingRule : Rule
                 continue;
             }
 
-            var candidates = context.Index.OfKind(kind).Where(o => Workloads.MayShareNamespace(hpa, o)).ToList();
-            if (candidates.Count > 0 && !candidates.Any(o => o.Name == name.Value))
+            var workloads = WorkloadIndex.Of(context.Index);
+            if (workloads.Near(kind, hpa).Any() && !workloads.IsNamedNear(kind, name.Value, hpa))
             {
-                context.Report(Definition, hpa, name, $"scaleTargetRef {kind} \"{name.Value}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(candidates)}");
+                context.Report(Definition, hpa, name, $"scaleTargetRef {kind} \"{name.Value}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(workloads.Near(kind, hpa))}");
             }
         }
     }

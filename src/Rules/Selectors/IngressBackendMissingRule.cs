@@ -18,7 +18,62 @@ public sealed class IngressBackendMissingRule : Rule
             + "Service does not define (backend.service.port.number is a Service port, not a container port; "
             + "port.name is a Service port name). The Service is only reported missing when another backend of the "
             + "same Ingress is a Service of the input, so Ingresses for separately deployed Services are not guessed about.",
-        "Point the backend at an existing Service and at one of its spec.ports (by port number or name).");
+        "Point the backend at an existing Service and at one of its spec.ports (by port number or name).")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  ports:
+                    - name: http
+                      port: 80
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: web
+                spec:
+                  rules:
+                    - host: shop.example.com
+                      http:
+                        paths:
+                          - path: /
+                            pathType: Prefix
+                            backend:
+                              service:
+                                name: web
+                                port: {number: 8080}
+                """,
+            good: """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  ports:
+                    - name: http
+                      port: 80
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata:
+                  name: web
+                spec:
+                  rules:
+                    - host: shop.example.com
+                      http:
+                        paths:
+                          - path: /
+                            pathType: Prefix
+                            backend:
+                              service:
+                                name: web
+                                port: {number: 80}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -31,8 +86,8 @@ public sealed class IngressBackendMissingRule : Rule
                 continue;
             }
 
-            var services = context.Index.OfKind("Service").Where(s => s.Group.Length == 0 && Workloads.MayShareNamespace(ingress, s)).ToList();
-            if (services.Count == 0)
+            var workloads = WorkloadIndex.Of(context.Index);
+            if (!workloads.Near("Service", ingress).Any(s => s.Group.Length == 0))
             {
                 continue;
             }
@@ -40,10 +95,10 @@ public sealed class IngressBackendMissingRule : Rule
             // A Service is only reported missing when another backend of the Ingress is a Service of the input: an
             // Ingress none of whose backends is in the input routes to Services deployed separately.
             var backends = Backends(spec).Select(Read).Where(b => b.Name is not null).ToList();
-            var wired = backends.Any(b => services.Any(s => s.Name == b.Name!.Value));
+            var wired = backends.Any(b => Service(workloads, ingress, b.Name!.Value) is not null);
             foreach (var (name, port) in backends)
             {
-                Check(context, ingress, name!, port, services, wired);
+                Check(context, ingress, name!, port, Service(workloads, ingress, name!.Value), wired);
             }
         }
     }
@@ -78,9 +133,12 @@ public sealed class IngressBackendMissingRule : Rule
         return (backend.GetScalar("serviceName") is { IsNull: false } oldName ? oldName : null, backend["servicePort"]);
     }
 
-    private static void Check(AnalysisContext context, KubeObject ingress, YamlScalar name, YamlNode? port, List<KubeObject> services, bool wired)
+    /// <summary>The first core Service of that name the Ingress may route to.</summary>
+    private static KubeObject? Service(WorkloadIndex workloads, KubeObject ingress, string name)
+        => workloads.NamedNear("Service", name, ingress).FirstOrDefault(s => s.Group.Length == 0);
+
+    private static void Check(AnalysisContext context, KubeObject ingress, YamlScalar name, YamlNode? port, KubeObject? target, bool wired)
     {
-        var target = services.FirstOrDefault(s => s.Name == name.Value);
         if (target is null)
         {
             if (!wired)

@@ -22,7 +22,62 @@ public sealed class MissingReferenceRule : Rule
             + "namespace), claims of StatefulSet volumeClaimTemplates, objects a Role grants access to by name (managed "
             + "at run time) and names that a custom resource of the namespace mentions (e.g. a certificate's "
             + "secretName) are not reported.",
-        "Correct the name, add the missing object to the input, or mark an optional ConfigMap or Secret with optional: true.");
+        "Correct the name, add the missing object to the input, or mark an optional ConfigMap or Secret with optional: true.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      envFrom:
+                        - configMapRef: {name: setings}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: fast
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels:
+                    app: web
+                spec:
+                  securityContext:
+                    runAsNonRoot: true
+                  containers:
+                    - name: web
+                      image: example/web:1.4.2
+                      envFrom:
+                        - configMapRef: {name: settings}
+                      resources:
+                        requests: {cpu: 100m, memory: 128Mi}
+                        limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -33,8 +88,9 @@ public sealed class MissingReferenceRule : Rule
             return;
         }
 
+        var workloads = WorkloadIndex.Of(context.Index);
+        Known? known = null;
         var reported = new HashSet<YamlNode>();
-        List<(KubeObject Resource, HashSet<string> Values)>? customResources = null;
         foreach (var template in context.Index.PodTemplates)
         {
             foreach (var (kind, name) in References(template.Spec))
@@ -45,56 +101,29 @@ public sealed class MissingReferenceRule : Rule
                 }
 
                 var owner = template.Owner;
-                var candidates = context.Index.OfKind(kind).Where(o => o.Group.Length == 0 && Workloads.MayShareNamespace(owner, o)).ToList();
-                if (candidates.Count == 0
-                    || candidates.Any(o => o.Name == name.Value)
-                    || (customResources ??= Workloads.CustomResourceValues(context.Index)).Any(c => c.Values.Contains(name.Value) && Workloads.MayShareNamespace(owner, c.Resource))
-                    || GrantedByName(context.Index, owner, kind, name.Value)
-                    || (kind == "PersistentVolumeClaim" && IsStatefulSetClaim(context.Index, owner, name.Value)))
+                if (!Candidates(workloads, kind, owner).Any()
+                    || workloads.IsNamedNear(kind, name.Value, owner)
+                    || (known ??= new Known(context.Index)).Explains(owner, kind, name.Value))
                 {
                     continue;
                 }
 
                 reported.Add(name);
                 var where = owner.Namespace is null ? "the input" : "namespace " + owner.Namespace;
-                context.Report(Definition, owner, name, $"{kind} \"{name.Value}\" is not defined in {where}, which defines {Workloads.Describe(candidates)}");
+                context.Report(Definition, owner, name, $"{kind} \"{name.Value}\" is not defined in {where}, which defines {Workloads.Describe(Candidates(workloads, kind, owner))}");
             }
         }
     }
 
-    /// <summary>
-    /// True when a Role or ClusterRole grants access to the object by name (resourceNames): the application then
-    /// manages it at run time, like a Secret an init container generates.
-    /// </summary>
-    private static bool GrantedByName(ObjectIndex index, KubeObject owner, string kind, string name)
-    {
-        var resource = kind switch
-        {
-            "ConfigMap" => "configmaps",
-            "Secret" => "secrets",
-            "PersistentVolumeClaim" => "persistentvolumeclaims",
-            _ => "serviceaccounts",
-        };
-        return index.Objects
-            .Where(o => o.Group == "rbac.authorization.k8s.io" && (o.Kind == "ClusterRole" || (o.Kind == "Role" && Workloads.MayShareNamespace(owner, o))))
-            .SelectMany(o => o.Root.GetSequence("rules")?.Mappings ?? [])
-            .Any(rule => Strings(rule, "resources").Contains(resource) && Strings(rule, "resourceNames").Contains(name));
-    }
+    /// <summary>Core-group objects of the kind in namespaces the owner may share.</summary>
+    private static IEnumerable<KubeObject> Candidates(WorkloadIndex workloads, string kind, KubeObject owner)
+        => workloads.Near(kind, owner).Where(o => o.Group.Length == 0);
 
     private static IEnumerable<string> Strings(YamlMapping map, string key)
         => map.GetSequence(key)?.Items.OfType<YamlScalar>().Select(s => s.Value) ?? [];
 
-    /// <summary>Claims a StatefulSet creates from its volumeClaimTemplates are named template-statefulset-ordinal.</summary>
-    private static bool IsStatefulSetClaim(ObjectIndex index, KubeObject owner, string name)
-        => index.OfKind("StatefulSet")
-            .Where(s => Workloads.MayShareNamespace(owner, s))
-            .Any(s => (s.Spec?.GetSequence("volumeClaimTemplates")?.Mappings ?? [])
-                .Select(t => t.GetMapping("metadata")?.GetString("name"))
-                .Any(t => t is not null && IsOrdinal(name, $"{t}-{s.Name}-")));
-
-    private static bool IsOrdinal(string value, string prefix)
-        => value.Length > prefix.Length && value.StartsWith(prefix, StringComparison.Ordinal)
-           && value.Skip(prefix.Length).All(c => c is >= '0' and <= '9');
+    private static bool IsOrdinalSuffix(string value, int start)
+        => start < value.Length && value.Skip(start).All(c => c is >= '0' and <= '9');
 
     private static bool IsImplicit(string kind, string name)
         => (kind == "ServiceAccount" && name == "default") || (kind == "ConfigMap" && name == "kube-root-ca.crt");
@@ -145,4 +174,90 @@ public sealed class MissingReferenceRule : Rule
         => reference is null || (reference["optional"] is YamlScalar optional && optional.TryGetBool(out var isOptional) && isOptional)
             ? (kind, null)
             : (kind, reference.GetScalar(nameKey));
+
+    /// <summary>
+    /// Names the application or a controller provides though the input does not define them, looked up once per run:
+    /// names a custom resource mentions (e.g. a certificate's secretName), names a Role or ClusterRole grants access
+    /// to (resourceNames: the application manages the object at run time), and claims a StatefulSet creates from its
+    /// volumeClaimTemplates (template-statefulset-ordinal).
+    /// </summary>
+    private sealed class Known
+    {
+        private readonly Dictionary<string, List<KubeObject>> _mentioned = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string Resource, string Name), List<KubeObject>> _granted = [];
+        private readonly Dictionary<string, List<KubeObject>> _claimPrefixes = new(StringComparer.Ordinal);
+
+        public Known(ObjectIndex index)
+        {
+            foreach (var (resource, values) in Workloads.CustomResourceValues(index))
+            {
+                foreach (var value in values)
+                {
+                    Add(_mentioned, value, resource);
+                }
+            }
+
+            foreach (var role in index.Objects.Where(o => o.Group == "rbac.authorization.k8s.io" && o.Kind is "ClusterRole" or "Role"))
+            {
+                foreach (var rule in role.Root.GetSequence("rules")?.Mappings ?? [])
+                {
+                    foreach (var resource in Strings(rule, "resources"))
+                    {
+                        foreach (var name in Strings(rule, "resourceNames"))
+                        {
+                            Add(_granted, (resource, name), role);
+                        }
+                    }
+                }
+            }
+
+            foreach (var statefulSet in index.OfKind("StatefulSet"))
+            {
+                foreach (var claim in statefulSet.Spec?.GetSequence("volumeClaimTemplates")?.Mappings ?? [])
+                {
+                    if (claim.GetMapping("metadata")?.GetString("name") is { } template)
+                    {
+                        Add(_claimPrefixes, $"{template}-{statefulSet.Name}-", statefulSet);
+                    }
+                }
+            }
+        }
+
+        public bool Explains(KubeObject owner, string kind, string name)
+        {
+            if (_mentioned.TryGetValue(name, out var mentioning) && mentioning.Any(r => Workloads.MayShareNamespace(owner, r)))
+            {
+                return true;
+            }
+
+            var resource = kind switch
+            {
+                "ConfigMap" => "configmaps",
+                "Secret" => "secrets",
+                "PersistentVolumeClaim" => "persistentvolumeclaims",
+                _ => "serviceaccounts",
+            };
+            if (_granted.TryGetValue((resource, name), out var roles)
+                && roles.Any(r => r.Kind == "ClusterRole" || Workloads.MayShareNamespace(owner, r)))
+            {
+                return true;
+            }
+
+            var dash = name.LastIndexOf('-');
+            return kind == "PersistentVolumeClaim" && dash > 0 && IsOrdinalSuffix(name, dash + 1)
+                && _claimPrefixes.TryGetValue(name.Substring(0, dash + 1), out var statefulSets)
+                && statefulSets.Any(s => Workloads.MayShareNamespace(owner, s));
+        }
+
+        private static void Add<TKey>(Dictionary<TKey, List<KubeObject>> map, TKey key, KubeObject value)
+            where TKey : notnull
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map[key] = list = [];
+            }
+
+            list.Add(value);
+        }
+    }
 }

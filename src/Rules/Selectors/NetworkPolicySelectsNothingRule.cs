@@ -17,7 +17,78 @@ public sealed class NetworkPolicySelectsNothingRule : Rule
             + "the namespace and is fine. A non-empty selector that matches no pod template of the input isolates "
             + "nothing, which usually means a label typo (namespaces where the input runs no pods or defines custom "
             + "resources, whose operators may create pods, are not checked).",
-        "Fix spec.podSelector to select the intended pods' labels.");
+        "Fix spec.podSelector to select the intended pods' labels.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: web
+                spec:
+                  podSelector:
+                    matchLabels:
+                      app: wbe
+                  policyTypes: [Ingress]
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata:
+                  name: web
+                spec:
+                  podSelector:
+                    matchLabels:
+                      app: web
+                  policyTypes: [Ingress]
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -18,7 +18,78 @@ public sealed class PdbSelectsNothingRule : Rule
             + "selects no pods and an empty one ({}) selects every pod of the namespace; in policy/v1beta1 both select "
             + "no pods. A selector that matches no pod template of the input protects nothing (namespaces where the "
             + "input runs no pods or defines custom resources, whose operators may create pods, are not checked).",
-        "Set spec.selector to the labels of the pods the budget should protect.");
+        "Set spec.selector to the labels of the pods the budget should protect.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata:
+                  name: web
+                spec:
+                  minAvailable: 1
+                  selector:
+                    matchLabels:
+                      app: wbe
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata:
+                  name: web
+                spec:
+                  minAvailable: 1
+                  selector:
+                    matchLabels:
+                      app: web
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

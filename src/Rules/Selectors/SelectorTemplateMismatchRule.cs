@@ -1,6 +1,7 @@
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation;
 using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Rules.Selectors;
@@ -18,7 +19,58 @@ public sealed class SelectorTemplateMismatchRule : Rule
             + "selects. The API server rejects a workload whose spec.selector does not select its own template "
             + "(\"`selector` does not match template `labels`\"), and rejects an empty selector in apps/v1.",
         "Make every matchLabels pair and matchExpressions requirement hold for spec.template.metadata.labels, "
-            + "usually by adding the selector's labels to the template.");
+            + "usually by adding the selector's labels to the template.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: frontend
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -47,10 +99,12 @@ public sealed class SelectorTemplateMismatchRule : Rule
                     continue; // Fields of the wrong type: the schema check reports those.
                 }
 
-                // extensions/v1beta1 defaulted an empty selector to the template labels; apps/v1 rejects it.
+                // extensions/v1beta1 defaulted an empty selector to the template labels; apps/v1 rejects it. A
+                // ReplicaSet's message names "deployment", as ValidateReplicaSetSpec's does.
                 if (obj.Group == "apps")
                 {
-                    context.Report(Definition, obj, node, $"empty selector is invalid for {obj.Kind.ToLowerInvariant()}: it would select every pod in the namespace");
+                    var kind = obj.Kind == "ReplicaSet" ? "deployment" : obj.Kind.ToLowerInvariant();
+                    context.Report(Definition, obj, node, $"spec.selector: Invalid value: {GoRender.LabelSelector(node)}: empty selector is invalid for {kind}");
                 }
 
                 continue;
@@ -63,7 +117,7 @@ public sealed class SelectorTemplateMismatchRule : Rule
                     Definition,
                     obj,
                     node,
-                    $"`selector` does not match template `labels`: requirement '{failing}' does not hold for the template labels {Workloads.Render(template.Labels)}");
+                    $"spec.template.metadata.labels: Invalid value: {GoRender.StringMap(template.Metadata?.GetMapping("labels"))}: `selector` does not match template `labels` (requirement '{failing}' does not hold)");
             }
         }
     }

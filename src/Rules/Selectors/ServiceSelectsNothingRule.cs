@@ -17,7 +17,90 @@ public sealed class ServiceSelectsNothingRule : Rule
             + "the selector's labels, the Service has no endpoints and every connection fails. Services without a "
             + "selector (endpoints managed by hand) and ExternalName Services are not checked, nor are namespaces where "
             + "the input runs no pods or defines custom resources (whose operators may create the selected pods).",
-        "Fix the selector or the pod template labels so that they agree, or add the missing workload to the input.");
+        "Fix the selector or the pod template labels so that they agree, or add the missing workload to the input.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          readinessProbe:
+                            httpGet: {path: /readyz, port: http}
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    app: wbe
+                  ports:
+                    - port: 80
+                      targetPort: http
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          readinessProbe:
+                            httpGet: {path: /readyz, port: http}
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    app: web
+                  ports:
+                    - port: 80
+                      targetPort: http
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

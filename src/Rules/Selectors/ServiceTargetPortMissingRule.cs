@@ -20,7 +20,90 @@ public sealed class ServiceTargetPortMissingRule : Rule
             + "usually means the Service and the pods disagree on the port. Because Kubernetes forwards to a number "
             + "whether or not it is declared, and pods often serve undeclared ports, numbers are only reported when "
             + "every selected pod declares its ports and no port of the Service meets a declared one.",
-        "Point targetPort at a containerPort (or a port name) of the selected containers, or declare the port in the pod template.");
+        "Point targetPort at a containerPort (or a port name) of the selected containers, or declare the port in the pod template.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          readinessProbe:
+                            httpGet: {path: /readyz, port: http}
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    app: web
+                  ports:
+                    - port: 80
+                      targetPort: htpp
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          readinessProbe:
+                            httpGet: {path: /readyz, port: http}
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: web
+                spec:
+                  selector:
+                    app: web
+                  ports:
+                    - port: 80
+                      targetPort: http
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -59,16 +59,16 @@ internal static class Workloads
     public static bool MayShareNamespace(KubeObject a, KubeObject b)
         => a.Namespace is null || b.Namespace is null || a.Namespace == b.Namespace;
 
-    /// <summary>Pod templates that run pods the selector may select, in namespaces the object may share.</summary>
+    /// <summary>Pod templates that run pods the selector may select, in namespaces the object may share, in input order.</summary>
     public static IEnumerable<PodTemplate> Selected(ObjectIndex index, KubeObject selecting, LabelSelector selector)
-        => index.PodTemplates.Where(t => RunsPods(t) && MayShareNamespace(selecting, t.Owner) && MaySelect(selector, t));
+        => WorkloadIndex.Of(index).Selected(selecting, selector);
 
     /// <summary>
     /// True when the input runs pods in exactly the object's namespace. Rules that report "selects nothing" only
     /// judge namespaces whose workloads are part of the input; a lone Service or policy is not guessed about.
     /// </summary>
     public static bool HasPodsInNamespace(ObjectIndex index, KubeObject obj)
-        => index.PodTemplates.Any(t => RunsPods(t) && IsComplete(t.Owner) && t.Owner.EffectiveNamespace == obj.EffectiveNamespace);
+        => WorkloadIndex.Of(index).HasPodsIn(obj.EffectiveNamespace);
 
     /// <summary>
     /// False for an apps workload without spec.selector, which the API server rejects: such documents are kustomize
@@ -105,7 +105,10 @@ internal static class Workloads
 
     /// <summary>True when a custom resource in a namespace the object may share could have a controller creating pods for it.</summary>
     public static bool HasCustomResourcesNear(ObjectIndex index, KubeObject obj)
-        => index.Objects.Any(o => !BuiltInGroups.Contains(o.Group) && o.EffectiveNamespace is not null && MayShareNamespace(obj, o));
+        => WorkloadIndex.Of(index).HasCustomResourcesNear(obj);
+
+    /// <summary>True for objects of the API groups Kubernetes serves itself.</summary>
+    public static bool IsBuiltIn(KubeObject obj) => BuiltInGroups.Contains(obj.Group);
 
     /// <summary>
     /// Every namespaced custom resource with the scalar values it mentions, so that a name a controller will create
@@ -148,10 +151,6 @@ internal static class Workloads
         var names = objects.Select(o => $"{o.Kind} {o.Name}").Distinct(StringComparer.Ordinal).ToList();
         return names.Count <= 3 ? string.Join(", ", names) : string.Join(", ", names.Take(3)) + $" and {names.Count - 3} more";
     }
-
-    /// <summary>Labels rendered as the API server's JSON rendering does: sorted keys.</summary>
-    public static string Render(IReadOnlyDictionary<string, string> labels)
-        => "{" + string.Join(",", labels.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":\"{p.Value}\"")) + "}";
 
     private static HashSet<string> ScalarValues(YamlNode root)
     {

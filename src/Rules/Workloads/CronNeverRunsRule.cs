@@ -19,7 +19,52 @@ public sealed class CronNeverRunsRule : Rule
         + "has (0 0 30 2 *, 0 0 31 4,6 *) matches no date. (When both day fields are restricted the parser fires on "
         + "either, so such schedules do run.) \"@every <duration>\" is accepted by the parser but not documented by "
         + "Kubernetes, and its interval restarts with every controller restart.",
-        "Pick a day of month the months have, or restrict day of week instead; replace @every with a five-field schedule.");
+        "Pick a day of month the months have, or restrict day of week instead; replace @every with a five-field schedule.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 30 2 *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          securityContext:
+                            runAsNonRoot: true
+                          containers:
+                            - name: report
+                              image: example/report:2.0.1
+                              resources:
+                                requests: {cpu: 100m, memory: 128Mi}
+                                limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 28 2 *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          securityContext:
+                            runAsNonRoot: true
+                          containers:
+                            - name: report
+                              image: example/report:2.0.1
+                              resources:
+                                requests: {cpu: 100m, memory: 128Mi}
+                                limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -22,7 +22,53 @@ public sealed class CronTimeZoneRule : Rule
         + "\"Local\" is refused, every path part must match ^[A-Za-z.\\-_0-9+]{1,14}$, and the name must exist in the "
         + "time zone database. The names are checked against the tz database 2025b (zones and links), embedded so the "
         + "result does not depend on the machine.",
-        "Remove TZ=/CRON_TZ= from the schedule and set spec.timeZone to an IANA name such as \"Europe/Berlin\".");
+        "Remove TZ=/CRON_TZ= from the schedule and set spec.timeZone to an IANA name such as \"Europe/Berlin\".")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "CRON_TZ=Europe/Berlin 0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          securityContext:
+                            runAsNonRoot: true
+                          containers:
+                            - name: report
+                              image: example/report:2.0.1
+                              resources:
+                                requests: {cpu: 100m, memory: 128Mi}
+                                limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 * * *"
+                  timeZone: Europe/Berlin
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          securityContext:
+                            runAsNonRoot: true
+                          containers:
+                            - name: report
+                              image: example/report:2.0.1
+                              resources:
+                                requests: {cpu: 100m, memory: 128Mi}
+                                limits: {memory: 128Mi}
+                """),
+    };
 
     private static readonly Regex PartPattern = new("^[A-Za-z.\\-_0-9+]{1,14}$", RegexOptions.CultureInvariant);
 

@@ -9,6 +9,8 @@ namespace KubeLint.Rules.Workloads;
 /// <summary>KL4003: a CronJob schedule the API server's cron parser rejects.</summary>
 public sealed class InvalidCronScheduleRule : Rule
 {
+    private const int MaxQuoted = 100;
+
     public static RuleDescriptor Definition { get; } = new(
         RuleIds.InvalidCronSchedule,
         "invalid-cron-schedule",
@@ -20,7 +22,52 @@ public sealed class InvalidCronScheduleRule : Rule
         + "*, ?, lists, ranges and steps, or one of the descriptors @yearly, @annually, @monthly, @weekly, @daily, "
         + "@midnight, @hourly. L, W and # are not supported, and unlike many cron dialects 7 is not Sunday. The finding "
         + "quotes the parser's error and points at the offending field.",
-        "Fix the field the message names; use 0 for Sunday.");
+        "Fix the field the message names; use 0 for Sunday.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 * * 7"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          securityContext:
+                            runAsNonRoot: true
+                          containers:
+                            - name: report
+                              image: example/report:2.0.1
+                              resources:
+                                requests: {cpu: 100m, memory: 128Mi}
+                                limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "0 3 * * 0"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          restartPolicy: OnFailure
+                          securityContext:
+                            runAsNonRoot: true
+                          containers:
+                            - name: report
+                              image: example/report:2.0.1
+                              resources:
+                                requests: {cpu: 100m, memory: 128Mi}
+                                limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -40,8 +87,15 @@ public sealed class InvalidCronScheduleRule : Rule
             context.Report(
                 Definition,
                 new SourceLocation(cronJob.File.Path, ScalarOffsets.SpanAt(schedule, result.ErrorOffset)),
-                $"spec.schedule: Invalid value: \"{schedule.Value}\": {result.Error}{hint}",
+                $"spec.schedule: Invalid value: \"{Abbreviate(schedule.Value)}\": {Abbreviate(result.Error)}{hint}",
                 cronJob.Reference);
         }
     }
+
+    /// <summary>
+    /// The API server quotes the schedule and robfig/cron's error quotes its fields again; a schedule of kilobytes
+    /// would fill the report twice, so long texts are cut (the finding's position still points into the schedule).
+    /// </summary>
+    private static string Abbreviate(string text)
+        => text.Length <= MaxQuoted ? text : $"{text.Substring(0, MaxQuoted)}… ({text.Length:N0} characters)";
 }

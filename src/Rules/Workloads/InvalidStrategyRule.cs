@@ -1,12 +1,19 @@
+using System.Globalization;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation;
 using KubeLint.Analyzer.Yaml;
 using KubeLint.Rules.Common;
 
 namespace KubeLint.Rules.Workloads;
 
-/// <summary>KL4002: Deployment, StatefulSet and DaemonSet update strategies the API server rejects or that cannot roll out.</summary>
+/// <summary>
+/// KL4002: Deployment, StatefulSet and DaemonSet update strategies the API server rejects
+/// (<c>ValidateDeploymentStrategy</c>, <c>ValidateDaemonSetUpdateStrategy</c>, the update strategy part of
+/// <c>ValidateStatefulSetSpec</c> and progressDeadlineSeconds of <c>ValidateDeploymentSpec</c>, pkg/apis/apps/validation),
+/// after the apps/v1 defaults. Both-zero rolling updates are KL4001's.
+/// </summary>
 public sealed class InvalidStrategyRule : Rule
 {
     public static RuleDescriptor Definition { get; } = new(
@@ -16,11 +23,67 @@ public sealed class InvalidStrategyRule : Rule
         Categories.Workloads,
         "Update strategies must be valid.",
         "Checks what the API server's validation checks on update strategies: the strategy type (Deployment: "
-        + "RollingUpdate or Recreate; StatefulSet and DaemonSet: RollingUpdate or OnDelete), rollingUpdate set for a "
-        + "non-rolling type, maxSurge and maxUnavailable as non-negative integers or percent strings with maxUnavailable "
-        + "at most 100%, and progressDeadlineSeconds above minReadySeconds. It also flags a StatefulSet partition above "
-        + "the replica count, which the API server accepts but which keeps every pod on the old revision.",
-        "Use a supported strategy type and valid rollingUpdate values.");
+        + "RollingUpdate or Recreate; StatefulSet and DaemonSet: RollingUpdate or OnDelete), a Deployment's rollingUpdate "
+        + "with type Recreate and a StatefulSet's with type OnDelete (a DaemonSet's is ignored), maxSurge and "
+        + "maxUnavailable as non-negative integers or percent strings (maxUnavailable at most 100%, for DaemonSets "
+        + "maxSurge too, and a DaemonSet may not set both), a non-negative StatefulSet partition (one above the replica "
+        + "count is accepted: it pauses the rollout), and progressDeadlineSeconds (600 unless set) above minReadySeconds.",
+        "Use a supported strategy type and valid rollingUpdate values.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  minReadySeconds: 30
+                  progressDeadlineSeconds: 10
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  minReadySeconds: 30
+                  progressDeadlineSeconds: 600
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -36,98 +99,169 @@ public sealed class InvalidStrategyRule : Rule
             switch (obj.Kind)
             {
                 case "Deployment":
-                    CheckStrategy(context, obj, spec.GetMapping("strategy"), "spec.strategy", "Recreate", "RollingUpdate");
+                    CheckDeployment(context, obj, spec);
                     CheckProgressDeadline(context, obj, spec);
                     break;
                 case "DaemonSet":
-                    CheckStrategy(context, obj, spec.GetMapping("updateStrategy"), "spec.updateStrategy", "OnDelete", "RollingUpdate");
+                    CheckDaemonSet(context, obj, spec);
                     break;
                 case "StatefulSet":
-                    CheckStrategy(context, obj, spec.GetMapping("updateStrategy"), "spec.updateStrategy", "OnDelete", "RollingUpdate");
-                    CheckPartition(context, obj, spec);
+                    CheckStatefulSet(context, obj, spec);
                     break;
             }
         }
     }
 
-    private static void CheckStrategy(AnalysisContext context, KubeObject obj, YamlMapping? strategy, string path, string other, string rolling)
+    private static void CheckDeployment(AnalysisContext context, KubeObject obj, YamlMapping spec)
     {
-        if (strategy is null)
+        if (spec.GetMapping("strategy") is not { } strategy)
         {
             return;
         }
 
-        var typeNode = strategy.GetScalar("type");
-        var type = typeNode is { IsNull: false } ? typeNode.Value : rolling;
-        if (type != rolling && type != other)
+        var rollingEntry = RollingUpdate(strategy);
+        switch (TypeOf(strategy))
         {
-            context.Report(Definition, obj, typeNode!, $"{path}.type: Unsupported value: \"{type}\": supported values: \"{other}\", \"{rolling}\"");
-            return;
-        }
+            case "Recreate":
+                if (rollingEntry is not null)
+                {
+                    context.Report(Definition, obj, rollingEntry.Key, "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'");
+                }
 
-        var rollingEntry = strategy.GetEntry("rollingUpdate");
-        if (rollingEntry is null || rollingEntry.Value is YamlScalar { IsNull: true })
-        {
-            return;
-        }
+                break;
+            case "RollingUpdate":
+                if (rollingEntry?.Value is YamlMapping rollingUpdate)
+                {
+                    CheckValue(context, obj, rollingUpdate, "spec.strategy.rollingUpdate", "maxUnavailable", limitTo100Percent: true);
+                    CheckValue(context, obj, rollingUpdate, "spec.strategy.rollingUpdate", "maxSurge", limitTo100Percent: false);
+                }
 
-        if (type != rolling)
-        {
-            var message = obj.Kind == "Deployment"
-                ? $"{path}.rollingUpdate: Forbidden: may not be specified when strategy `type` is '{type}'"
-                : $"{path}.rollingUpdate: Invalid value: only allowed for updateStrategy '{rolling}'";
-            context.Report(Definition, obj, rollingEntry.Key, message);
-            return;
-        }
-
-        if (rollingEntry.Value is not YamlMapping rollingUpdate)
-        {
-            return;
-        }
-
-        foreach (var field in new[] { "maxSurge", "maxUnavailable" })
-        {
-            if (rollingUpdate[field] is { } node && RolloutValues.Validate(node, limitTo100Percent: field == "maxUnavailable") is { } problem)
-            {
-                context.Report(Definition, obj, node, $"{path}.rollingUpdate.{field}: {problem}");
-            }
+                break;
+            case var type:
+                context.Report(
+                    Definition,
+                    obj,
+                    strategy["type"]!,
+                    $"spec.strategy: Unsupported value: apps.DeploymentStrategy{{Type:{GoValue.Quote(type)}, RollingUpdate:{Pointer("apps.RollingUpdateDeployment", rollingEntry)}}}: supported values: \"Recreate\", \"RollingUpdate\"");
+                break;
         }
     }
 
+    private static void CheckDaemonSet(AnalysisContext context, KubeObject obj, YamlMapping spec)
+    {
+        if (spec.GetMapping("updateStrategy") is not { } strategy)
+        {
+            return;
+        }
+
+        var rollingEntry = RollingUpdate(strategy);
+        switch (TypeOf(strategy))
+        {
+            case "OnDelete":
+                // ValidateDaemonSetUpdateStrategy ignores a rollingUpdate block when the type is OnDelete.
+                break;
+            case "RollingUpdate":
+                if (rollingEntry?.Value is not YamlMapping rollingUpdate)
+                {
+                    break;
+                }
+
+                const string Path = "spec.updateStrategy.rollingUpdate";
+                CheckValue(context, obj, rollingUpdate, Path, "maxUnavailable", limitTo100Percent: true);
+                CheckValue(context, obj, rollingUpdate, Path, "maxSurge", limitTo100Percent: true);
+                var surge = rollingUpdate["maxSurge"];
+                if (RolloutValues.Value(rollingUpdate["maxUnavailable"], 1) != 0 && RolloutValues.Value(surge, 0) != 0)
+                {
+                    context.Report(Definition, obj, surge!, $"{Path}.maxSurge: Invalid value: {RolloutValues.Render(surge, string.Empty)}: may not be set when maxUnavailable is non-zero");
+                }
+
+                break;
+            case var type:
+                context.Report(
+                    Definition,
+                    obj,
+                    strategy["type"]!,
+                    $"spec.updateStrategy: Unsupported value: apps.DaemonSetUpdateStrategy{{Type:{GoValue.Quote(type)}, RollingUpdate:{Pointer("apps.RollingUpdateDaemonSet", rollingEntry)}}}: supported values: \"RollingUpdate\", \"OnDelete\"");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A StatefulSet's maxUnavailable is dropped on create while MaxUnavailableStatefulSet is off (every supported
+    /// version), so only the type, the OnDelete combination and the partition are checked.
+    /// </summary>
+    private static void CheckStatefulSet(AnalysisContext context, KubeObject obj, YamlMapping spec)
+    {
+        if (spec.GetMapping("updateStrategy") is not { } strategy)
+        {
+            return;
+        }
+
+        var rollingEntry = RollingUpdate(strategy);
+        var partition = (rollingEntry?.Value as YamlMapping)?.GetScalar("partition");
+        switch (TypeOf(strategy))
+        {
+            case "OnDelete":
+                if (rollingEntry is not null)
+                {
+                    var text = partition is not null && partition.TryGetInt64(out var value) ? unchecked((int)value) : 0;
+                    context.Report(
+                        Definition,
+                        obj,
+                        rollingEntry.Key,
+                        $"spec.updateStrategy.rollingUpdate: Invalid value: apps.RollingUpdateStatefulSetStrategy{{Partition:{text.ToString(CultureInfo.InvariantCulture)}, MaxUnavailable:(*intstr.IntOrString)(nil)}}: only allowed for updateStrategy 'RollingUpdate'");
+                }
+
+                break;
+            case "RollingUpdate":
+                if (partition is not null && partition.TryGetInt64(out var number) && unchecked((int)number) < 0)
+                {
+                    context.Report(Definition, obj, partition, $"spec.updateStrategy.rollingUpdate.partition: Invalid value: {unchecked((int)number)}: must be greater than or equal to 0");
+                }
+
+                break;
+            case var type:
+                context.Report(
+                    Definition,
+                    obj,
+                    strategy["type"]!,
+                    $"spec.updateStrategy: Invalid value: apps.StatefulSetUpdateStrategy{{Type:{GoValue.Quote(type)}, RollingUpdate:{Pointer("apps.RollingUpdateStatefulSetStrategy", rollingEntry)}}}: must be 'RollingUpdate' or 'OnDelete'");
+                break;
+        }
+    }
+
+    /// <summary>progressDeadlineSeconds, defaulted to 600, must exceed minReadySeconds.</summary>
     private static void CheckProgressDeadline(AnalysisContext context, KubeObject obj, YamlMapping spec)
     {
         var deadline = spec.GetScalar("progressDeadlineSeconds");
+        var seconds = deadline is { IsNull: false } && deadline.TryGetInt64(out var written) ? unchecked((int)written) : 600;
         var minReady = PodContainers.Int(spec, "minReadySeconds") ?? 0;
-        if (deadline is not null && deadline.TryGetInt64(out var seconds) && seconds <= minReady)
+        if (seconds <= minReady)
         {
             context.Report(
                 Definition,
                 obj,
-                deadline,
-                $"spec.progressDeadlineSeconds: Invalid value: {seconds}: must be greater than minReadySeconds ({minReady})");
+                deadline is { IsNull: false } ? deadline : spec.GetEntry("minReadySeconds")?.Value ?? spec,
+                $"spec.progressDeadlineSeconds: Invalid value: {seconds}: must be greater than minReadySeconds");
         }
     }
 
-    private static void CheckPartition(AnalysisContext context, KubeObject obj, YamlMapping spec)
+    private static void CheckValue(AnalysisContext context, KubeObject obj, YamlMapping rollingUpdate, string path, string field, bool limitTo100Percent)
     {
-        var partition = spec.GetPath("updateStrategy", "rollingUpdate", "partition") as YamlScalar;
-        if (partition is null || !partition.TryGetInt64(out var value))
+        if (rollingUpdate[field] is { } node and not YamlScalar { IsNull: true })
         {
-            return;
-        }
-
-        var replicas = PodContainers.Int(spec, "replicas") ?? 1;
-        if (value < 0)
-        {
-            context.Report(Definition, obj, partition, $"spec.updateStrategy.rollingUpdate.partition: Invalid value: {value}: must be greater than or equal to 0");
-        }
-        else if (value > replicas)
-        {
-            context.Report(
-                Definition,
-                obj,
-                partition,
-                $"partition {value} is above the {replicas} replica(s): only pods with an ordinal at or above the partition are updated, so no pod ever gets a new template.");
+            foreach (var problem in RolloutValues.Problems(node, limitTo100Percent))
+            {
+                context.Report(Definition, obj, node, $"{path}.{field}: {problem}");
+            }
         }
     }
+
+    /// <summary>The type after defaulting: an absent or empty type is RollingUpdate.</summary>
+    private static string TypeOf(YamlMapping strategy) => strategy.GetString("type") is { Length: > 0 } type ? type : "RollingUpdate";
+
+    private static YamlEntry? RollingUpdate(YamlMapping strategy)
+        => strategy.GetEntry("rollingUpdate") is { } entry && entry.Value is not YamlScalar { IsNull: true } ? entry : null;
+
+    private static string Pointer(string type, YamlEntry? entry) => entry is null ? $"(*{type})(nil)" : $"(*{type})(...)";
 }

@@ -6,7 +6,10 @@ using KubeLint.Rules.Common;
 
 namespace KubeLint.Rules.Workloads;
 
-/// <summary>KL4001: a rolling update whose maxSurge and maxUnavailable both come to zero.</summary>
+/// <summary>
+/// KL4001: a rolling update whose maxSurge and maxUnavailable are both zero as written, which the API server rejects
+/// (<c>ValidateRollingUpdateDeployment</c>, <c>ValidateRollingUpdateDaemonSet</c> in pkg/apis/apps/validation).
+/// </summary>
 public sealed class RollingUpdateZeroZeroRule : Rule
 {
     public static RuleDescriptor Definition { get; } = new(
@@ -15,12 +18,66 @@ public sealed class RollingUpdateZeroZeroRule : Rule
         Severity.Error,
         Categories.Workloads,
         "maxSurge and maxUnavailable must not both be zero.",
-        "A rolling update with neither a surge pod nor an unavailable pod cannot make progress. The API server rejects "
-        + "literal zeros for both (\"may not be 0 when `maxSurge` is 0\") on Deployments and DaemonSets. Percentages are "
-        + "scaled against the Deployment's replicas, maxSurge rounding up and maxUnavailable rounding down; when both "
-        + "come to 0 the controller silently uses maxUnavailable 1, taking a pod down before its replacement is ready. "
-        + "DaemonSet percentages both round up, so only literal zeros are a problem there.",
-        "Allow at least one surge pod (maxSurge: 1) or one unavailable pod.");
+        "A rolling update with neither a surge pod nor an unavailable pod cannot make progress, and the API server "
+        + "rejects a Deployment or DaemonSet whose maxSurge and maxUnavailable are both zero as written (0 or \"0%\"; "
+        + "the defaults are 25%/25% for Deployments and 0/1 for DaemonSets). Percentages that only round to zero for "
+        + "the replica count are accepted: the controller then uses maxUnavailable 1.",
+        "Allow at least one surge pod (maxSurge: 1) or one unavailable pod.")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  strategy:
+                    rollingUpdate: {maxSurge: 0, maxUnavailable: 0}
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  strategy:
+                    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -30,18 +87,18 @@ public sealed class RollingUpdateZeroZeroRule : Rule
         {
             if (obj.Is("apps", "Deployment"))
             {
-                CheckDeployment(context, obj);
+                Check(context, obj, "strategy", surgeDefault: 25, unavailableDefault: 25, deployment: true);
             }
             else if (obj.Is("apps", "DaemonSet"))
             {
-                CheckDaemonSet(context, obj);
+                Check(context, obj, "updateStrategy", surgeDefault: 0, unavailableDefault: 1, deployment: false);
             }
         }
     }
 
-    private static void CheckDeployment(AnalysisContext context, KubeObject obj)
+    private static void Check(AnalysisContext context, KubeObject obj, string strategyKey, int surgeDefault, int unavailableDefault, bool deployment)
     {
-        var strategy = obj.Spec?.GetMapping("strategy");
+        var strategy = obj.Spec?.GetMapping(strategyKey);
         var rollingUpdate = strategy?.GetMapping("rollingUpdate");
         if (rollingUpdate is null || (strategy!.GetString("type") ?? "RollingUpdate") != "RollingUpdate")
         {
@@ -50,58 +107,16 @@ public sealed class RollingUpdateZeroZeroRule : Rule
 
         var surgeNode = rollingUpdate["maxSurge"];
         var unavailableNode = rollingUpdate["maxUnavailable"];
-        var surge = surgeNode is null or YamlScalar { IsNull: true } ? new IntOrPercent(25, IsPercent: true) : RolloutValues.Read(surgeNode);
-        var unavailable = unavailableNode is null or YamlScalar { IsNull: true } ? new IntOrPercent(25, IsPercent: true) : RolloutValues.Read(unavailableNode);
-        if (surge is not { Value: >= 0 } s || unavailable is not { Value: >= 0 } u)
+        if (RolloutValues.Value(surgeNode, surgeDefault) != 0 || RolloutValues.Value(unavailableNode, unavailableDefault) != 0)
         {
             return;
         }
 
-        var at = unavailableNode ?? surgeNode!;
-        if (RolloutValues.IsZero(surge) && RolloutValues.IsZero(unavailable))
-        {
-            context.Report(Definition, obj, at, $"spec.strategy.rollingUpdate.maxUnavailable: Invalid value: {u}: may not be 0 when `maxSurge` is 0");
-            return;
-        }
-
-        var replicas = PodContainers.Int(obj.Spec, "replicas") ?? 1;
-        if (replicas is <= 0 or > int.MaxValue)
-        {
-            return;
-        }
-
-        var total = (int)replicas;
-        if (s.Scale(total, roundUp: true) == 0 && u.Scale(total, roundUp: false) == 0)
-        {
-            context.Report(
-                Definition,
-                obj,
-                at,
-                $"With {total} replica(s), maxSurge {s} rounds up to 0 and maxUnavailable {u} rounds down to 0; the controller then uses maxUnavailable 1 and takes a pod down before its replacement is ready.");
-        }
-    }
-
-    private static void CheckDaemonSet(AnalysisContext context, KubeObject obj)
-    {
-        var strategy = obj.Spec?.GetMapping("updateStrategy");
-        var rollingUpdate = strategy?.GetMapping("rollingUpdate");
-        if (rollingUpdate is null || (strategy!.GetString("type") ?? "RollingUpdate") != "RollingUpdate")
-        {
-            return;
-        }
-
-        // DaemonSet defaults: maxUnavailable 1, maxSurge 0.
-        var surgeNode = rollingUpdate["maxSurge"];
-        var unavailableNode = rollingUpdate["maxUnavailable"];
-        var surge = surgeNode is null or YamlScalar { IsNull: true } ? new IntOrPercent(0, IsPercent: false) : RolloutValues.Read(surgeNode);
-        var unavailable = unavailableNode is null or YamlScalar { IsNull: true } ? new IntOrPercent(1, IsPercent: false) : RolloutValues.Read(unavailableNode);
-        if (RolloutValues.IsZero(surge) && RolloutValues.IsZero(unavailable))
-        {
-            context.Report(
-                Definition,
-                obj,
-                unavailableNode ?? surgeNode!,
-                $"spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: {unavailable}: may not be 0 when `maxSurge` is 0");
-        }
+        var at = unavailableNode ?? surgeNode ?? (YamlNode)rollingUpdate;
+        var path = $"spec.{strategyKey}.rollingUpdate.maxUnavailable";
+        var message = deployment
+            ? $"{path}: Invalid value: {RolloutValues.Render(unavailableNode, "25%")}: may not be 0 when `maxSurge` is 0"
+            : $"{path}: Required value: cannot be 0 when maxSurge is 0";
+        context.Report(Definition, obj, at, message);
     }
 }

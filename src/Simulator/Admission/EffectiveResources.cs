@@ -11,6 +11,12 @@ namespace KubeLint.Simulator.Admission;
 /// </summary>
 internal static class EffectiveResources
 {
+    /// <summary>Amounts saturate here, so sums over any number of pods stay within decimal's range.</summary>
+    private const decimal Bound = 1e24m;
+
+    /// <summary>A quantity as an amount admission sums and compares (exact below <see cref="Bound"/>).</summary>
+    public static decimal Amount(Quantity quantity) => quantity.Value.ToDecimal(Bound);
+
     public static (Dictionary<string, Quantity> Requests, Dictionary<string, Quantity> Limits, HashSet<string> DefaultedLimits) Container(YamlMapping container, LimitRangeDefaults? limitRange)
     {
         var resources = container.GetMapping("resources");
@@ -77,14 +83,14 @@ internal static class EffectiveResources
         }
 
         Max(apps, initMax);
-        Add(apps, LimitRangeItem.Read(spec.GetMapping("overhead")).ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal));
+        Add(apps, LimitRangeItem.Read(spec.GetMapping("overhead")).ToDictionary(p => p.Key, p => Amount(p.Value), StringComparer.Ordinal));
         return apps;
     }
 
     private static Dictionary<string, decimal> Of(YamlMapping container, LimitRangeDefaults? limitRange, bool limits)
     {
         var (requests, limitList, _) = Container(container, limitRange);
-        return (limits ? limitList : requests).ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
+        return (limits ? limitList : requests).ToDictionary(p => p.Key, p => Amount(p.Value), StringComparer.Ordinal);
     }
 
     private static void Add(Dictionary<string, decimal> target, Dictionary<string, decimal> source)

@@ -150,18 +150,18 @@ internal sealed class LimitRanger(ClusterModel cluster) : IAdmissionPlugin
         foreach (var pair in item.MaxLimitRequestRatio.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var ratio = Text(pair.Value);
-            if (!requests.TryGetValue(pair.Key, out var request) || request.Value == 0)
+            if (!requests.TryGetValue(pair.Key, out var request) || request.Value.IsZero)
             {
                 errors.Add(pair.Key + " max limit to request ratio per " + type + " is " + ratio + ", but no request is specified or request is 0");
             }
-            else if (limits is null || !limits.TryGetValue(pair.Key, out var limit) || limit.Value == 0)
+            else if (limits is null || !limits.TryGetValue(pair.Key, out var limit) || limit.Value.IsZero)
             {
                 errors.Add(pair.Key + " max limit to request ratio per " + type + " is " + ratio + ", but no limit is specified or limit is 0");
             }
-            else if (limit.Value / request.Value > pair.Value.Value)
+            else if (Ratio(limit, request) is var observed && observed * 1000 > pair.Value.Value.ToInt64Ceiling(3))
             {
                 // Go's %f: six decimals.
-                errors.Add(pair.Key + " max limit to request ratio per " + type + " is " + ratio + ", but provided ratio is " + ((double)(limit.Value / request.Value)).ToString("F6", CultureInfo.InvariantCulture));
+                errors.Add(pair.Key + " max limit to request ratio per " + type + " is " + ratio + ", but provided ratio is " + observed.ToString("F6", CultureInfo.InvariantCulture));
             }
         }
 
@@ -188,5 +188,8 @@ internal sealed class LimitRanger(ClusterModel cluster) : IAdmissionPlugin
         return distinct.Count == 1 ? distinct[0] : "[" + string.Join(", ", distinct) + "]";
     }
 
-    private static string Text(Quantity quantity) => QuantityFormat.Format(quantity.Value, quantity.IsBinarySuffix);
+    /// <summary>limitRequestRatioConstraint's observed ratio: float64 of the milli values.</summary>
+    private static double Ratio(Quantity limit, Quantity request) => (double)limit.Value.ToInt64Ceiling(3) / request.Value.ToInt64Ceiling(3);
+
+    private static string Text(Quantity quantity) => QuantityFormat.Format(EffectiveResources.Amount(quantity), quantity.IsBinarySuffix);
 }

@@ -81,7 +81,7 @@ internal sealed class ResourceQuotaAdmission : IAdmissionPlugin
         var quota = new Quota(obj.Name, LimitRangeItem.Read(obj.Spec?.GetMapping("hard")), obj);
         foreach (var pair in LimitRangeItem.Read(used))
         {
-            quota.Used[pair.Key] = pair.Value.Value;
+            quota.Used[pair.Key] = EffectiveResources.Amount(pair.Value);
         }
 
         list.Add(quota);
@@ -116,7 +116,7 @@ internal sealed class ResourceQuotaAdmission : IAdmissionPlugin
                 break;
             case "PersistentVolumeClaim":
                 usage["persistentvolumeclaims"] = 1;
-                var storage = LimitRangeItem.Read(obj.Spec?.GetPath("resources", "requests") as YamlMapping).TryGetValue("storage", out var s) ? s.Value : 0;
+                var storage = LimitRangeItem.Read(obj.Spec?.GetPath("resources", "requests") as YamlMapping).TryGetValue("storage", out var s) ? EffectiveResources.Amount(s) : 0;
                 usage["requests.storage"] = storage;
                 if (obj.Spec?.GetString("storageClassName") is { Length: > 0 } className)
                 {
@@ -190,12 +190,12 @@ internal sealed class ResourceQuotaAdmission : IAdmissionPlugin
 
         foreach (var quota in matching)
         {
-            var exceeded = quota.Hard.Keys.Where(k => usage.TryGetValue(k, out var requested) && requested != 0 && Used(quota, k) + requested > quota.Hard[k].Value).OrderBy(k => k, StringComparer.Ordinal).ToList();
+            var exceeded = quota.Hard.Keys.Where(k => usage.TryGetValue(k, out var requested) && requested != 0 && Used(quota, k) + requested > EffectiveResources.Amount(quota.Hard[k])).OrderBy(k => k, StringComparer.Ordinal).ToList();
             if (exceeded.Count > 0)
             {
                 return AdmissionVerdict.Reject(
                     name + " is forbidden: exceeded quota: " + quota.Name
-                    + ", requested: " + Print(exceeded, k => usage[k], quota) + ", used: " + Print(exceeded, k => Used(quota, k), quota) + ", limited: " + Print(exceeded, k => quota.Hard[k].Value, quota),
+                    + ", requested: " + Print(exceeded, k => usage[k], quota) + ", used: " + Print(exceeded, k => Used(quota, k), quota) + ", limited: " + Print(exceeded, k => EffectiveResources.Amount(quota.Hard[k]), quota),
                     node);
             }
         }

@@ -121,7 +121,7 @@ public static class ClusterReader
         var allocatableMap = status?.GetMapping("allocatable") ?? status?.GetMapping("capacity");
         var allocatable = Resources.Read(allocatableMap, out _);
         var pods = 110;
-        if (allocatableMap?.GetString("pods") is { } podText && Quantity.TryParse(podText, out var podQuantity, out _))
+        if (allocatableMap?.GetScalar("pods") is { IsNull: false } podText && Quantity.TryRead(podText, out var podQuantity, out _))
         {
             pods = (int)Math.Min(int.MaxValue, Resources.ToUnits(podQuantity));
         }
@@ -162,7 +162,7 @@ public static class ClusterReader
     public static SimVolume ReadVolume(KubeObject obj)
     {
         var spec = obj.Spec;
-        var capacity = spec?.GetMapping("capacity")?.GetString("storage") is { } text && Quantity.TryParse(text, out var q, out _) ? Resources.ToUnits(q) : 0;
+        var capacity = spec?.GetMapping("capacity")?.GetScalar("storage") is { IsNull: false } text && Quantity.TryRead(text, out var q, out _) ? Resources.ToUnits(q) : 0;
         var terms = spec?.GetPath("nodeAffinity", "required", "nodeSelectorTerms") is YamlSequence seq ? seq.Mappings.Select(NodeSelectorTerm.Read).ToList() : [];
         var claimRef = spec?.GetMapping("claimRef");
         var phase = obj.Root.GetPath("status", "phase") is YamlScalar p ? p.Value : null;

@@ -35,7 +35,7 @@ public static class ClaimReader
             storageClass = string.Empty;
         }
 
-        var request = spec?.GetPath("resources", "requests", "storage") is YamlScalar { IsNull: false } size && Quantity.TryParse(size.Value, out var q, out _)
+        var request = spec?.GetPath("resources", "requests", "storage") is YamlScalar { IsNull: false } size && Quantity.TryRead(size, out var q, out _)
             ? Resources.ToUnits(q)
             : 0;
         return new SimClaim

@@ -26,7 +26,7 @@ public sealed record LimitRangeItem(KubeObject Source, YamlMapping Node, string 
         var result = new Dictionary<string, Quantity>(StringComparer.Ordinal);
         foreach (var entry in map?.Entries ?? [])
         {
-            if (entry.Value is YamlScalar { IsNull: false } scalar && Quantity.TryParse(scalar.Value, out var quantity, out _))
+            if (entry.Value is YamlScalar { IsNull: false } scalar && Quantity.TryRead(scalar, out var quantity, out _))
             {
                 result[entry.KeyText] = quantity;
             }

@@ -5,7 +5,8 @@ namespace KubeLint.Simulator.Model;
 
 /// <summary>
 /// A resource list in the scheduler's units: cpu in millicores, memory and ephemeral storage in bytes, extended
-/// resources as integers. Quantities round up, as apimachinery's MilliValue/Value do.
+/// resources as integers. Quantities round up, as apimachinery's MilliValue/Value do, and saturate at long's range
+/// where the scheduler's int64 arithmetic would overflow.
 /// </summary>
 public sealed class Resources
 {
@@ -30,9 +31,9 @@ public sealed class Resources
 
     public void Add(Resources other)
     {
-        MilliCpu += other.MilliCpu;
-        Memory += other.Memory;
-        EphemeralStorage += other.EphemeralStorage;
+        MilliCpu = SaturatingAdd(MilliCpu, other.MilliCpu);
+        Memory = SaturatingAdd(Memory, other.Memory);
+        EphemeralStorage = SaturatingAdd(EphemeralStorage, other.EphemeralStorage);
         if (other.Extended is null)
         {
             return;
@@ -41,15 +42,15 @@ public sealed class Resources
         Extended ??= new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var pair in other.Extended)
         {
-            Extended[pair.Key] = (Extended.TryGetValue(pair.Key, out var v) ? v : 0) + pair.Value;
+            Extended[pair.Key] = SaturatingAdd(Extended.TryGetValue(pair.Key, out var v) ? v : 0, pair.Value);
         }
     }
 
     public void Subtract(Resources other)
     {
-        MilliCpu -= other.MilliCpu;
-        Memory -= other.Memory;
-        EphemeralStorage -= other.EphemeralStorage;
+        MilliCpu = SaturatingAdd(MilliCpu, -other.MilliCpu);
+        Memory = SaturatingAdd(Memory, -other.Memory);
+        EphemeralStorage = SaturatingAdd(EphemeralStorage, -other.EphemeralStorage);
         if (other.Extended is null || Extended is null)
         {
             return;
@@ -57,7 +58,7 @@ public sealed class Resources
 
         foreach (var pair in other.Extended)
         {
-            Extended[pair.Key] = (Extended.TryGetValue(pair.Key, out var v) ? v : 0) - pair.Value;
+            Extended[pair.Key] = SaturatingAdd(Extended.TryGetValue(pair.Key, out var v) ? v : 0, -pair.Value);
         }
     }
 
@@ -93,7 +94,7 @@ public sealed class Resources
 
         foreach (var entry in map.Entries)
         {
-            if (entry.Value is not YamlScalar { IsNull: false } scalar || !Quantity.TryParse(scalar.Value, out var quantity, out _))
+            if (entry.Value is not YamlScalar { IsNull: false } scalar || !Quantity.TryRead(scalar, out var quantity, out _))
             {
                 continue;
             }
@@ -123,9 +124,14 @@ public sealed class Resources
         return result;
     }
 
-    public static long ToMilli(Quantity quantity) => Saturate(decimal.Ceiling(quantity.Value * 1000m));
+    public static long ToMilli(Quantity quantity) => Math.Max(0, quantity.Value.ToInt64Ceiling(3));
 
-    public static long ToUnits(Quantity quantity) => Saturate(decimal.Ceiling(quantity.Value));
+    public static long ToUnits(Quantity quantity) => Math.Max(0, quantity.Value.ToInt64Ceiling());
 
-    private static long Saturate(decimal value) => value > long.MaxValue ? long.MaxValue : value < 0 ? 0 : (long)value;
+    /// <summary>Sums saturate: quantities are capped at long's range instead of wrapping to negative amounts.</summary>
+    private static long SaturatingAdd(long a, long b)
+    {
+        var sum = unchecked(a + b);
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? long.MinValue : long.MaxValue) : sum;
+    }
 }

@@ -59,7 +59,7 @@ public sealed class LintConfigurationTests
         Assert.That(ex!.Message, Is.EqualTo(".kubelint.yaml:2:3: unknown rule 'service-selects'; did you mean 'service-selects-nothing'?"));
     }
 
-    [TestCase("colors: true\n", "1:1", "unknown key 'colors'; expected one of: ignorePaths, rules")]
+    [TestCase("colors: true\n", "1:1", "unknown key 'colors'; expected one of: ignorePaths, rules, validation")]
     [TestCase("rules: [KL2001]\n", "1:8", "'rules' must be a mapping of rule ids or names to settings, got array")]
     [TestCase("rules:\n  KL2001: fatal\n", "2:11", "unknown severity \"fatal\" for rule 'KL2001'; expected error, warning or info")]
     [TestCase("rules:\n  KL2001:\n    severity: 2\n", "3:15", "'severity' of rule 'KL2001' must be error, warning or info, got integer 2")]

@@ -1,4 +1,6 @@
 using System.Text;
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
 using KubeLint.Testing;
 
@@ -80,6 +82,64 @@ public sealed class InputProblemTests
         var result = Manifests.Load("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n" + keys + "  k7: again\n");
 
         Assert.That(Manifests.Summaries(result.Findings), Is.EqualTo(new[] { "KL1002@36:3" }));
+    }
+
+    [Test]
+    public void A_duplicate_key_is_an_error_when_strict_and_a_warning_otherwise()
+    {
+        const string yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: a\n  k: b\n";
+        var strict = Manifests.Lint(yaml).Single();
+        var lenient = Manifests.Lint(yaml, new AnalysisOptions { Strict = false }).Single();
+        var configured = Manifests.Lint(yaml, new AnalysisOptions
+        {
+            Strict = false,
+            Rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase) { ["KL1002"] = new RuleSettings { Severity = Severity.Error } },
+        }).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((strict.RuleId, strict.Severity, strict.Location.Span.Start.ToString()), Is.EqualTo(("KL1002", Severity.Error, "7:3")));
+            Assert.That((lenient.RuleId, lenient.Severity, lenient.Location.Span.Start.ToString()), Is.EqualTo(("KL1002", Severity.Warning, "7:3")));
+            Assert.That(configured.Severity, Is.EqualTo(Severity.Error));
+        });
+    }
+
+    [Test]
+    public void Every_repeated_key_of_a_huge_mapping_is_reported_once()
+    {
+        // 20,000 distinct keys, each written twice: found by hashing (the bench measures 200,000).
+        var text = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n");
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                text.Append("  k").Append(i).Append(": v\n");
+            }
+        }
+
+        var result = Manifests.Load(text.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Findings.Count(f => f.RuleId == "KL1002"), Is.EqualTo(20_000));
+            Assert.That(result.Findings[0].Location.Span.Start.ToString(), Is.EqualTo("20006:3"));
+            Assert.That(result.Findings[0].Message, Does.Contain("first defined at line 6, column 3"));
+            Assert.That(((KubeLint.Analyzer.Yaml.YamlMapping)result.Objects.Single().Root["data"]!).Count, Is.EqualTo(20_000));
+        });
+    }
+
+    [Test]
+    public void A_large_document_without_aliases_is_not_an_alias_bomb()
+    {
+        var limits = new LoaderLimits { MaxExpandedNodes = 100 };
+        var plain = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"c\"}, \"data\": {"
+            + string.Join(", ", Enumerable.Range(0, 1_000).Select(i => $"\"k{i}\": \"{i}\"")) + "}}";
+        var aliased = "a: &a [" + string.Join(", ", Enumerable.Range(0, 60)) + "]\nb: [*a, *a]\n";
+        Assert.Multiple(() =>
+        {
+            Assert.That(new ManifestLoader(limits).Load(new Documents.SourceFile("big.json", plain)).Findings, Is.Empty);
+            Assert.That(
+                Manifests.Summaries(new ManifestLoader(limits).Load(new Documents.SourceFile("bomb.yaml", aliased)).Findings.Where(f => f.RuleId == "KL1008")),
+                Is.EqualTo(new[] { "KL1008@2:9" }));
+        });
     }
 
     [Test]

@@ -13,7 +13,7 @@ public sealed class RobustnessTests
     [Test]
     public void Every_corpus_file_loads_without_exception_and_with_valid_positions()
     {
-        var files = InputResolver.Resolve([SharedPaths.Corpus], new List<string>());
+        var files = InputResolver.Resolve([SharedPaths.Require(SharedPaths.Corpus)], new List<string>());
         var loader = new ManifestLoader();
         var objects = 0;
         foreach (var path in files)
@@ -29,7 +29,7 @@ public sealed class RobustnessTests
     [Test]
     public void Mutated_manifests_never_crash_the_loader()
     {
-        var samples = InputResolver.Resolve([SharedPaths.Corpus], new List<string>())
+        var samples = InputResolver.Resolve([SharedPaths.Require(SharedPaths.Corpus)], new List<string>())
             .Where(p => new FileInfo(p).Length < 20_000)
             .Take(40)
             .Select(File.ReadAllText)

@@ -54,6 +54,8 @@ public sealed class CustomResourceTests
             - name: v0
               served: false
               storage: false
+              schema:
+                openAPIV3Schema: {type: object}
         """;
 
     private const string Widget = """
@@ -70,8 +72,8 @@ public sealed class CustomResourceTests
             anything: goes
         """;
 
-    // The CRD above is 47 lines, so the custom resource's "---" is line 48.
-    private const int Offset = 47;
+    // The CRD above is 49 lines, so the custom resource's "---" is line 50.
+    private const int Offset = 49;
 
     [Test]
     public void A_custom_resource_matching_its_crd_has_no_findings()
@@ -96,8 +98,8 @@ public sealed class CustomResourceTests
     }
 
     [TestCase("size: 3", null)]
-    [TestCase("size: 0", "KL1112@{0}:9")]
-    [TestCase("size: 11", "KL1112@{0}:9")]
+    [TestCase("size: 0", "KL1106@{0}:9")]
+    [TestCase("size: 11", "KL1106@{0}:9")]
     public void Crd_numeric_bounds_are_enforced(string size, string? expected)
     {
         var yaml = Crd + "\n" + Widget.Replace("size: 3", size);
@@ -108,12 +110,12 @@ public sealed class CustomResourceTests
     public void Crd_bound_messages_follow_the_api_server()
         => Assert.That(
             Message(Crd + "\n" + Widget.Replace("size: 3", "size: 0")),
-            Is.EqualTo("spec.size: invalid value integer 0: spec.size in body should be greater than or equal to 1"));
+            Is.EqualTo("spec.size: Invalid value: 0: spec.size in body should be greater than or equal to 1"));
 
     [TestCase("name: abc", null)]
     [TestCase("name: Abc", "should match '^[a-z]+$'")]
-    [TestCase("name: abcdefghij", "should be at most 8 chars long")]
-    [TestCase("tags: [a, b, c]", "should have at most 2 items")]
+    [TestCase("name: abcdefghij", "spec.name: Too long: may not be more than 8 bytes")]
+    [TestCase("tags: [a, b, c]", "spec.tags: Too many: 3: must have at most 2 items")]
     public void Crd_string_and_array_bounds_are_enforced(string field, string? problem)
     {
         var findings = Validate(Crd + "\n" + Widget.Replace("color: red", field));
@@ -175,7 +177,6 @@ public sealed class CustomResourceTests
                             template:
                               type: object
                               x-kubernetes-embedded-resource: true
-                              x-kubernetes-preserve-unknown-fields: false
                               properties:
                                 replicas:
                                   type: integer
@@ -201,6 +202,6 @@ public sealed class CustomResourceTests
             """;
 
         // The custom resource starts at line 34: "extra" (line 44) is unknown, "heavy" (line 47) is not an integer.
-        Assert.That(Summaries(crd), Is.EqualTo(new[] { "KL1102@44:5", "KL1103@47:8" }));
+        Assert.That(Summaries(crd), Is.EqualTo(new[] { "KL1102@43:5", "KL1103@46:8" }));
     }
 }

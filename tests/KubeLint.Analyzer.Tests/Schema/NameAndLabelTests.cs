@@ -40,7 +40,7 @@ public sealed class NameAndLabelTests
         Assert.Multiple(() =>
         {
             Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1110@4:9" }));
-            Assert.That(Message(yaml), Does.StartWith("metadata.name: invalid value \"1web\": a DNS-1035 label must consist of"));
+            Assert.That(Message(yaml), Does.StartWith("metadata.name: Invalid value: \"1web\": a DNS-1035 label must consist of"));
         });
     }
 
@@ -51,7 +51,7 @@ public sealed class NameAndLabelTests
         Assert.Multiple(() =>
         {
             Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1104@3:1" }));
-            Assert.That(Message(yaml), Is.EqualTo("metadata: missing required field \"name\" (or \"generateName\")"));
+            Assert.That(Message(yaml), Is.EqualTo("metadata.name: Required value: name or generateName is required"));
         });
     }
 
@@ -97,7 +97,7 @@ public sealed class NameAndLabelTests
         {
             Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1111@6:10" }));
             Assert.That(Message(yaml), Is.EqualTo(
-                "metadata.labels.app: invalid label value \"web-\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
+                "metadata.labels: Invalid value: \"web-\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
         });
     }
 
@@ -144,7 +144,7 @@ public sealed class NameAndLabelTests
         Assert.Multiple(() =>
         {
             Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1111@7:10" }));
-            Assert.That(Message(yaml), Does.StartWith("spec.selector.app: invalid label value \"web server\""));
+            Assert.That(Message(yaml), Does.StartWith("spec.selector: Invalid value: \"web server\""));
         });
     }
 

@@ -11,7 +11,7 @@ public sealed class SchemaBundleTests
     [TestCaseSource(nameof(Versions))]
     public void Committed_bundle_matches_the_generator_output(string version)
     {
-        var expected = SchemaBundleGenerator.Generate(Path.Combine(SharedPaths.OpenApi, version));
+        var expected = SchemaBundleGenerator.Generate(SharedPaths.Require(Path.Combine(SharedPaths.OpenApi, version)));
         var committed = SchemaBundleGenerator.Decompress(File.ReadAllBytes(
             Path.Combine(SharedPaths.RepositoryRoot, "schemas", SchemaBundleGenerator.FileName(version))));
 

@@ -80,6 +80,31 @@ public sealed class TypeValidationTests
     public void A_whole_float_is_an_integer_after_kubernetes_yaml_to_json_conversion(string value)
         => Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: " + value)), Is.Empty);
 
+    // One reading of numbers: a float is range-checked like the integer it becomes, and a value go-yaml cannot read
+    // as a float64 (1e309) stays a string.
+    [TestCase("1e18", "expected int32, got 1e18, which is out of range")]
+    [TestCase("1000000000000000000", "expected int32, got 1000000000000000000, which is out of range")]
+    [TestCase("2147483648.0", "expected int32, got 2147483648.0, which is out of range")]
+    [TestCase("1e21", "expected int32, got 1e21, which is out of range")]
+    [TestCase("99999999999999999999", "expected int32, got 99999999999999999999, which is out of range")]
+    public void An_integer_out_of_int32_range_is_one_finding_whichever_way_it_is_written(string value, string message)
+    {
+        var yaml = ValidDeployment.Replace("replicas: 2", "replicas: " + value);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1106@8:13" }));
+            Assert.That(Message(yaml), Is.EqualTo("spec.replicas: " + message));
+        });
+    }
+
+    [Test]
+    public void A_float_beyond_float64_is_a_string_as_go_yaml_reads_it()
+        => Assert.That(Message(ValidDeployment.Replace("replicas: 2", "replicas: 1e309")), Is.EqualTo("spec.replicas: expected integer, got string \"1e309\""));
+
+    [Test]
+    public void An_int_or_string_integer_must_fit_int32()
+        => Assert.That(Summaries(ValidDeployment.Replace("maxSurge: 25%", "maxSurge: 3e9")), Is.EqualTo(new[] { "KL1106@14:17" }));
+
     [Test]
     public void A_fraction_is_not_an_integer()
         => Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: 2.5")), Is.EqualTo(new[] { "KL1103@8:13" }));

@@ -12,9 +12,12 @@ namespace KubeLint.Analyzer.Tests.Yaml;
 /// </summary>
 public sealed class DifferentialTests
 {
+    /// <summary>One case per corpus file; without the corpus, one case that reports it missing.</summary>
     public static IEnumerable<TestCaseData> CorpusFiles()
-        => InputResolver.Resolve([SharedPaths.Corpus], new List<string>())
-            .Select(path => new TestCaseData(Path.GetRelativePath(SharedPaths.Corpus, path)).SetName("Corpus " + Path.GetRelativePath(SharedPaths.Corpus, path)));
+        => Directory.Exists(SharedPaths.Corpus)
+            ? InputResolver.Resolve([SharedPaths.Corpus], new List<string>())
+                .Select(path => new TestCaseData(Path.GetRelativePath(SharedPaths.Corpus, path)).SetName("Corpus " + Path.GetRelativePath(SharedPaths.Corpus, path)))
+            : [new TestCaseData(string.Empty).SetName("Corpus (missing)")];
 
     public static IEnumerable<TestCaseData> Cases()
         => YamlCases.All.Select(c => new TestCaseData(c.Name).SetName("Case " + c.Name));
@@ -22,8 +25,9 @@ public sealed class DifferentialTests
     [TestCaseSource(nameof(CorpusFiles))]
     public void Corpus_file_parses_to_the_same_tree(string relativePath)
     {
+        var corpus = SharedPaths.Require(SharedPaths.Corpus);
         var findings = new List<Finding>();
-        var file = SourceDecoder.Decode(relativePath, File.ReadAllBytes(Path.Combine(SharedPaths.Corpus, relativePath)), LoaderLimits.Default, findings);
+        var file = SourceDecoder.Decode(relativePath, File.ReadAllBytes(Path.Combine(corpus, relativePath)), LoaderLimits.Default, findings);
         Assert.That(file, Is.Not.Null);
         AssertSame(file!);
     }
@@ -56,13 +60,14 @@ public sealed class DifferentialTests
     }
 
     [Test]
-    public void Corpus_and_cases_are_not_empty()
+    public void Hand_written_cases_are_not_empty()
+        => Assert.That(YamlCases.All.Count, Is.GreaterThan(100));
+
+    [Test]
+    public void Corpus_is_not_empty()
     {
-        Assert.Multiple(() =>
-        {
-            Assert.That(CorpusFiles().Count(), Is.GreaterThan(700));
-            Assert.That(YamlCases.All.Count, Is.GreaterThan(100));
-        });
+        SharedPaths.Require(SharedPaths.Corpus);
+        Assert.That(CorpusFiles().Count(), Is.GreaterThan(700));
     }
 
     private static List<string> WithoutPositions(List<string> lines)

@@ -1,3 +1,4 @@
+using KubeLint.Analyzer.Loading;
 using KubeLint.Analyzer.Yaml.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -18,14 +19,17 @@ internal sealed class YamlDotNetEventSource : IYamlEventSource
     private readonly int _offset;
     private readonly int _line;
 
-    private YamlDotNetEventSource(string text, int offset, int line)
+    private YamlDotNetEventSource(string text, StreamChunk chunk)
     {
-        _parser = new Parser(new Scanner(new StringReader(offset == 0 ? text : text.Substring(offset)), skipComments: true));
-        _offset = offset;
-        _line = line;
+        // A document may start inside a line (JSON values one after the other): spaces in front keep its columns.
+        var padding = chunk.Column - 1;
+        var document = new string(' ', padding) + text.Substring(chunk.Start, chunk.End - chunk.Start);
+        _parser = new Parser(new Scanner(new StringReader(document), skipComments: true));
+        _offset = chunk.Start - padding;
+        _line = chunk.Line;
     }
 
-    public static IYamlEventSource Create(string text, int offset, int line) => new YamlDotNetEventSource(text, offset, line);
+    public static IYamlEventSource Create(string text, StreamChunk chunk) => new YamlDotNetEventSource(text, chunk);
 
     public bool Next(out ParseEvent evt)
     {
@@ -115,6 +119,6 @@ internal sealed class YamlDotNetEventSource : IYamlEventSource
         return text.TrimEnd('.').Trim();
     }
 
-    /// <summary>YamlDotNet reads from the resume offset, which starts a line: shift its index and line, keep its column.</summary>
+    /// <summary>YamlDotNet reads one document from the line it starts on: shift its index and line, keep its column.</summary>
     private ParsingMark Convert(YamlDotNet.Core.Mark mark) => new((int)mark.Index + _offset, (int)mark.Line + _line - 1, (int)mark.Column);
 }

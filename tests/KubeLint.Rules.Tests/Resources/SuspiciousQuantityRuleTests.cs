@@ -33,6 +33,33 @@ public class SuspiciousQuantityRuleTests
         Assert.That(findings[0].Message, Does.Contain("3.5 bytes"));
     }
 
+    [TestCase("1e26", "is 100000000000000000000000000 cores")]
+    [TestCase("1e100", "is 1e+100 cores")]
+    [TestCase("\"9999999999Ei\"", "is 9223372036854775807 cores")]
+    [TestCase("1e309", "is 1e+309 cores")]
+    public void Reports_cpu_past_any_decimal_range_with_its_exact_value(string cpu, string text)
+    {
+        var yaml = $$"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  resources:
+                    requests: {cpu: {{cpu}}}
+            """;
+
+        var findings = RuleRunner.Findings(yaml, new SuspiciousQuantityRule());
+        Assert.Multiple(() =>
+        {
+            Assert.That(Testing.Manifests.Summaries(findings), Is.EqualTo(new[] { "KL3009@10:25" }));
+            Assert.That(findings[0].Message, Does.Contain(text));
+        });
+    }
+
     [Test]
     public void Does_not_fire_on_ordinary_quantities()
     {

@@ -181,6 +181,6 @@ public sealed class MissingReferenceRuleTests
             metadata: { name: broken, namespace: shop
             """, new MissingReferenceRule());
 
-        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1001@27:1" }));
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1001@26:41" }));
     }
 }

@@ -34,6 +34,56 @@ public sealed class OverlappingSelectorsRuleTests
     }
 
     [Test]
+    public void Each_workload_is_reported_once_naming_the_first_overlap()
+    {
+        static string Deployment(string name, string labels, string selector) => $$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: {{name}} }
+            spec:
+              selector: { matchLabels: {{selector}} }
+              template:
+                metadata: { labels: {{labels}} }
+                spec: { containers: [{ name: web, image: nginx:1.27 }] }
+            """;
+        var yaml = string.Join("\n---\n",
+            Deployment("a", "{ app: web, tier: a }", "{ tier: a }"),
+            Deployment("b", "{ app: web, tier: b }", "{ app: web }"),
+            Deployment("c", "{ app: web, tier: c }", "{ tier: c }"),
+            Deployment("d", "{ app: web, tier: d }", "{ tier: d }"));
+        var findings = Manifests.Lint(yaml, new OverlappingSelectorsRule());
+        Assert.Multiple(() =>
+        {
+            // b selects a's pods; b's selector selects c's and d's pods (reported at c and d, naming b).
+            Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2009@14:13", "KL2009@23:13", "KL2009@32:13" }));
+            Assert.That(findings[0].Message, Does.StartWith("selector app=web also selects the pods of Deployment a"));
+            Assert.That(findings[1].Message, Does.StartWith("the selector app=web of Deployment b"));
+            Assert.That(findings[2].Message, Does.StartWith("the selector app=web of Deployment b"));
+        });
+    }
+
+    [Test]
+    public void Thousands_of_identical_workloads_give_one_finding_each()
+    {
+        var yaml = string.Join("\n---\n", Enumerable.Range(0, 3_000).Select(i => $$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: web-{{i}} }
+            spec:
+              selector: { matchLabels: { app: web } }
+              template:
+                metadata: { labels: { app: web } }
+                spec: { containers: [{ name: web, image: nginx:1.27 }] }
+            """));
+        var findings = Manifests.Lint(yaml, new OverlappingSelectorsRule());
+        Assert.Multiple(() =>
+        {
+            Assert.That(findings, Has.Count.EqualTo(2_999));
+            Assert.That(findings.All(f => f.Message.Contains("Deployment web-0 ", StringComparison.Ordinal)), Is.True);
+        });
+    }
+
+    [Test]
     public void Distinct_selectors_other_namespaces_and_owned_replica_sets_are_fine()
     {
         var findings = Manifests.Lint("""

@@ -29,7 +29,7 @@ public sealed class SelectorTemplateMismatchRuleTests
             """, new SelectorTemplateMismatchRule());
 
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2001@7:5" }));
-        Assert.That(findings[0].Message, Does.Contain("`selector` does not match template `labels`").And.Contain("app=web").And.Contain("{\"app\":\"frontend\"}"));
+        Assert.That(findings[0].Message, Does.Contain("`selector` does not match template `labels`").And.Contain("app=web").And.Contain("map[string]string{\"app\":\"frontend\"}"));
     }
 
     [Test]
@@ -89,7 +89,11 @@ public sealed class SelectorTemplateMismatchRuleTests
                   containers: [{ name: web, image: nginx:1.27 }]
             """, new SelectorTemplateMismatchRule());
 
-        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2001@6:13" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL2001@6:13" }));
+            Assert.That(findings[0].Message, Is.EqualTo("spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment"));
+        });
     }
 
     [Test]

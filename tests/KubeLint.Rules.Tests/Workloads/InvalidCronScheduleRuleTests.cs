@@ -38,6 +38,19 @@ public class InvalidCronScheduleRuleTests
         Assert.That(findings[0].Message, Does.Contain("use 0 for Sunday"));
     }
 
+    [Test]
+    public void A_huge_schedule_is_quoted_once_and_cut()
+    {
+        var schedule = new string('1', 10_240);
+        var findings = RuleRunner.Findings(CronJob(schedule), new InvalidCronScheduleRule());
+        Assert.Multiple(() =>
+        {
+            Assert.That(RuleRunner.Summaries(CronJob(schedule), new InvalidCronScheduleRule()), Is.EqualTo(new[] { "KL4003@6:13" }));
+            Assert.That(findings[0].Message, Has.Length.LessThan(400));
+            Assert.That(findings[0].Message, Does.StartWith("spec.schedule: Invalid value: \"" + new string('1', 100) + "… (10,240 characters)\": expected exactly 5 fields, found 1:"));
+        });
+    }
+
     [TestCase("\"*/15 * * * *\"")]
     [TestCase("'@daily'")]
     [TestCase("0 3 * * SUN")]

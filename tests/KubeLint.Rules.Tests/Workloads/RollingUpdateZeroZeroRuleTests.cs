@@ -30,16 +30,19 @@ public class RollingUpdateZeroZeroRuleTests
         var findings = RuleRunner.Findings(Deployment(3, "{maxSurge: 0, maxUnavailable: 0}"), new RollingUpdateZeroZeroRule());
 
         Assert.That(Testing.Manifests.Summaries(findings), Is.EqualTo(new[] { "KL4001@8:50" }));
-        Assert.That(findings[0].Message, Does.EndWith("Invalid value: 0: may not be 0 when `maxSurge` is 0"));
+        Assert.That(findings[0].Message, Is.EqualTo("spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:\"\"}: may not be 0 when `maxSurge` is 0"));
     }
 
-    // maxSurge rounds up and maxUnavailable rounds down (GetScaledValueFromIntOrPercent): 0% of 3 is 0, 25% of 3 is 0.75 → 0.
-    [TestCase(3, "{maxSurge: 0%}", "KL4001@8:31")]
-    [TestCase(5, "{maxSurge: 0, maxUnavailable: 10%}", "KL4001@8:50")]
-    public void Fires_when_percentages_round_to_zero(int replicas, string rollingUpdate, string expected)
-        => Assert.That(RuleRunner.Summaries(Deployment(replicas, rollingUpdate), new RollingUpdateZeroZeroRule()), Is.EqualTo(new[] { expected }));
+    [Test]
+    public void Fires_on_zero_percent_strings()
+        => Assert.That(
+            RuleRunner.Findings(Deployment(3, "{maxSurge: 0%, maxUnavailable: 0%}"), new RollingUpdateZeroZeroRule())[0].Message,
+            Does.Contain("intstr.IntOrString{Type:1, IntVal:0, StrVal:\"0%\"}"));
 
-    // 10 replicas at 25%: surge 3, unavailable 2; 1% surge of 1 replica rounds up to 1.
+    // The API server only rejects literal zeros: percentages that round to zero (0% surge with the default 25%
+    // unavailable of 3 replicas, 10% of 5) are accepted, and the controller then uses maxUnavailable 1.
+    [TestCase(3, "{maxSurge: 0%}")]
+    [TestCase(5, "{maxSurge: 0, maxUnavailable: 10%}")]
     [TestCase(10, "{maxSurge: 0, maxUnavailable: 25%}")]
     [TestCase(1, "{maxSurge: 1%, maxUnavailable: 0}")]
     [TestCase(1, "{}")]

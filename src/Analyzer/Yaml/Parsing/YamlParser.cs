@@ -16,9 +16,9 @@ internal sealed class YamlParser : IYamlEventSource
     private ParserState _state;
     private EventKind _lastEvent;
 
-    public YamlParser(string text, int start, int line)
+    public YamlParser(string text, int start, int end, int line, int column)
     {
-        _scanner = new YamlScanner(text, start, line);
+        _scanner = new YamlScanner(text, start, end, line, column);
     }
 
     /// <summary>Produces the next event; false after the end of the stream.</summary>

@@ -52,13 +52,14 @@ internal sealed class YamlScanner
     private Mark _previousAnchorStart;
     private Mark _previousAnchorEnd;
 
-    public YamlScanner(string text, int start, int line)
+    /// <summary>Scans [<paramref name="start"/>, <paramref name="end"/>), which begins at the given line and column.</summary>
+    public YamlScanner(string text, int start, int end, int line, int column)
     {
         _text = text;
-        _length = text.Length;
+        _length = end;
         _pos = start;
         _line = line;
-        _lineStart = start;
+        _lineStart = start - (column - 1);
 
         // A byte order mark may open the stream; it is not content and does not count as a column.
         if (_pos < _length && _text[_pos] == '\uFEFF')
@@ -1127,7 +1128,7 @@ internal sealed class YamlScanner
             indent = _indent >= 0 ? _indent + increment : increment;
         }
 
-        indent = ScanBlockScalarBreaks(indent, breaks, literal, ref end, ref firstLine);
+        indent = ScanBlockScalarBreaks(indent, breaks, ref end, ref firstLine);
         firstLine = 0;
 
         while (Column == indent && !(_pos >= _length || _text[_pos] == '\0') && !IsDocumentEnd())
@@ -1161,7 +1162,7 @@ internal sealed class YamlScanner
                 leadingBreak = ReadLine();
             }
 
-            indent = ScanBlockScalarBreaks(indent, breaks, literal, ref end, ref firstLine);
+            indent = ScanBlockScalarBreaks(indent, breaks, ref end, ref firstLine);
         }
 
         if (chomping != -1 && leadingBreak != '\0')
@@ -1177,10 +1178,16 @@ internal sealed class YamlScanner
         return new Token(TokenKind.Scalar, start, end, value.ToString(), style: literal ? ScalarStyle.Literal : ScalarStyle.Folded);
     }
 
-    private int ScanBlockScalarBreaks(int indent, StringBuilder breaks, bool literal, ref Mark end, ref int? firstLine)
+    /// <summary>
+    /// The empty lines before a block scalar's content, and its indentation when not given. YAML forbids leading
+    /// empty lines with more spaces than the first content line; exactly as many is fine (libyaml, which go-yaml
+    /// ports, takes the largest of them as the indentation). The check applies only when that content line belongs
+    /// to the scalar, i.e. is indented past the parent: otherwise the scalar is empty and the line comes after it.
+    /// </summary>
+    private int ScanBlockScalarBreaks(int indent, StringBuilder breaks, ref Mark end, ref int? firstLine)
     {
         var maxIndent = 0;
-        var indentOfFirstLine = -1;
+        var leadingEmptyLines = false;
         end = Here();
         while (true)
         {
@@ -1196,42 +1203,20 @@ internal sealed class YamlScanner
 
             if (!IsBreak(Current))
             {
-                if (literal && firstLine == 1)
-                {
-                    var localIndent = Column;
-                    var i = 0;
-                    while (!IsBreak(At(_pos + i)) && At(_pos + i) == ' ')
-                    {
-                        i++;
-                        localIndent++;
-                    }
-
-                    if (IsBreak(At(_pos + i)) && localIndent > Column)
-                    {
-                        firstLine = 0;
-                        indentOfFirstLine = localIndent;
-                    }
-                }
-
                 break;
             }
 
             if (firstLine == 1)
             {
                 firstLine = 0;
-                indentOfFirstLine = Column;
+                leadingEmptyLines = true;
             }
 
             breaks.Append(ReadLine());
             end = Here();
         }
 
-        if (literal && indentOfFirstLine > 1 && indent < indentOfFirstLine - 1)
-        {
-            throw new YamlSyntaxException(end, "the first line of a literal block scalar has more spaces than its content");
-        }
-
-        if (!literal && maxIndent > Column && indentOfFirstLine > -1)
+        if (indent == 0 && leadingEmptyLines && maxIndent > Column && Column > _indent && !EndOfInput)
         {
             throw new YamlSyntaxException(end, "leading empty lines of a block scalar are more indented than its first content line");
         }

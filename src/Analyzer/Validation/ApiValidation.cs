@@ -1,0 +1,117 @@
+using KubeLint.Analyzer.Documents;
+using KubeLint.Analyzer.Engine;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Validation.ApiExtensions;
+using KubeLint.Analyzer.Validation.Autoscaling;
+using KubeLint.Analyzer.Validation.Cluster;
+using KubeLint.Analyzer.Validation.Configuration;
+using KubeLint.Analyzer.Validation.Metadata;
+using KubeLint.Analyzer.Validation.Networking;
+using KubeLint.Analyzer.Validation.Pods;
+using KubeLint.Analyzer.Validation.Policy;
+using KubeLint.Analyzer.Validation.Rbac;
+using KubeLint.Analyzer.Validation.Services;
+using KubeLint.Analyzer.Validation.Storage;
+using KubeLint.Analyzer.Validation.Workloads;
+
+namespace KubeLint.Analyzer.Validation;
+
+/// <summary>
+/// Runs the API server's defaulting and validation on one object, after its schema validation: every
+/// <see cref="ObjectValidation"/> for the object's kind defaults the shared <see cref="ObjectView"/> first, then each
+/// validates it, as the server's decoding (defaulting) precedes the REST strategy's <c>Validate</c>.
+/// </summary>
+public static class ApiValidation
+{
+    /// <summary>Every validation, in the order their findings are produced. Register a new validation here.</summary>
+    private static readonly ObjectValidation[] Validations =
+    [
+        new ObjectMetaValidation(),
+        new PodValidation(),
+        new DeploymentValidation(),
+        new ReplicaSetValidation(),
+        new StatefulSetValidation(),
+        new DaemonSetValidation(),
+        new ReplicationControllerValidation(),
+        new JobValidation(),
+        new CronJobValidation(),
+        new PodTemplateValidation(),
+        new ServiceValidation(),
+        new EndpointsValidation(),
+        new ConfigMapValidation(),
+        new SecretValidation(),
+        new IngressValidation(),
+        new IngressClassValidation(),
+        new NetworkPolicyValidation(),
+        new PodDisruptionBudgetValidation(),
+        new RoleValidation(),
+        new RoleBindingValidation(),
+        new HorizontalPodAutoscalerValidation(),
+        new PersistentVolumeValidation(),
+        new PersistentVolumeClaimValidation(),
+        new StorageClassValidation(),
+        new VolumeAttachmentValidation(),
+        new CsiDriverValidation(),
+        new CsiNodeValidation(),
+        new VolumeAttributesClassValidation(),
+        new NamespaceValidation(),
+        new NodeValidation(),
+        new LimitRangeValidation(),
+        new ResourceQuotaValidation(),
+        new PriorityClassValidation(),
+        new LeaseValidation(),
+        new RuntimeClassValidation(),
+        new EndpointSliceValidation(),
+        new WebhookConfigurationValidation(),
+        new ValidatingAdmissionPolicyValidation(),
+        new CustomResourceDefinitionValidation(),
+        new OpenApiSchemaValidation(),
+    ];
+
+    private static readonly ObjectValidation[] ForEveryKind = Validations.Where(v => v.Kinds.Count == 0).ToArray();
+
+    private static readonly Dictionary<(string Group, string Kind), ObjectValidation[]> ByKind = Validations
+        .SelectMany(v => v.Kinds.Select(k => (Kind: k, Validation: v)))
+        .GroupBy(p => p.Kind)
+        .ToDictionary(g => g.Key, g => ForEveryKind.Concat(g.Select(p => p.Validation)).ToArray());
+
+    /// <summary>Every validation area's validations, for rules.md.</summary>
+    public static IReadOnlyList<ObjectValidation> All => Validations;
+
+    /// <summary>
+    /// Whether the API validation of <paramref name="obj"/> reports the fields its kind requires and the values it
+    /// supports, so that schema validation leaves out the OpenAPI <c>required</c> lists and the enumeration table
+    /// (see <see cref="ObjectValidation.ReportsRequiredAndSupportedValues"/>). With the validation's area turned off,
+    /// schema validation checks them again, as it did before the API server's own checks existed.
+    /// </summary>
+    public static bool ReportsRequiredAndSupportedValues(KubeObject obj, bool builtIn, AnalysisOptions options)
+        => builtIn && ByKind.TryGetValue((obj.Group, obj.Kind), out var forKind)
+            && forKind.Any(v => v.ReportsRequiredAndSupportedValues && options.IsAreaEnabled(v.Area) && v.AppliesTo(obj));
+
+    /// <summary>
+    /// Validates <paramref name="obj"/>; <paramref name="schemaReported"/> holds the positions schema validation
+    /// reported for it, where nothing more is said.
+    /// </summary>
+    public static void Run(AnalysisContext analysis, KubeObject obj, KubernetesVersion version, bool builtIn, HashSet<SourcePosition> schemaReported)
+    {
+        var validations = builtIn && ByKind.TryGetValue((obj.Group, obj.Kind), out var forKind) ? forKind : ForEveryKind;
+        var applicable = validations.Where(v => analysis.Options.IsAreaEnabled(v.Area) && v.AppliesTo(obj)).ToList();
+        if (applicable.Count == 0)
+        {
+            return;
+        }
+
+        var view = new ObjectView(obj);
+        foreach (var validation in applicable)
+        {
+            validation.Default(view);
+        }
+
+        var context = new ValidationContext(analysis, view, version, builtIn, schemaReported);
+        foreach (var validation in applicable)
+        {
+            context.MessagePrefix = null;
+            validation.Validate(context);
+        }
+    }
+}
