@@ -65,6 +65,43 @@ public sealed class ExpansionTests
     }
 
     [Test]
+    public void Suspended_jobs_and_cronjobs_create_no_pods_and_no_finding()
+    {
+        // job_controller.go: a suspended Job (spec.suspend) has no active pods; cronjob_controllerv2.go: a suspended
+        // CronJob schedules no Job. 8 CPU would not fit any node, yet nothing is reported.
+        const string job = """
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: migrate}
+            spec:
+              suspend: true
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: app, image: app:1, resources: {requests: {cpu: "8"}}}]
+            ---
+
+            """;
+        const string cronJob = """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: report}
+            spec:
+              schedule: "0 * * * *"
+              suspend: true
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: OnFailure
+                      containers: [{name: app, image: app:1, resources: {requests: {cpu: "8"}}}]
+            """;
+        Assert.That(Sim.Run(job + cronJob).Pods, Is.Empty);
+        Assert.That(Sim.Summaries(job + cronJob).Where(s => s.StartsWith("KL5", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(Sim.Run(job.Replace("suspend: true", "suspend: false")).Pods.Single().Node, Is.Null);
+    }
+
+    [Test]
     public void Statefulset_ordinals_start_at_spec_ordinals_start()
     {
         // B2: "ordinals start at spec.ordinals.start, default 0".

@@ -48,6 +48,7 @@ public static class RuleIds
     public const string IngressBackendMissing = "KL2007";
     public const string MissingReference = "KL2008";
     public const string OverlappingSelectors = "KL2009";
+    public const string HpaMissingRequest = "KL2010";
 
     // Probes and resources.
     public const string MissingReadinessProbe = "KL3001";
