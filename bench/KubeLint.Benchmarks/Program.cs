@@ -37,10 +37,19 @@ if (args.Length > 1 && args[0] == "--cel-coverage")
     return PatternAndCelFigures.PrintCelCoverage(args.Skip(1).ToList());
 }
 
-// Scheduler throughput figures: dotnet run -c Release --project bench/KubeLint.Benchmarks -- --scale
+// Scheduler throughput figures and the simulator's large cases: dotnet run -c Release --project bench/KubeLint.Benchmarks -- --scale
 if (args.Length > 0 && args[0] == "--scale")
 {
-    return ScaleRun.Run(Console.Out);
+    ScaleRun.Run(Console.Out);
+    Console.WriteLine();
+    BigCases.RunAll(Console.Out);
+    return 0;
+}
+
+// One large case in this process (what --scale runs in child processes): ... -- --case NAME
+if (args is ["--case", var name])
+{
+    return BigCases.Run(name, Console.Out);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

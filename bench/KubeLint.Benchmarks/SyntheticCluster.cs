@@ -1,4 +1,6 @@
 using System.Globalization;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
 using KubeLint.Simulator.Cluster;
 using KubeLint.Simulator.Model;
 
@@ -18,12 +20,17 @@ internal static class SyntheticCluster
         return nodes;
     }
 
-    /// <summary>Pods of 20 Deployments (default spreading applies) with requests between 50m/64Mi and 240m/1.2Gi (about 145m on average).</summary>
+    /// <summary>
+    /// Pods of 20 ReplicaSets (default spreading over their selector applies) with requests between 50m/64Mi and
+    /// 240m/1.2Gi (about 145m on average).
+    /// </summary>
     public static List<SimPod> Pods(int count)
     {
         var templates = new SimPod[20];
         for (var w = 0; w < templates.Length; w++)
         {
+            var app = "w" + w.ToString(CultureInfo.InvariantCulture);
+            var selector = LabelSelector.FromRequirements(new YamlMapping([], default), [new LabelRequirement("app", LabelOperator.In, [app])]);
             var cpu = 50 + (w * 10);
             var memory = (64L + (w * 60)) * 1024 * 1024;
             templates[w] = new SimPod
@@ -31,7 +38,8 @@ internal static class SyntheticCluster
                 Namespace = "bench",
                 Name = "w" + w.ToString(CultureInfo.InvariantCulture),
                 Workload = "Deployment/w" + w.ToString(CultureInfo.InvariantCulture),
-                Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "w" + w.ToString(CultureInfo.InvariantCulture) },
+                Labels = new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = app },
+                DefaultSpreadSelector = selector,
                 Requests = new Resources { MilliCpu = cpu, Memory = memory },
                 NonZeroMilliCpu = cpu,
                 NonZeroMemory = memory,
@@ -42,7 +50,7 @@ internal static class SyntheticCluster
         for (var i = 0; i < count; i++)
         {
             var template = templates[i % templates.Length];
-            var pod = template.WithName("p-" + i.ToString(CultureInfo.InvariantCulture), spreadGroup: "bench/" + template.Workload);
+            var pod = template.WithName("p-" + i.ToString(CultureInfo.InvariantCulture));
             pod.Sequence = i;
             pods.Add(pod);
         }

@@ -21,6 +21,7 @@ public static class BuiltInRules
             new IngressBackendMissingRule(),
             new MissingReferenceRule(),
             new OverlappingSelectorsRule(),
+            new HpaMissingRequestRule(),
             new Probes.MissingReadinessProbeRule(),
             new Probes.MissingLivenessProbeRule(),
             new Probes.IdenticalLivenessReadinessRule(),

@@ -1,5 +1,5 @@
-using System.Globalization;
 using KubeLint.Analyzer.Model;
+using KubeLint.Simulator.Admission;
 using KubeLint.Simulator.Cluster;
 using KubeLint.Simulator.Controllers;
 using KubeLint.Simulator.Model;
@@ -10,32 +10,36 @@ using KubeLint.Simulator.Volumes;
 namespace KubeLint.Simulator;
 
 /// <summary>
-/// Dry-runs manifests on a cluster model: the controllers expand workloads into pods and claims, the PV controller
-/// binds Immediate claims, the scheduler places pods in queue order, and each Deployment, StatefulSet and DaemonSet
-/// rolls out a new revision on a copy of the resulting state.
+/// Dry-runs manifests on a cluster model: admission decides which objects the API server accepts, the controllers
+/// create pods and claims over time (see <see cref="Timeline"/>), the PV controller binds Immediate claims, the
+/// scheduler places pods as they arrive, the embedded default cluster scales up like cluster-autoscaler, and each
+/// Deployment, StatefulSet and DaemonSet rolls out a new revision on a copy of the resulting state.
 /// </summary>
 public sealed class Simulation
 {
-    private Simulation(SimulationResult result, IReadOnlyList<Workload> workloads, IReadOnlyList<SimClaim> claims, IReadOnlyList<(RolloutResult Rollout, Workload Workload)> rollouts, IReadOnlyDictionary<SimPod, Placement> placements)
+    /// <summary>Workloads with more pods than this are not rolled out (their rollout would take as long as their size).</summary>
+    private const long MaxRolloutPods = 10_000;
+
+    private Simulation(SimulationResult result, IReadOnlyList<Workload> workloads, IReadOnlyList<SimClaim> claims, IReadOnlyList<(RolloutResult Rollout, Workload Workload)> rollouts, AdmissionReview admission)
     {
         Result = result;
-        Placements = placements;
         Workloads = workloads;
         Claims = claims;
         Rollouts = rollouts;
+        Admission = admission;
     }
 
     public SimulationResult Result { get; }
 
     internal IReadOnlyList<Workload> Workloads { get; }
 
-    internal IReadOnlyDictionary<SimPod, Placement> Placements { get; }
-
     internal IReadOnlyList<SimClaim> Claims { get; }
 
     internal IReadOnlyList<(RolloutResult Rollout, Workload Workload)> Rollouts { get; }
 
-    /// <summary>Runs the simulation of <paramref name="manifests"/> with the cluster and baseline of <paramref name="options"/>.</summary>
+    internal AdmissionReview Admission { get; }
+
+    /// <summary>Runs the simulation of <paramref name="inputs"/> with the cluster and baseline of <paramref name="options"/>.</summary>
     public static Simulation Run(IReadOnlyList<KubeObject> inputs, SimulationOptions options, SchedulerVersion? version = null)
     {
         version ??= SchedulerVersion.Latest;
@@ -45,9 +49,12 @@ public sealed class Simulation
         var seen = new HashSet<(string, string, string?, string)>();
         var manifests = inputs.Where(o => seen.Add((o.Group, o.Kind, o.EffectiveNamespace, o.Name))).ToList();
         var cluster = ClusterReader.Read(options.Cluster);
+        cluster.Version = version;
         ClusterReader.AddManifestObjects(cluster, manifests);
+        var admission = new AdmissionReview(cluster, manifests, options.Cluster);
+        var accepted = manifests.Where(admission.Accepts).ToList();
         var binder = new VolumeBinder(cluster);
-        foreach (var obj in manifests)
+        foreach (var obj in accepted)
         {
             if (obj.Group.Length == 0 && obj.Kind == "PersistentVolumeClaim")
             {
@@ -55,70 +62,79 @@ public sealed class Simulation
             }
         }
 
+        // Every applied object takes kubectl its time, so a workload's controller starts by its place among all objects.
         var workloads = new List<Workload>();
-        foreach (var obj in manifests)
+        for (var i = 0; i < accepted.Count; i++)
         {
-            if (WorkloadExpander.Expand(obj, cluster) is { } workload)
+            if (WorkloadExpander.Expand(accepted[i], cluster, i) is { } workload)
             {
                 workloads.Add(workload);
-                foreach (var claim in workload.Claims)
-                {
-                    binder.AddClaim(claim);
-                }
             }
         }
 
         binder.BindImmediate();
         var scheduler = new Scheduler(cluster.Nodes, binder, version);
-        var existing = PlaceExisting(cluster, scheduler);
-        var pods = new List<SimPod>(existing);
+        var autoscaler = cluster.IsDefault ? new ClusterAutoscaler(cluster.Nodes.Count(n => !n.Taints.Any())) : null;
+        var timeline = new Timeline(scheduler, binder, admission.AdmitPod, autoscaler);
+        PlaceExisting(cluster, scheduler, timeline);
+        Adoption.AdoptBarePods(workloads, cluster);
         foreach (var workload in workloads)
         {
-            pods.AddRange(workload.Pods);
+            timeline.Start(workload);
         }
 
-        for (var i = 0; i < pods.Count; i++)
-        {
-            pods[i].Sequence = i;
-        }
-
-        var placements = RunQueue(pods.Where(p => KnownNamespace(cluster, manifests, p.Namespace)).ToList(), scheduler, workloads);
-        foreach (var pod in pods.Where(p => !placements.ContainsKey(p)))
-        {
-            // The API server refuses objects in a namespace that does not exist.
-            placements[pod] = new Placement { Pod = pod, Reason = "namespaces \"" + pod.Namespace + "\" not found" };
-        }
-
+        timeline.Run(workloads);
         var result = new SimulationResult
         {
-            KubernetesVersion = "1." + version.Minor.ToString(CultureInfo.InvariantCulture),
+            KubernetesVersion = version.ToString(),
             DefaultCluster = cluster.IsDefault,
+            Autoscaling = autoscaler is null ? null : new AutoscalingResult(autoscaler.InitialWorkers, autoscaler.Workers, ClusterAutoscaler.MaxWorkers, DefaultCluster.WorkerShape),
         };
+        result.Admission.AddRange(admission.Results);
         foreach (var workload in workloads)
         {
-            foreach (var pod in workload.Pods)
+            foreach (var outcome in workload.Outcomes)
             {
-                var placement = placements[pod];
-                result.Pods.Add(new PodResult(pod.Namespace, pod.Name, workload.Name, placement.Node, placement.Reason)
+                var factory = workload.Factory;
+                var first = outcome.Index;
+                result.Pods.Add(new PodResult(outcome.Pod.Namespace, outcome.Pod.Name, workload.ReportedName, outcome.Node, outcome.Reason)
                 {
-                    Ties = placement.Ties,
-                    TieCount = placement.TieCount,
+                    Ties = outcome.Ties,
+                    TieCount = outcome.TieCount,
+                    Count = outcome.Count,
+                    Admission = outcome.Admission,
+                    NameAt = outcome.Count > 1 && factory is not null ? offset => factory.NameOf(first + offset) : null,
                 });
+            }
+
+            if (workload.Job?.FailedReason is { } failed)
+            {
+                result.FailedJobs.Add(new JobResult(workload.Owner.EffectiveNamespace ?? "default", workload.Owner.Name, failed));
             }
         }
 
-        ExplainWaitingClaims(binder, workloads, placements);
-        foreach (var claim in binder.Claims)
+        foreach (var (victim, by, node) in timeline.Preempted)
         {
-            result.Claims.Add(new ClaimResult(claim.Namespace, claim.Name, claim.BoundVolume, claim.BoundVolume is null ? "Pending" : "Bound", claim.Reason));
+            result.Preempted.Add(new PreemptionResult(victim.Namespace, victim.Name, victim.Workload, by.Namespace + "/" + by.Name, node));
         }
 
+        ExplainWaitingClaims(binder, workloads);
+        foreach (var claim in binder.Claims)
+        {
+            result.Claims.Add(new ClaimResult(claim.Namespace, claim.Name, claim.BoundVolume, claim.BoundVolume is null ? "Pending" : "Bound", claim.Reason) { Ties = claim.VolumeTies });
+        }
+
+        ClaimAggregates.AddPendingTemplates(result, workloads, binder);
         var rollouts = new List<(RolloutResult, Workload)>();
-        var baseline = options.Baseline;
         foreach (var workload in workloads)
         {
+            if (workload.Total > MaxRolloutPods)
+            {
+                continue;
+            }
+
             var restore = binder.Snapshot();
-            var rollout = RolloutSimulator.Simulate(workload, baseline, cluster, scheduler.Clone(), placements);
+            var rollout = RolloutSimulator.Simulate(workload, options.Baseline, cluster, scheduler.Clone(), autoscaler);
             restore();
             if (rollout is not null)
             {
@@ -132,23 +148,15 @@ public sealed class Simulation
             result.Nodes.Add(new NodeResult(node.Name, requested.MilliCpu, node.Allocatable.MilliCpu, requested.Memory, node.Allocatable.Memory, count, node.AllocatablePods));
         }
 
-        return new Simulation(result, workloads, binder.Claims, rollouts, placements);
+        return new Simulation(result, workloads, binder.Claims, rollouts, admission);
     }
 
     /// <summary>
-    /// Namespaces are checked only when the cluster description lists some (kubectl get ns -o yaml): then a pod's
-    /// namespace must be listed, built in, or created by the manifests.
+    /// Pods of the cluster description: those bound to a node run there; those without a node wait in the queue
+    /// ahead of the manifests' pods. Neither is part of the report.
     /// </summary>
-    private static bool KnownNamespace(ClusterModel cluster, IReadOnlyList<KubeObject> manifests, string ns)
-        => cluster.Namespaces.Count == 0
-           || cluster.Namespaces.Contains(ns)
-           || ns is "default" or "kube-system" or "kube-public" or "kube-node-lease"
-           || manifests.Any(o => o.Group.Length == 0 && o.Kind == "Namespace" && o.Name == ns);
-
-    /// <summary>Pods of the cluster description that already run on a node.</summary>
-    private static List<SimPod> PlaceExisting(ClusterModel cluster, Scheduler scheduler)
+    private static void PlaceExisting(ClusterModel cluster, Scheduler scheduler, Timeline timeline)
     {
-        var pending = new List<SimPod>();
         foreach (var obj in cluster.ExistingPods)
         {
             if (obj.Spec is not { } spec)
@@ -156,123 +164,31 @@ public sealed class Simulation
                 continue;
             }
 
+            // A pod with a controlling owner belongs to a controller of the cluster; others are orphans a ReplicaSet may adopt.
+            var owned = obj.Metadata?.GetSequence("ownerReferences")?.Mappings.Any() == true;
             var pod = PodSpecReader.Read(spec, obj.Labels, obj.EffectiveNamespace ?? "default", obj.Name, "Pod/" + obj.Name, null, cluster, null);
+            cluster.RunningPods.Add((pod, Orphan: !owned));
             if (pod.NodeName is null || !scheduler.Assign(pod, pod.NodeName))
             {
-                pending.Add(pod);
+                timeline.AddExisting(new Workload { Owner = obj, Name = "Pod/" + obj.Name, ReportNode = obj.Root }, pod);
             }
         }
-
-        return pending;
-    }
-
-    /// <summary>
-    /// The scheduling queue (PrioritySort): priority descending, then creation order, then namespace/name. Pods with
-    /// spec.nodeName bypass the scheduler and only face the kubelet's resource check. OrderedReady StatefulSets
-    /// create ordinal k+1 only once ordinal k runs, so pods after a Pending one are never created.
-    /// Preempted pods re-enter the queue at their priority.
-    /// </summary>
-    private static Dictionary<SimPod, Placement> RunQueue(List<SimPod> pods, Scheduler scheduler, List<Workload> workloads)
-    {
-        var queue = new List<SimPod>(pods);
-        queue.Sort(QueueOrder);
-        var placements = new Dictionary<SimPod, Placement>();
-        var orderedReady = new Dictionary<SimPod, Workload>();
-        foreach (var workload in workloads)
-        {
-            if (workload.Owner.Kind == "StatefulSet" && workload.Owner.Spec?.GetString("podManagementPolicy") != "Parallel")
-            {
-                foreach (var pod in workload.Pods)
-                {
-                    orderedReady[pod] = workload;
-                }
-            }
-        }
-
-        var blocked = new Dictionary<Workload, SimPod>();
-        for (var q = 0; q < queue.Count; q++)
-        {
-            var pod = queue[q];
-            if (orderedReady.TryGetValue(pod, out var sts) && blocked.TryGetValue(sts, out var predecessor))
-            {
-                placements[pod] = new Placement
-                {
-                    Pod = pod,
-                    Reason = "not created: OrderedReady waits for " + predecessor.Name + " to be Running and Ready",
-                };
-                continue;
-            }
-
-            Placement placement;
-            if (pod.NodeName is { } nodeName)
-            {
-                placement = new Placement { Pod = pod };
-                var rejection = scheduler.KubeletRejection(pod, nodeName);
-                if (rejection is null)
-                {
-                    scheduler.Assign(pod, nodeName);
-                    placement.Node = nodeName;
-                }
-                else
-                {
-                    placement.Reason = rejection;
-                }
-            }
-            else
-            {
-                placement = scheduler.Schedule(pod);
-            }
-
-            if (placements.TryGetValue(pod, out var earlier) && earlier.Reason is { } preemptedNote && placement.Reason is not null)
-            {
-                placement.Reason = preemptedNote + "; then " + placement.Reason;
-            }
-
-            placements[pod] = placement;
-            if (placement.Node is null && sts is not null)
-            {
-                blocked[sts] = pod;
-            }
-
-            foreach (var (victim, by, node) in scheduler.Preempted)
-            {
-                placements[victim] = new Placement { Pod = victim, Reason = "preempted by " + by.Key + " (priority " + by.Priority.ToString(CultureInfo.InvariantCulture) + ") on " + node };
-                var position = queue.FindIndex(q + 1, p => QueueOrder(victim, p) < 0);
-                queue.Insert(position < 0 ? queue.Count : position, victim);
-            }
-
-            scheduler.Preempted.Clear();
-        }
-
-        return placements;
-    }
-
-    private static int QueueOrder(SimPod a, SimPod b)
-    {
-        var byPriority = b.Priority.CompareTo(a.Priority);
-        if (byPriority != 0)
-        {
-            return byPriority;
-        }
-
-        var bySequence = a.Sequence.CompareTo(b.Sequence);
-        return bySequence != 0 ? bySequence : string.CompareOrdinal(a.Key, b.Key);
     }
 
     /// <summary>Delayed claims still unbound: waiting for their pod (a problem when the pod cannot schedule) or for any consumer.</summary>
-    private static void ExplainWaitingClaims(VolumeBinder binder, List<Workload> workloads, Dictionary<SimPod, Placement> placements)
+    private static void ExplainWaitingClaims(VolumeBinder binder, List<Workload> workloads)
     {
-        var consumers = new Dictionary<string, SimPod>(StringComparer.Ordinal);
+        var consumers = new Dictionary<string, PodOutcome>(StringComparer.Ordinal);
         foreach (var workload in workloads)
         {
-            foreach (var pod in workload.Pods)
+            foreach (var outcome in workload.Outcomes)
             {
-                foreach (var claim in pod.Claims)
+                foreach (var claim in outcome.Pod.Claims)
                 {
-                    var key = pod.Namespace + "/" + claim;
+                    var key = outcome.Pod.Namespace + "/" + claim;
                     if (!consumers.ContainsKey(key))
                     {
-                        consumers[key] = pod;
+                        consumers[key] = outcome;
                     }
                 }
             }
@@ -285,9 +201,9 @@ public sealed class Simulation
                 continue;
             }
 
-            if (consumers.TryGetValue(claim.Key, out var pod) && placements.TryGetValue(pod, out var placement) && placement.Node is null)
+            if (consumers.TryGetValue(claim.Key, out var outcome) && outcome.Node is null)
             {
-                claim.Reason = "WaitForPodScheduled: waiting for pod " + pod.Name + " to be scheduled";
+                claim.Reason = "WaitForPodScheduled: waiting for pod " + outcome.Pod.Name + " to be scheduled";
                 claim.Problem = true;
             }
             else

@@ -1,14 +1,23 @@
+using System.Globalization;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
+using KubeLint.Simulator.Cluster;
 using KubeLint.Simulator.Controllers;
 using KubeLint.Simulator.Scheduling;
 
 namespace KubeLint.Simulator;
 
-/// <summary>Runs the cluster simulation and reports its predictions (KL5xxx) as findings.</summary>
+/// <summary>
+/// Runs the cluster simulation and reports its predictions (KL5xxx) as findings. Against the embedded default
+/// cluster a prediction is an assumption about a cluster the user never described, so the scheduling, rollout and
+/// claim predictions are warnings whose message names that assumption; with --cluster they are errors.
+/// </summary>
 public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
 {
+    /// <summary>Appended to predictions made on the embedded default cluster.</summary>
+    public const string DefaultClusterAssumption = "on the embedded default cluster: autoscaled " + DefaultCluster.WorkerShape + " workers";
+
     public SimulationOptions Options { get; } = options;
 
     public override IReadOnlyList<RuleDescriptor> Rules { get; } = SimulationRules.All;
@@ -19,10 +28,17 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
     public static SimulationResult RunAndReport(AnalysisContext context, SimulationOptions options)
     {
         var simulation = Simulation.Run(context.Objects, options, SchedulerVersion.Parse(context.Options.KubernetesVersion));
+        var report = new Reporter(context, simulation.Result.DefaultCluster);
+        foreach (var finding in simulation.Admission.Findings)
+        {
+            report.Admission(finding.Object, finding.Node, finding.Rejected, finding.Message);
+        }
+
         var unschedulable = new HashSet<Workload>();
         foreach (var workload in simulation.Workloads)
         {
-            if (ReportPods(context, workload, simulation))
+            // Pods that admission rejects are reported by KL5005; their rollout is as moot as an unschedulable one.
+            if (ReportPods(report, workload) || workload.Outcomes.Any(o => o.Admission is not null))
             {
                 unschedulable.Add(workload);
             }
@@ -32,7 +48,7 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
         {
             if (claim.BoundVolume is null && claim.Problem && claim.Owner is { } owner && claim.ReportNode is { } node)
             {
-                context.Report(SimulationRules.ClaimUnbound, owner, node, "PersistentVolumeClaim " + claim.Name + " would stay Pending: " + claim.Reason);
+                report.Prediction(SimulationRules.ClaimUnbound, owner, node, "PersistentVolumeClaim " + claim.Name + " would stay Pending: " + claim.Reason);
             }
         }
 
@@ -47,35 +63,64 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
             var node = workload.Owner.Spec?.GetEntry("strategy")?.Key ?? workload.Owner.Spec?.GetEntry("updateStrategy")?.Key ?? workload.ReportNode;
             if (!rollout.Completes && rollout.Strategy != "OnDelete")
             {
-                context.Report(SimulationRules.RolloutStuck, workload.Owner, node, "a rollout of a new revision would not complete: " + rollout.Reason);
+                report.Prediction(SimulationRules.RolloutStuck, workload.Owner, node, "a rollout of a new revision would not complete: " + rollout.Reason);
             }
             else if (rollout.DowntimeStep is { } step)
             {
                 var at = rollout.Steps[step];
-                context.Report(SimulationRules.RolloutDowntime, workload.Owner, node, "a " + rollout.Strategy + " rollout leaves no pod available at step " + step.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (" + at.Action + ")");
+                report.Prediction(SimulationRules.RolloutDowntime, workload.Owner, node, "a " + rollout.Strategy + " rollout leaves no pod available at step " + step.ToString(CultureInfo.InvariantCulture) + " (" + at.Action + ")");
             }
         }
 
         return simulation.Result;
     }
 
+    /// <summary>The simulation of a set of objects, for the simulate command and reports.</summary>
+    public static SimulationResult Simulate(IReadOnlyList<KubeObject> objects, SimulationOptions options, string? kubernetesVersion = null)
+        => Simulation.Run(objects, options, SchedulerVersion.Parse(kubernetesVersion)).Result;
+
     /// <summary>One finding per workload: the first unschedulable pod's message and how many share the fate.</summary>
-    private static bool ReportPods(AnalysisContext context, Workload workload, Simulation simulation)
+    private static bool ReportPods(Reporter report, Workload workload)
     {
-        var pending = workload.Pods.Where(p => simulation.Placements[p].Node is null).Select(p => simulation.Placements[p]).ToList();
-        if (pending.Count == 0)
+        if (workload.Job?.FailedReason is { } failed)
+        {
+            report.Prediction(SimulationRules.PodUnschedulable, workload.Owner, workload.ReportNode, "the Job would fail with its pods deleted: " + failed);
+            return true;
+        }
+
+        var pending = workload.Pending;
+        var first = workload.Outcomes.FirstOrDefault(o => o.Node is null && o.Admission is null);
+        if (pending == 0 || first is null)
         {
             return false;
         }
 
-        var total = workload.Pods.Count;
-        var first = pending[0];
-        var count = pending.Count == 1 ? "pod " + first.Pod.Name : pending.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + total.ToString(System.Globalization.CultureInfo.InvariantCulture) + " pods (first " + first.Pod.Name + ")";
-        context.Report(SimulationRules.PodUnschedulable, workload.Owner, workload.ReportNode, count + " would stay Pending: " + first.Reason);
+        var total = workload.Total;
+        var count = pending == 1 && total == 1 ? "pod " + first.Pod.Name
+            : pending == 1 ? "pod " + first.Pod.Name + " (1 of " + Int(total) + ")"
+            : Int(pending) + " of " + Int(total) + " pods (first " + first.Pod.Name + ")";
+        report.Prediction(SimulationRules.PodUnschedulable, workload.Owner, workload.ReportNode, count + " would stay Pending: " + first.Reason);
         return true;
     }
 
-    /// <summary>The simulation of a set of objects, for the simulate command and reports.</summary>
-    public static SimulationResult Simulate(IReadOnlyList<KubeObject> objects, SimulationOptions options, string? kubernetesVersion = null)
-        => Simulation.Run(objects, options, SchedulerVersion.Parse(kubernetesVersion)).Result;
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reports predictions with the severity the cluster warrants and admission results as they are.</summary>
+    private sealed class Reporter(AnalysisContext context, bool defaultCluster)
+    {
+        public void Prediction(RuleDescriptor rule, KubeObject obj, Analyzer.Yaml.YamlNode node, string message)
+        {
+            if (defaultCluster)
+            {
+                context.Report(rule, obj, node, message + " (" + DefaultClusterAssumption + ")", Severity.Warning);
+            }
+            else
+            {
+                context.Report(rule, obj, node, message);
+            }
+        }
+
+        public void Admission(KubeObject obj, Analyzer.Yaml.YamlNode node, bool rejected, string message)
+            => context.Report(rejected ? SimulationRules.AdmissionRejected : SimulationRules.AdmissionWarning, obj, node, message);
+    }
 }

@@ -11,24 +11,69 @@ public sealed class SimulationResult
 
     public List<NodeResult> Nodes { get; } = [];
 
+    /// <summary>Pods the scheduler evicted to make room for pods of higher priority.</summary>
+    public List<PreemptionResult> Preempted { get; } = [];
+
+    /// <summary>What the API server's admission said about each applied object, in apply order.</summary>
+    public List<AdmissionResult> Admission { get; } = [];
+
+    /// <summary>Jobs that fail (their pods preempted past backoffLimit).</summary>
+    public List<JobResult> FailedJobs { get; } = [];
+
     /// <summary>The scheduler version whose messages are used, e.g. "1.35".</summary>
     public string KubernetesVersion { get; set; } = string.Empty;
 
     /// <summary>True when the embedded default cluster was used.</summary>
     public bool DefaultCluster { get; set; }
+
+    /// <summary>The embedded default cluster's autoscaled pool; null with a cluster from --cluster.</summary>
+    public AutoscalingResult? Autoscaling { get; set; }
 }
 
-/// <summary>One pod: where it runs, or why it stays Pending.</summary>
+/// <summary>
+/// One pod, or <see cref="Count"/> identical pods of a workload that met the same fate (listed once, named after the
+/// first): where it runs, or why it stays Pending.
+/// </summary>
 public sealed record PodResult(string Namespace, string Name, string Workload, string? Node, string? Reason)
 {
     /// <summary>Other nodes with the same top score (a real cluster may pick any of them); empty when the choice was unique.</summary>
     public IReadOnlyList<string> Ties { get; init; } = [];
 
     public int TieCount { get; init; } = 1;
+
+    /// <summary>How many pods this entry stands for.</summary>
+    public long Count { get; init; } = 1;
+
+    /// <summary>The API server's rejection of the pod when its controller tried to create it, else null.</summary>
+    public string? Admission { get; init; }
+
+    /// <summary>The name of pod number <paramref name="offset"/> of the group (controllers number their pods).</summary>
+    public Func<long, string>? NameAt { get; init; }
 }
 
-/// <summary>One claim: its volume, phase (Bound or Pending) and the pending reason.</summary>
-public sealed record ClaimResult(string Namespace, string Name, string? Volume, string Phase, string? Reason);
+/// <summary>One claim, or <see cref="Count"/> claims of the same StatefulSet template with the same fate.</summary>
+public sealed record ClaimResult(string Namespace, string Name, string? Volume, string Phase, string? Reason)
+{
+    public long Count { get; init; } = 1;
+
+    /// <summary>Other volumes the claim could have been bound to as well (equal capacity, all matching).</summary>
+    public IReadOnlyList<string> Ties { get; init; } = [];
+}
+
+/// <summary>A pod evicted by preemption: who took its place, and on which node.</summary>
+public sealed record PreemptionResult(string Namespace, string Name, string Workload, string By, string Node);
+
+/// <summary>An applied object's admission: "created", "rejected" (with the API server's message) or "warning".</summary>
+public sealed record AdmissionResult(string Object, string Outcome, string? Message);
+
+/// <summary>A Job that fails, and why.</summary>
+public sealed record JobResult(string Namespace, string Name, string Reason);
+
+/// <summary>
+/// The embedded default cluster's pool: how many workers of the default shape it started with and how many the
+/// manifests needed (the capacity-planning figure), up to the pool's maximum.
+/// </summary>
+public sealed record AutoscalingResult(int InitialWorkers, int Workers, int MaxWorkers, string WorkerShape);
 
 /// <summary>One step of a rollout: pods of the old and new revision and available pods after the step.</summary>
 public sealed record RolloutStep(int Old, int New, int Available, string Action);

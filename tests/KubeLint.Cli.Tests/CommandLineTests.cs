@@ -126,8 +126,9 @@ public sealed class CommandLineTests
         var path = Path.Combine(Path.GetTempPath(), $"kubelint-simulate-{Environment.ProcessId}.html");
         try
         {
+            // On the embedded default cluster the predictions are warnings: the run succeeds.
             var run = CliRun.Of("simulate", "examples", "-f", "html", "-o", path);
-            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Findings), run.Stderr);
+            Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Stderr);
             Assert.That(run.Stdout, Is.Empty);
             Assert.That(File.ReadAllText(path), Does.StartWith("<!DOCTYPE html>").IgnoreCase);
             Assert.That(CliRun.Of("simulate", "examples", "--output", path, "-f", "json").Stdout, Is.Empty);

@@ -65,6 +65,43 @@ public sealed class ExpansionTests
     }
 
     [Test]
+    public void Suspended_jobs_and_cronjobs_create_no_pods_and_no_finding()
+    {
+        // job_controller.go: a suspended Job (spec.suspend) has no active pods; cronjob_controllerv2.go: a suspended
+        // CronJob schedules no Job. 8 CPU would not fit any node, yet nothing is reported.
+        const string job = """
+            apiVersion: batch/v1
+            kind: Job
+            metadata: {name: migrate}
+            spec:
+              suspend: true
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: app, image: app:1, resources: {requests: {cpu: "8"}}}]
+            ---
+
+            """;
+        const string cronJob = """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: report}
+            spec:
+              schedule: "0 * * * *"
+              suspend: true
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: OnFailure
+                      containers: [{name: app, image: app:1, resources: {requests: {cpu: "8"}}}]
+            """;
+        Assert.That(Sim.Run(job + cronJob).Pods, Is.Empty);
+        Assert.That(Sim.Summaries(job + cronJob).Where(s => s.StartsWith("KL5", StringComparison.Ordinal)), Is.Empty);
+        Assert.That(Sim.Run(job.Replace("suspend: true", "suspend: false")).Pods.Single().Node, Is.Null);
+    }
+
+    [Test]
     public void Statefulset_ordinals_start_at_spec_ordinals_start()
     {
         // B2: "ordinals start at spec.ordinals.start, default 0".
@@ -135,8 +172,11 @@ public sealed class ExpansionTests
             spec:
               containers: [{name: app, image: app:1}]
             """;
+        // NamespaceLifecycle rejects the object with NotFound; no pod is created.
         var cluster = Sim.Node("n1") + "apiVersion: v1\nkind: Namespace\nmetadata: {name: other}\n";
-        Assert.That(Sim.Run(pod, cluster).Pods[0].Reason, Is.EqualTo("namespaces \"shop\" not found"));
+        var rejected = Sim.Run(pod, cluster);
+        Assert.That(rejected.Pods, Is.Empty);
+        Assert.That(rejected.Admission.Single(), Is.EqualTo(new AdmissionResult("Pod/shop/p", "rejected", "namespaces \"shop\" not found")));
         Assert.That(Sim.Run("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\n" + pod, cluster).Pods[0].Node, Is.EqualTo("n1"));
     }
 
@@ -163,7 +203,10 @@ public sealed class ExpansionTests
             spec: {resources: {requests: {storage: lots}}, accessModes: ReadWriteOnce}
             """;
         var result = Sim.Run(yaml, cluster: "apiVersion: v1\nkind: Node\nmetadata: {name: n}\nstatus: {allocatable: {cpu: x}}\nspec: {taints: 4}\n");
-        Assert.That(result.Pods, Has.Count.EqualTo(1));
-        Assert.That(Regex.IsMatch(result.Pods[0].Name, "^odd-"), Is.True);
+
+        // "replicas: many" is not an int32: the API server rejects the Deployment, so it creates no pod.
+        Assert.That(result.Pods, Is.Empty);
+        var fixedReplicas = Sim.Run(yaml.Replace("replicas: many", "replicas: 1"), cluster: "apiVersion: v1\nkind: Node\nmetadata: {name: n}\nstatus: {allocatable: {cpu: x}}\nspec: {taints: 4}\n");
+        Assert.That(Regex.IsMatch(fixedReplicas.Pods.Single().Name, "^odd-"), Is.True);
     }
 }

@@ -56,9 +56,12 @@ public sealed class RolloutTests
     {
         // Issue: "KL5002 rollout-stuck when ... maxUnavailable 0 and no room for a surge pod".
         var yaml = Deployment(3, "{type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}", cpu: "3500m");
-        var findings = Sim.Lint(yaml);
+        var findings = Sim.Lint(yaml, Sim.ThreeWorkers);
         Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL5002@7:3" }));
         Assert.That(findings[0].Message, Does.Contain("maxUnavailable resolves to 0").And.Contain("3 Insufficient cpu"));
+
+        // The autoscaled default cluster adds a worker for the surge pod, so there the rollout completes.
+        Assert.That(Sim.Summaries(yaml), Is.Empty);
     }
 
     [Test]
@@ -96,7 +99,7 @@ public sealed class RolloutTests
         var current = Deployment(3, strategy, cpu: "1");
         var baseline = Deployment(3, strategy, cpu: "3500m");
         Assert.That(Sim.Summaries(current), Is.Empty);
-        Assert.That(Sim.Summaries(current, baseline: baseline), Is.EqualTo(new[] { "KL5002@7:3" }));
+        Assert.That(Sim.Summaries(current, Sim.ThreeWorkers, baseline), Is.EqualTo(new[] { "KL5002@7:3" }));
 
         // The other way round, the new big pods fit next to the small old ones one at a time.
         Assert.That(Sim.Run(Deployment(3, strategy, cpu: "3"), baseline: Deployment(3, strategy, cpu: "1")).Rollouts.Single().Completes, Is.True);
@@ -151,7 +154,7 @@ public sealed class RolloutTests
     {
         // B2: OrderedReady "pods are created 0→N-1 one at a time. Each waits for its predecessor to be Running and Ready".
         var yaml = StatefulSet.Replace("image: db:1", "image: db:1\n          resources: {requests: {cpu: \"3\"}}").Replace("replicas: 3", "replicas: 5");
-        var result = Sim.Run(yaml);
+        var result = Sim.Run(yaml, Sim.ThreeWorkers);
         Assert.That(Sim.Pod(result, "db-3").Reason, Does.StartWith("0/4 nodes are available"));
         Assert.That(Sim.Pod(result, "db-4").Reason, Is.EqualTo("not created: OrderedReady waits for db-3 to be Running and Ready"));
     }

@@ -226,10 +226,27 @@ public sealed class SchedulerFilterTests
     }
 
     [Test]
-    public void Preemption_never_policy_message()
+    public void Preemption_never_policy_of_the_priority_class_message()
     {
-        var yaml = BigPod.Replace("      containers:", "      preemptionPolicy: Never\n      containers:");
+        // Priority admission copies the class's preemptionPolicy into the pod; DefaultPreemption then answers
+        // "not eligible due to preemptionPolicy=Never." (default_preemption.go PodEligibleToPreemptOthers).
+        const string priorityClass = "apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: batch}\nvalue: 100\npreemptionPolicy: Never\n---\n";
+        var yaml = priorityClass + BigPod.Replace("      containers:", "      priorityClassName: batch\n      containers:");
         Assert.That(Sim.Run(yaml).Pods[0].Reason, Does.EndWith(" preemption: not eligible due to preemptionPolicy=Never."));
+    }
+
+    [Test]
+    public void A_pod_policy_other_than_its_class_is_forbidden()
+    {
+        // priority/admission.go: "the string value of PreemptionPolicy (%s) must not be provided in pod spec;
+        // priority admission controller computed %s from the given PriorityClass name". Without a class the computed
+        // policy is PreemptLowerPriority.
+        var yaml = BigPod.Replace("      containers:", "      preemptionPolicy: Never\n      containers:");
+        var pod = Sim.Run(yaml).Pods.Single();
+        Assert.That(pod.Node, Is.Null);
+        Assert.That(pod.Admission, Does.StartWith("pods \"big-").And.EndWith("-\" is forbidden: the string value of PreemptionPolicy (Never) must not be provided in pod spec; priority admission controller computed PreemptLowerPriority from the given PriorityClass name"));
+        var findings = Sim.Lint(yaml);
+        Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL5005@13:25" }));
     }
 
     private static string HashOf(string yaml)

@@ -78,10 +78,10 @@ public sealed class SchedulerScoringTests
     public void Least_allocated_worked_oracle_is_62_and_balanced_100()
     {
         // A3 worked oracle: node 4000m/8Gi with 1000m/2Gi requested, pod 500m/1Gi → LeastAllocated 62, Balanced 100.
-        Assert.That(Scheduler.LeastRequested(1500, 4000), Is.EqualTo(62));
-        Assert.That(Scheduler.LeastRequested(3L << 30, 8L << 30), Is.EqualTo(62));
-        Assert.That(Scheduler.BalancedScore(1500.0 / 4000, 3.0 / 8, 2), Is.EqualTo(100));
-        Assert.That(Scheduler.BalancedScore(0.5, 0.1, 2), Is.EqualTo(80));
+        Assert.That(Scheduling.Plugins.NodeResourcesFit.LeastRequested(1500, 4000), Is.EqualTo(62));
+        Assert.That(Scheduling.Plugins.NodeResourcesFit.LeastRequested(3L << 30, 8L << 30), Is.EqualTo(62));
+        Assert.That(Scheduling.Plugins.NodeResourcesBalancedAllocation.BalancedScore(1500.0 / 4000, 3.0 / 8, 2), Is.EqualTo(100));
+        Assert.That(Scheduling.Plugins.NodeResourcesBalancedAllocation.BalancedScore(0.5, 0.1, 2), Is.EqualTo(80));
     }
 
     [Test]
@@ -253,11 +253,15 @@ public sealed class SchedulerScoringTests
     [Test]
     public void Existing_pods_anti_affinity_rejects_the_fourth_replica()
     {
-        // A7: anti-affinity is symmetric; [from memory] existing pods' anti-affinity is checked first.
+        // interpodaffinity/filtering.go Filter: the pod's own anti-affinity is checked before the existing pods'
+        // (symmetric) anti-affinity, so a self-anti-affine replica reads "didn't match pod anti-affinity rules".
         var extra = "      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: web}}}";
-        var result = Sim.Run(Deployment("web", 4, cpu: "100m", extraSpec: extra));
+        var result = Sim.Run(Deployment("web", 4, cpu: "100m", extraSpec: extra), Sim.ThreeWorkers);
         Assert.That(result.Pods.Count(p => p.Node is not null), Is.EqualTo(3));
-        Assert.That(result.Pods[3].Reason, Does.StartWith("0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 node(s) didn't satisfy existing pods anti-affinity rules."));
+        Assert.That(result.Pods[3].Reason, Does.StartWith("0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 node(s) didn't match pod anti-affinity rules."));
+
+        // The autoscaled default cluster gives the fourth replica a fourth worker.
+        Assert.That(Sim.Run(Deployment("web", 4, cpu: "100m", extraSpec: extra)).Pods.Select(p => p.Node), Is.EquivalentTo(new[] { "worker-1", "worker-2", "worker-3", "worker-4" }));
     }
 
     [Test]
@@ -301,7 +305,7 @@ public sealed class SchedulerScoringTests
                 spec:
                   containers: [{name: app, image: app:1}]
             """;
-        var result = Sim.Run(yaml);
+        var result = Sim.Run(yaml, Sim.ThreeWorkers);
         Assert.That(result.Pods.Count(p => p.Node is null), Is.EqualTo(1));
     }
 

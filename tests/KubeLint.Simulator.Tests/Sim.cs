@@ -48,6 +48,25 @@ internal static class Sim
 
         """;
 
+    /// <summary>
+    /// A cluster like the embedded default before it scales: the tainted control plane and three 4 CPU / 16Gi
+    /// workers in zones a, b, c, with the default StorageClass; for tests that need the capacity to stay fixed.
+    /// </summary>
+    public static string ThreeWorkers { get; } =
+        Node("control-plane", extraSpec: "  taints: [{key: node-role.kubernetes.io/control-plane, effect: NoSchedule}]", extraLabels: "    node-role.kubernetes.io/control-plane: \"\"")
+        + Node("worker-1", zone: "a") + Node("worker-2", zone: "b") + Node("worker-3", zone: "c")
+        + """
+        apiVersion: storage.k8s.io/v1
+        kind: StorageClass
+        metadata:
+          name: standard
+          annotations: {storageclass.kubernetes.io/is-default-class: "true"}
+        provisioner: rancher.io/local-path
+        volumeBindingMode: WaitForFirstConsumer
+        ---
+
+        """;
+
     public static PodResult Pod(SimulationResult result, string name) => result.Pods.Single(p => p.Name == name);
 
     public static ClaimResult Claim(SimulationResult result, string name) => result.Claims.Single(c => c.Name == name);

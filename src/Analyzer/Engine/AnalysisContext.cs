@@ -44,6 +44,18 @@ public sealed class AnalysisContext
     public void Report(RuleDescriptor rule, KubeObject obj, YamlNode node, string message)
         => Report(rule, obj.LocationOf(node), message, obj.Reference);
 
+    /// <summary>
+    /// Reports with <paramref name="severity"/> in place of the rule's default (a prediction about an assumed
+    /// cluster is only a warning); a severity the user configured for the rule still wins.
+    /// </summary>
+    public void Report(RuleDescriptor rule, KubeObject obj, YamlNode node, string message, Severity severity)
+    {
+        if (Options.IsEnabled(rule))
+        {
+            _findings.Add(new Finding(rule, Options.SettingsFor(rule)?.Severity ?? severity, message, obj.LocationOf(node), obj.Reference));
+        }
+    }
+
     public void Report(RuleDescriptor rule, SourceLocation location, string message, ObjectReference? obj)
     {
         if (!Options.IsEnabled(rule))

@@ -55,6 +55,7 @@ public static class RuleIds
     public const string IngressBackendMissing = "KL2007";
     public const string MissingReference = "KL2008";
     public const string OverlappingSelectors = "KL2009";
+    public const string HpaMissingRequest = "KL2010";
 
     // Probes and resources.
     public const string MissingReadinessProbe = "KL3001";
@@ -80,6 +81,8 @@ public static class RuleIds
     public const string RolloutStuck = "KL5002";
     public const string RolloutDowntime = "KL5003";
     public const string ClaimUnbound = "KL5004";
+    public const string AdmissionRejected = "KL5005";
+    public const string AdmissionWarning = "KL5006";
 
     // Security and image hygiene.
     public const string PrivilegedContainer = "KL6001";

@@ -78,6 +78,14 @@ public sealed class LabelSelector
         return new LabelSelector(node, requirements, isValid: true);
     }
 
+    /// <summary>This selector with more requirements ANDed (merged matchLabelKeys, combined default selectors).</summary>
+    public LabelSelector And(IEnumerable<LabelRequirement> more)
+        => new(Node, Requirements.Concat(more).ToList(), IsValid);
+
+    /// <summary>A selector built from requirements (a combination of other selectors), reported at <paramref name="node"/>.</summary>
+    public static LabelSelector FromRequirements(YamlNode node, IReadOnlyList<LabelRequirement> requirements)
+        => new(node, requirements, isValid: true);
+
     public bool Matches(IReadOnlyDictionary<string, string> labels)
     {
         if (!IsValid)

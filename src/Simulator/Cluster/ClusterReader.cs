@@ -22,6 +22,7 @@ public static class ClusterReader
                     break;
                 case ("", "Namespace"):
                     cluster.Namespaces.Add(obj.Name);
+                    cluster.NamespaceLabels.Declare(obj.Name, obj.Labels);
                     break;
                 case ("", "Pod"):
                     cluster.ExistingPods.Add(obj);
@@ -56,6 +57,12 @@ public static class ClusterReader
                 case ("scheduling.k8s.io", "PriorityClass"):
                     ReadPriorityClass(cluster, obj);
                     break;
+                case ("", "Namespace") when !cluster.NamespaceLabels.IsDeclared(obj.Name):
+                    cluster.NamespaceLabels.Declare(obj.Name, obj.Labels);
+                    break;
+                case ("", "Service"):
+                    cluster.Services.Add(obj);
+                    break;
                 default:
                     break;
             }
@@ -64,47 +71,46 @@ public static class ClusterReader
         AddLimitRanges(cluster, manifests);
     }
 
-    /// <summary>Adds the Container defaults of LimitRange objects (from the cluster or the manifests).</summary>
+    /// <summary>Adds the items of LimitRange objects (from the cluster or the manifests) and their Container defaults.</summary>
     public static void AddLimitRanges(ClusterModel cluster, IEnumerable<KubeObject> objects)
     {
         foreach (var obj in objects.Where(o => o.Group.Length == 0 && o.Kind == "LimitRange"))
         {
             var ns = obj.EffectiveNamespace ?? "default";
-            if (!cluster.LimitRanges.TryGetValue(ns, out var defaults))
+            if (!cluster.LimitRanges.TryGetValue(ns, out var limits))
             {
-                cluster.LimitRanges[ns] = defaults = new LimitRangeDefaults();
+                cluster.LimitRanges[ns] = limits = new LimitRangeDefaults();
             }
 
-            foreach (var limit in obj.Spec?.GetSequence("limits")?.Mappings ?? [])
+            foreach (var item in obj.Spec?.GetSequence("limits")?.Mappings ?? [])
             {
-                if ((limit.GetString("type") ?? "Container") != "Container")
+                var type = item.GetString("type") ?? "Container";
+                var min = LimitRangeItem.Read(item.GetMapping("min"));
+                var max = LimitRangeItem.Read(item.GetMapping("max"));
+                limits.Items.Add(new LimitRangeItem(obj, item, type, min, max, LimitRangeItem.Read(item.GetMapping("maxLimitRequestRatio"))));
+                if (type != "Container")
                 {
                     continue;
                 }
 
-                foreach (var (key, quantity) in Quantities(limit.GetMapping("default")))
-                {
-                    if (!defaults.DefaultRequests.ContainsKey(key))
-                    {
-                        defaults.DefaultRequests[key] = quantity;
-                    }
-                }
-
-                foreach (var (key, quantity) in Quantities(limit.GetMapping("defaultRequest")))
-                {
-                    defaults.DefaultRequests[key] = quantity;
-                }
+                var defaultLimits = LimitRangeItem.Read(item.GetMapping("default"));
+                var defaultRequests = LimitRangeItem.Read(item.GetMapping("defaultRequest"));
+                CopyMissing(defaultLimits, max);
+                CopyMissing(defaultRequests, defaultLimits);
+                CopyMissing(defaultRequests, min);
+                CopyMissing(limits.DefaultLimits, defaultLimits);
+                CopyMissing(limits.DefaultRequests, defaultRequests);
             }
         }
     }
 
-    private static IEnumerable<(string Key, Quantity Quantity)> Quantities(YamlMapping? map)
+    private static void CopyMissing(Dictionary<string, Quantity> target, Dictionary<string, Quantity> source)
     {
-        foreach (var entry in map?.Entries ?? [])
+        foreach (var pair in source)
         {
-            if (entry.Value is YamlScalar { IsNull: false } scalar && Quantity.TryRead(scalar, out var quantity, out _))
+            if (!target.ContainsKey(pair.Key))
             {
-                yield return (entry.KeyText, quantity);
+                target[pair.Key] = pair.Value;
             }
         }
     }
@@ -184,11 +190,15 @@ public static class ClusterReader
             return;
         }
 
-        var priority = (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, value));
+        // preemptionPolicy defaults to PreemptLowerPriority (scheduling/v1 SetDefaults_PriorityClass).
+        var priority = new PriorityClass(obj.Name, (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, value)), obj.Root.GetString("preemptionPolicy") == "Never");
         cluster.PriorityClasses[obj.Name] = priority;
-        if (obj.Root.GetScalar("globalDefault") is { } global && global.TryGetBool(out var isDefault) && isDefault)
+
+        // getDefaultPriorityClass: with several global defaults, the one with the lowest value.
+        if (obj.Root.GetScalar("globalDefault") is { } global && global.TryGetBool(out var isDefault) && isDefault
+            && (cluster.DefaultPriorityClass is null || priority.Value < cluster.DefaultPriorityClass.Value))
         {
-            cluster.DefaultPriority = priority;
+            cluster.DefaultPriorityClass = priority;
         }
     }
 }

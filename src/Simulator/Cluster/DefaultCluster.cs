@@ -11,6 +11,9 @@ public static class DefaultCluster
 {
     public const string Provisioner = "rancher.io/local-path";
 
+    /// <summary>The shape of the default workers, as findings on the embedded cluster name it.</summary>
+    public const string WorkerShape = "4 CPU / 16Gi";
+
     public static ClusterModel Create()
     {
         var cluster = new ClusterModel { IsDefault = true };

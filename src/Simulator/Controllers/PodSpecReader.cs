@@ -19,12 +19,16 @@ public static class PodSpecReader
     public static SimPod Read(YamlMapping spec, IReadOnlyDictionary<string, string> labels, string ns, string name, string workload, KubeObject? owner, ClusterModel cluster, YamlNode? reportNode)
     {
         cluster.LimitRanges.TryGetValue(ns, out var limitRange);
-        var (requests, nonZero) = PodRequests(spec, limitRange);
-        var priority = cluster.DefaultPriority;
-        if (spec.GetString("priorityClassName") is { } className && cluster.PriorityClasses.TryGetValue(className, out var classValue))
-        {
-            priority = classValue;
-        }
+        var (requests, nonZero) = PodRequests(spec, limitRange, cluster.Version.PodLevelResources);
+
+        // Priority admission: the class's value and preemptionPolicy are copied into the pod (a pod naming another
+        // policy than its class is rejected, see PodAdmission); without a class, the global default class applies.
+        var priorityClass = spec.GetString("priorityClassName") is { } className
+            ? cluster.PriorityClasses.TryGetValue(className, out var named) ? named : null
+            : cluster.DefaultPriorityClass;
+        var priority = priorityClass?.Value ?? 0;
+        var neverPreempts = priorityClass?.NeverPreempts ?? spec.GetString("preemptionPolicy") == "Never";
+        var labelsForKeys = cluster.Version.MatchLabelKeysInPodAffinity ? labels : null;
 
         var affinity = spec.GetMapping("affinity");
         var nodeAffinity = affinity?.GetMapping("nodeAffinity");
@@ -51,7 +55,7 @@ public static class PodSpecReader
             Owner = owner,
             Labels = labels,
             Priority = priority,
-            NeverPreempts = spec.GetString("preemptionPolicy") == "Never",
+            NeverPreempts = neverPreempts,
             Requests = requests,
             NonZeroMilliCpu = nonZero.MilliCpu,
             NonZeroMemory = nonZero.Memory,
@@ -60,12 +64,14 @@ public static class PodSpecReader
             RequiredNodeTerms = required,
             PreferredNodeTerms = preferred,
             HostPorts = HostPorts(spec),
-            SpreadConstraints = Spread(spec),
-            RequiredAffinity = Terms(affinity?.GetMapping("podAffinity"), ns),
-            RequiredAntiAffinity = Terms(affinity?.GetMapping("podAntiAffinity"), ns),
-            PreferredPodTerms = PreferredTerms(affinity?.GetMapping("podAffinity"), ns, 1).Concat(PreferredTerms(affinity?.GetMapping("podAntiAffinity"), ns, -1)).ToList(),
+            SpreadConstraints = Spread(spec, labels),
+            RequiredAffinity = Terms(affinity?.GetMapping("podAffinity"), ns, cluster.NamespaceLabels, labelsForKeys),
+            RequiredAntiAffinity = Terms(affinity?.GetMapping("podAntiAffinity"), ns, cluster.NamespaceLabels, labelsForKeys),
+            PreferredPodTerms = PreferredTerms(affinity?.GetMapping("podAffinity"), ns, 1, cluster.NamespaceLabels, labelsForKeys)
+                .Concat(PreferredTerms(affinity?.GetMapping("podAntiAffinity"), ns, -1, cluster.NamespaceLabels, labelsForKeys)).ToList(),
             Claims = Claims(spec),
-            NodeName = spec.GetString("nodeName"),
+            NodeName = spec.GetString("nodeName") is { Length: > 0 } nodeName ? nodeName : null,
+            SchedulingGated = spec.GetSequence("schedulingGates")?.Items.Count > 0,
             ReportNode = reportNode,
         };
     }
@@ -73,10 +79,11 @@ public static class PodSpecReader
     /// <summary>
     /// resource.PodRequests: app containers summed; init containers walked in order, a sidecar (restartPolicy
     /// Always) adding to the app sum and to the running sidecar total, a regular init container needing its own
-    /// request plus the sidecars before it; pod = max(app sum, init max) + overhead; pod-level resources replace cpu/memory.
-    /// The second result applies the scoring defaults to containers without a cpu/memory request.
+    /// request plus the sidecars before it; pod = max(app sum, init max) + overhead; pod-level resources replace
+    /// cpu/memory where PodLevelResources is on (1.34+; before, the API server drops spec.resources). The second
+    /// result applies the scoring defaults to containers without a cpu/memory request.
     /// </summary>
-    public static (Resources Requests, Resources NonZero) PodRequests(YamlMapping spec, LimitRangeDefaults? limitRange)
+    public static (Resources Requests, Resources NonZero) PodRequests(YamlMapping spec, LimitRangeDefaults? limitRange, bool podLevelResources = true)
     {
         var apps = new Resources();
         var appsNonZero = new Resources();
@@ -119,6 +126,11 @@ public static class PodSpecReader
         var overhead = Resources.Read(spec.GetMapping("overhead"), out _);
         apps.Add(overhead);
         appsNonZero.Add(overhead);
+        if (!podLevelResources)
+        {
+            return (apps, appsNonZero);
+        }
+
         var podLevel = Resources.Read(spec.GetPath("resources", "requests") as YamlMapping, out var podLevelKeys);
         if (podLevelKeys.Contains("cpu"))
         {
@@ -223,7 +235,8 @@ public static class PodSpecReader
     private static List<HostPort> HostPorts(YamlMapping spec)
     {
         var result = new List<HostPort>();
-        foreach (var container in (spec.GetSequence("initContainers")?.Mappings ?? []).Concat(spec.GetSequence("containers")?.Mappings ?? []))
+        // getContainerPorts and NodeInfo.updateUsedPorts read app containers only.
+        foreach (var container in spec.GetSequence("containers")?.Mappings ?? [])
         {
             foreach (var port in container.GetSequence("ports")?.Mappings ?? [])
             {
@@ -237,12 +250,25 @@ public static class PodSpecReader
         return result;
     }
 
-    private static List<SpreadConstraint> Spread(YamlMapping spec)
+    /// <summary>
+    /// topologySpreadConstraints; matchLabelKeys (on by default since 1.27) add "key in (value)" for the pod's own
+    /// label values to the selector, as filterTopologySpreadConstraints does.
+    /// </summary>
+    private static List<SpreadConstraint> Spread(YamlMapping spec, IReadOnlyDictionary<string, string> labels)
     {
         var result = new List<SpreadConstraint>();
         foreach (var constraint in spec.GetSequence("topologySpreadConstraints")?.Mappings ?? [])
         {
             var selector = constraint.GetMapping("labelSelector") is { } s ? LabelSelector.FromLabelSelector(s) : null;
+            var keys = (constraint.GetSequence("matchLabelKeys")?.Items.OfType<YamlScalar>() ?? [])
+                .Where(k => labels.ContainsKey(k.Value))
+                .Select(k => new LabelRequirement(k.Value, LabelOperator.In, [labels[k.Value]]))
+                .ToList();
+            if (selector is not null && keys.Count > 0)
+            {
+                selector = selector.And(keys);
+            }
+
             result.Add(new SpreadConstraint(
                 Math.Max(1, Int(constraint, "maxSkew")),
                 constraint.GetString("topologyKey") ?? string.Empty,
@@ -256,12 +282,12 @@ public static class PodSpecReader
         return result;
     }
 
-    private static List<PodAffinityTerm> Terms(YamlMapping? affinity, string ns)
+    private static List<PodAffinityTerm> Terms(YamlMapping? affinity, string ns, NamespaceDirectory namespaces, IReadOnlyDictionary<string, string>? labels)
     {
         var result = new List<PodAffinityTerm>();
         foreach (var term in affinity?.GetSequence("requiredDuringSchedulingIgnoredDuringExecution")?.Mappings ?? [])
         {
-            if (PodAffinityTerm.Read(term, ns) is { } read)
+            if (PodAffinityTerm.Read(term, ns, namespaces, labels) is { } read)
             {
                 result.Add(read);
             }
@@ -270,11 +296,11 @@ public static class PodSpecReader
         return result;
     }
 
-    private static IEnumerable<(int, PodAffinityTerm)> PreferredTerms(YamlMapping? affinity, string ns, int sign)
+    private static IEnumerable<(int, PodAffinityTerm)> PreferredTerms(YamlMapping? affinity, string ns, int sign, NamespaceDirectory namespaces, IReadOnlyDictionary<string, string>? labels)
     {
         foreach (var term in affinity?.GetSequence("preferredDuringSchedulingIgnoredDuringExecution")?.Mappings ?? [])
         {
-            if (Int(term, "weight") is > 0 and var weight && PodAffinityTerm.Read(term.GetMapping("podAffinityTerm"), ns) is { } read)
+            if (Int(term, "weight") is > 0 and var weight && PodAffinityTerm.Read(term.GetMapping("podAffinityTerm"), ns, namespaces, labels) is { } read)
             {
                 yield return (sign * weight, read);
             }

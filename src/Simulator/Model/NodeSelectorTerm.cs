@@ -40,6 +40,50 @@ public sealed class NodeSelectorTerm
         return true;
     }
 
+    /// <summary>
+    /// The node names NodeAffinity's PreFilter derives from required terms (node_affinity.go PreFilter): each term's
+    /// metadata.name In fields intersected, the terms united; null as soon as one term names no node (it may match
+    /// any node), an empty set when the terms name no node in common ("pod affinity terms conflict").
+    /// </summary>
+    public static IReadOnlyCollection<string>? NodeNamesOf(IReadOnlyList<NodeSelectorTerm>? terms)
+    {
+        if (terms is null || terms.Count == 0)
+        {
+            return null;
+        }
+
+        var union = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            HashSet<string>? names = null;
+            foreach (var (op, values) in term._fields)
+            {
+                if (op != "In")
+                {
+                    continue;
+                }
+
+                if (names is null)
+                {
+                    names = new HashSet<string>(values, StringComparer.Ordinal);
+                }
+                else
+                {
+                    names.IntersectWith(values);
+                }
+            }
+
+            if (names is null)
+            {
+                return null;
+            }
+
+            union.UnionWith(names);
+        }
+
+        return union;
+    }
+
     /// <summary>A term pinning a pod to one node, as the DaemonSet controller writes it.</summary>
     public static NodeSelectorTerm ForNodeName(string name)
     {

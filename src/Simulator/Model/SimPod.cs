@@ -6,11 +6,14 @@ namespace KubeLint.Simulator.Model;
 /// <summary>One pod instance the controllers would create, with everything the scheduler looks at precomputed.</summary>
 public sealed class SimPod
 {
+    private IReadOnlyCollection<string>? _nodeNames;
+    private bool _nodeNamesRead;
+
     public required string Namespace { get; init; }
 
     public required string Name { get; init; }
 
-    /// <summary>"Deployment/web" and so on; the pod's own name for bare pods.</summary>
+    /// <summary>"Deployment/web" and so on; "Pod/name" for bare pods.</summary>
     public required string Workload { get; init; }
 
     /// <summary>The manifest the pod comes from (null for pods of the cluster description).</summary>
@@ -20,11 +23,11 @@ public sealed class SimPod
 
     public int Priority { get; init; }
 
-    /// <summary>True when preemptionPolicy is Never.</summary>
+    /// <summary>True when preemptionPolicy is Never (the pod's own, or the one the Priority admission copies from its class).</summary>
     public bool NeverPreempts { get; init; }
 
-    /// <summary>Creation sequence, the queue's second key.</summary>
-    public int Sequence { get; set; }
+    /// <summary>Arrival order in the scheduling queue (the queue's second key after priority).</summary>
+    public long Sequence { get; set; }
 
     /// <summary>Actual requests (resource.PodRequests: containers, init/sidecar rule, overhead).</summary>
     public required Resources Requests { get; init; }
@@ -58,10 +61,13 @@ public sealed class SimPod
     public IReadOnlyList<string> Claims { get; init; } = [];
 
     /// <summary>
-    /// The ReplicaSet/StatefulSet/ReplicationController the pod belongs to ("ns/Kind/name"), whose selector the
-    /// system default spreading constraints use; null for pods without such an owner.
+    /// The selector of the system default spreading (helper.DefaultSelector): the selectors of the Services that
+    /// select the pod merged with its ReplicaSet's, StatefulSet's or ReplicationController's; null when empty.
     /// </summary>
-    public string? SpreadGroup { get; init; }
+    public LabelSelector? DefaultSpreadSelector { get; init; }
+
+    /// <summary>spec.schedulingGates is not empty: the scheduler leaves the pod alone (SchedulingGated).</summary>
+    public bool SchedulingGated { get; init; }
 
     /// <summary>spec.nodeName: such pods bypass the scheduler.</summary>
     public string? NodeName { get; init; }
@@ -71,7 +77,28 @@ public sealed class SimPod
 
     public bool HasNodeConstraints => NodeSelector.Count > 0 || RequiredNodeTerms is not null;
 
+    /// <summary>The pod has any pod (anti-)affinity term: it is in NodeInfo.PodsWithAffinity.</summary>
+    public bool HasPodAffinity => RequiredAffinity.Count > 0 || RequiredAntiAffinity.Count > 0 || PreferredPodTerms.Count > 0;
+
     public string Key => Namespace + "/" + Name;
+
+    /// <summary>
+    /// The nodes NodeAffinity's PreFilter restricts the pod to (every required term names nodes with a metadata.name
+    /// In field): null when any node may do, empty when the terms name disjoint sets.
+    /// </summary>
+    public IReadOnlyCollection<string>? NodeNames
+    {
+        get
+        {
+            if (!_nodeNamesRead)
+            {
+                _nodeNames = NodeSelectorTerm.NodeNamesOf(RequiredNodeTerms);
+                _nodeNamesRead = true;
+            }
+
+            return _nodeNames;
+        }
+    }
 
     /// <summary>The node selector and required node affinity both match (nodeaffinity.GetRequiredNodeAffinity).</summary>
     public bool MatchesNodeAffinity(SimNode node)
@@ -100,17 +127,18 @@ public sealed class SimPod
         return false;
     }
 
-    /// <summary>This pod as a member of a spreading group.</summary>
-    public SimPod InGroup(string group) => WithName(Name, spreadGroup: group);
-
-    /// <summary>A copy of this pod under another name (controllers stamp the same template many times).</summary>
-    public SimPod WithName(string name, IReadOnlyList<string>? claims = null, IReadOnlyList<NodeSelectorTerm>? requiredNodeTerms = null, IReadOnlyList<Toleration>? tolerations = null, string? spreadGroup = null) => new()
+    /// <summary>
+    /// A copy of this pod under another name (controllers stamp the same template many times); the pinned node and
+    /// tolerations of DaemonSet pods, the claims and labels of StatefulSet pods may differ per copy, and the default spreading selector is set once
+    /// the owner and the Services are known.
+    /// </summary>
+    public SimPod WithName(string name, IReadOnlyList<string>? claims = null, IReadOnlyList<NodeSelectorTerm>? requiredNodeTerms = null, IReadOnlyList<Toleration>? tolerations = null, IReadOnlyDictionary<string, string>? labels = null, LabelSelector? defaultSpreadSelector = null) => new()
     {
         Namespace = Namespace,
         Name = name,
         Workload = Workload,
         Owner = Owner,
-        Labels = Labels,
+        Labels = labels ?? Labels,
         Priority = Priority,
         NeverPreempts = NeverPreempts,
         Requests = Requests,
@@ -128,6 +156,7 @@ public sealed class SimPod
         Claims = claims ?? Claims,
         NodeName = NodeName,
         ReportNode = ReportNode,
-        SpreadGroup = spreadGroup ?? SpreadGroup,
+        DefaultSpreadSelector = defaultSpreadSelector ?? DefaultSpreadSelector,
+        SchedulingGated = SchedulingGated,
     };
 }

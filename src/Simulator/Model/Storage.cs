@@ -72,6 +72,9 @@ public sealed class SimClaim
     /// <summary>The bound volume, once bound.</summary>
     public string? BoundVolume { get; set; }
 
+    /// <summary>Other volumes the claim could equally have been bound to (same capacity, all matching).</summary>
+    public IReadOnlyList<string> VolumeTies { get; set; } = [];
+
     /// <summary>Why the claim is still Pending (the event Kubernetes would emit), or null when bound.</summary>
     public string? Reason { get; set; }
 

@@ -2,10 +2,15 @@ namespace KubeLint.Simulator.Reports;
 
 /// <summary>
 /// The stable JSON form of a simulation (documented in the README): pods, claims, rollouts and nodes, in the
-/// simulation's order. Fields are never removed or renamed; node and volume are null when not placed or bound.
+/// simulation's order, then admission, preemptions, failed Jobs and the autoscaled pool. Fields are never removed
+/// or renamed; node and volume are null when not placed or bound. A group of identical pods that met one fate is
+/// listed pod by pod up to <see cref="ListedPodsPerGroup"/> pods, beyond that as one entry whose count says how
+/// many pods it stands for, so the report stays proportional to the manifests.
 /// </summary>
 public static class JsonReport
 {
+    public const long ListedPodsPerGroup = 1000;
+
     public static string Render(SimulationResult result)
     {
         var json = new JsonWriter();
@@ -16,22 +21,17 @@ public static class JsonReport
         json.StartArray();
         foreach (var pod in result.Pods)
         {
-            json.StartObject();
-            json.Property("namespace", pod.Namespace);
-            json.Property("name", pod.Name);
-            json.Property("workload", pod.Workload);
-            json.Property("node", pod.Node);
-            json.Property("reason", pod.Reason);
-            json.Name("ties");
-            json.StartArray();
-            foreach (var tie in pod.Ties)
+            if (pod.Count > 1 && pod.Count <= ListedPodsPerGroup && pod.NameAt is { } nameAt)
             {
-                json.Value(tie);
+                for (var i = 0; i < pod.Count; i++)
+                {
+                    Pod(json, pod, nameAt(i), 1);
+                }
             }
-
-            json.EndArray();
-            json.Property("tieCount", pod.TieCount);
-            json.EndObject();
+            else
+            {
+                Pod(json, pod, pod.Name, pod.Count);
+            }
         }
 
         json.EndArray();
@@ -45,6 +45,8 @@ public static class JsonReport
             json.Property("volume", claim.Volume);
             json.Property("phase", claim.Phase);
             json.Property("reason", claim.Reason);
+            json.Property("count", claim.Count);
+            Strings(json, "ties", claim.Ties);
             json.EndObject();
         }
 
@@ -103,7 +105,87 @@ public static class JsonReport
         }
 
         json.EndArray();
+        json.Name("admission");
+        json.StartArray();
+        foreach (var admission in result.Admission)
+        {
+            json.StartObject();
+            json.Property("object", admission.Object);
+            json.Property("outcome", admission.Outcome);
+            json.Property("message", admission.Message);
+            json.EndObject();
+        }
+
+        json.EndArray();
+        json.Name("preempted");
+        json.StartArray();
+        foreach (var preempted in result.Preempted)
+        {
+            json.StartObject();
+            json.Property("namespace", preempted.Namespace);
+            json.Property("name", preempted.Name);
+            json.Property("workload", preempted.Workload);
+            json.Property("by", preempted.By);
+            json.Property("node", preempted.Node);
+            json.EndObject();
+        }
+
+        json.EndArray();
+        json.Name("failedJobs");
+        json.StartArray();
+        foreach (var job in result.FailedJobs)
+        {
+            json.StartObject();
+            json.Property("namespace", job.Namespace);
+            json.Property("name", job.Name);
+            json.Property("reason", job.Reason);
+            json.EndObject();
+        }
+
+        json.EndArray();
+        json.Name("autoscaling");
+        if (result.Autoscaling is { } autoscaling)
+        {
+            json.StartObject();
+            json.Property("workerShape", autoscaling.WorkerShape);
+            json.Property("initialWorkers", autoscaling.InitialWorkers);
+            json.Property("workersNeeded", autoscaling.Workers);
+            json.Property("maxWorkers", autoscaling.MaxWorkers);
+            json.EndObject();
+        }
+        else
+        {
+            json.Value((string?)null);
+        }
+
         json.EndObject();
         return json + "\n";
+    }
+
+    private static void Pod(JsonWriter json, PodResult pod, string name, long count)
+    {
+        json.StartObject();
+        json.Property("namespace", pod.Namespace);
+        json.Property("name", name);
+        json.Property("workload", pod.Workload);
+        json.Property("node", pod.Node);
+        json.Property("reason", pod.Reason);
+        Strings(json, "ties", pod.Ties);
+        json.Property("tieCount", pod.TieCount);
+        json.Property("count", count);
+        json.Property("admission", pod.Admission);
+        json.EndObject();
+    }
+
+    private static void Strings(JsonWriter json, string name, IReadOnlyList<string> values)
+    {
+        json.Name(name);
+        json.StartArray();
+        foreach (var value in values)
+        {
+            json.Value(value);
+        }
+
+        json.EndArray();
     }
 }

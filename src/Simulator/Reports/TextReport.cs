@@ -3,7 +3,11 @@ using System.Text;
 
 namespace KubeLint.Simulator.Reports;
 
-/// <summary>The human-readable simulation report: a table per node and per workload, then pending pods, claims and rollouts.</summary>
+/// <summary>
+/// The human-readable simulation report: the cluster (and how many workers the autoscaled default needed), a table
+/// per node and per workload, then pending pods (a group of identical pods once, with its count), admission,
+/// preemptions, failed Jobs, claims and rollouts.
+/// </summary>
 public static class TextReport
 {
     public static string Render(SimulationResult result)
@@ -11,6 +15,12 @@ public static class TextReport
         var text = new StringBuilder();
         text.Append("Cluster: ").Append(result.DefaultCluster ? "embedded default" : "from --cluster")
             .Append(" (").Append(Int(result.Nodes.Count)).Append(" nodes), scheduler messages of Kubernetes ").Append(result.KubernetesVersion).Append('\n');
+        if (result.Autoscaling is { } pool)
+        {
+            text.Append("Workers needed: ").Append(Int(pool.Workers)).Append(" of ").Append(pool.WorkerShape)
+                .Append(" (autoscaled from ").Append(Int(pool.InitialWorkers)).Append(", at most ").Append(Int(pool.MaxWorkers)).Append(")\n");
+        }
+
         text.Append('\n');
         Table(text, ["NODE", "CPU REQUESTED", "MEMORY REQUESTED", "PODS"], result.Nodes.Select(n => new[]
         {
@@ -24,9 +34,9 @@ public static class TextReport
         Table(text, ["WORKLOAD", "PODS", "RUNNING", "PENDING", "NODES"], workloads.Select(g => new[]
         {
             g.Key.Namespace + "/" + g.Key.Workload,
-            Int(g.Count()),
-            Int(g.Count(p => p.Node is not null)),
-            Int(g.Count(p => p.Node is null)),
+            Int(g.Sum(p => p.Count)),
+            Int(g.Where(p => p.Node is not null).Sum(p => p.Count)),
+            Int(g.Where(p => p.Node is null).Sum(p => p.Count)),
             string.Join(",", g.Where(p => p.Node is not null).Select(p => p.Node!).Distinct().OrderBy(n => n, StringComparer.Ordinal)),
         }));
         var pending = result.Pods.Where(p => p.Node is null).ToList();
@@ -35,7 +45,9 @@ public static class TextReport
             text.Append("\nPending pods:\n");
             foreach (var pod in pending)
             {
-                text.Append("  ").Append(pod.Namespace).Append('/').Append(pod.Name).Append(": ").Append(pod.Reason).Append('\n');
+                text.Append("  ").Append(pod.Namespace).Append('/').Append(pod.Name)
+                    .Append(pod.Count > 1 ? " and " + Int(pod.Count - 1) + " more like it" : string.Empty)
+                    .Append(": ").Append(pod.Reason).Append('\n');
             }
         }
 
@@ -50,10 +62,32 @@ public static class TextReport
             }
         }
 
+        Admission(text, result);
+        if (result.Preempted.Count > 0)
+        {
+            text.Append("\nPreempted:\n");
+            foreach (var victim in result.Preempted)
+            {
+                text.Append("  ").Append(victim.Namespace).Append('/').Append(victim.Name).Append(" (").Append(victim.Workload).Append(") on ")
+                    .Append(victim.Node).Append(" by ").Append(victim.By).Append('\n');
+            }
+        }
+
+        foreach (var job in result.FailedJobs)
+        {
+            text.Append("\nJob ").Append(job.Namespace).Append('/').Append(job.Name).Append(" fails: ").Append(job.Reason).Append('\n');
+        }
+
         if (result.Claims.Count > 0)
         {
             text.Append('\n');
-            Table(text, ["CLAIM", "PHASE", "VOLUME", "REASON"], result.Claims.Select(c => new[] { c.Namespace + "/" + c.Name, c.Phase, c.Volume ?? "-", c.Reason ?? string.Empty }));
+            Table(text, ["CLAIM", "PHASE", "VOLUME", "REASON"], result.Claims.Select(c => new[]
+            {
+                c.Namespace + "/" + c.Name + (c.Count > 1 ? " and " + Int(c.Count - 1) + " more" : string.Empty),
+                c.Phase,
+                (c.Volume ?? "-") + (c.Ties.Count > 0 ? " (or " + string.Join(", ", c.Ties) + ")" : string.Empty),
+                c.Reason ?? string.Empty,
+            }));
         }
 
         foreach (var rollout in result.Rollouts)
@@ -70,6 +104,28 @@ public static class TextReport
         }
 
         return text.ToString();
+    }
+
+    private static void Admission(StringBuilder text, SimulationResult result)
+    {
+        var notable = result.Admission.Where(a => a.Outcome != "created").ToList();
+        var pods = result.Pods.Where(p => p.Admission is not null).ToList();
+        if (notable.Count == 0 && pods.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\nAdmission:\n");
+        foreach (var admission in notable)
+        {
+            text.Append("  ").Append(admission.Object).Append(": ").Append(admission.Outcome).Append(": ").Append(admission.Message).Append('\n');
+        }
+
+        foreach (var pod in pods)
+        {
+            text.Append("  ").Append(Int(pod.Count)).Append(pod.Count == 1 ? " pod of " : " pods of ").Append(pod.Namespace).Append('/').Append(pod.Workload)
+                .Append(" rejected: ").Append(pod.Admission).Append('\n');
+        }
     }
 
     private static void Table(StringBuilder text, string[] headers, IEnumerable<string[]> rows, string indent = "")

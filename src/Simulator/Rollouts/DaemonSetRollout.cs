@@ -13,7 +13,7 @@ namespace KubeLint.Simulator.Rollouts;
 /// </summary>
 internal static class DaemonSetRollout
 {
-    public static RolloutResult Run(Workload workload, List<SimPod> oldPods, SimPod? template, Scheduler scheduler)
+    public static RolloutResult Run(Workload workload, List<SimPod> oldPods, SimPod? template, RolloutCluster scheduler)
     {
         if (RolloutSimulator.BeginUpdateStrategy(workload, oldPods, template, scheduler, out var result, out var rolling))
         {
@@ -76,7 +76,7 @@ internal static class DaemonSetRollout
         return result;
     }
 
-    private static RolloutStep Step(List<SimPod> old, List<SimPod> created, Scheduler scheduler, string action)
+    private static RolloutStep Step(List<SimPod> old, List<SimPod> created, RolloutCluster scheduler, string action)
         => new(old.Count, created.Count, RolloutSimulator.Available(old, scheduler) + RolloutSimulator.Available(created, scheduler), action);
 
     private static void Finish(RolloutResult result, bool completes, string? reason)

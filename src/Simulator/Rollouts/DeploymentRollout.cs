@@ -14,11 +14,11 @@ internal static class DeploymentRollout
 {
     private static readonly IntOrPercent Quarter = new(25, IsPercent: true);
 
-    public static RolloutResult Run(Workload workload, List<SimPod> oldPods, SimPod? template, Scheduler scheduler)
+    public static RolloutResult Run(Workload workload, List<SimPod> oldPods, SimPod? template, RolloutCluster scheduler)
     {
         var owner = workload.Owner;
         var spec = owner.Spec;
-        var replicas = WorkloadExpander.Replicas(spec);
+        var replicas = (int)workload.Desired;
         var strategy = spec?.GetMapping("strategy");
         var type = strategy?.GetString("type") ?? "RollingUpdate";
         var result = new RolloutResult { Namespace = owner.EffectiveNamespace ?? "default", Name = owner.Name, Kind = owner.Kind, Strategy = type };

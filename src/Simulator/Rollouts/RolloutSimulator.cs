@@ -12,59 +12,74 @@ namespace KubeLint.Simulator.Rollouts;
 /// <summary>
 /// Rolls a new pod template revision out on a copy of the placed cluster, step by step, with the controllers'
 /// arithmetic. A pod counts as available as soon as it is scheduled (readiness and minReadySeconds are not modelled:
-/// the manifests' containers are assumed to start and pass their probes).
+/// the manifests' containers are assumed to start and pass their probes). On the embedded default cluster the copy
+/// scales up too, so a surge pod that needs a new worker gets one.
 /// </summary>
 public static class RolloutSimulator
 {
-    public static RolloutResult? Simulate(Workload workload, IReadOnlyList<KubeObject> baseline, ClusterModel cluster, Scheduler scheduler, IReadOnlyDictionary<SimPod, Placement> placements)
+    internal static RolloutResult? Simulate(Workload workload, IReadOnlyList<KubeObject> baseline, ClusterModel cluster, Scheduler scheduler, ClusterAutoscaler? autoscaler)
     {
         var owner = workload.Owner;
-        if (owner.Group != "apps" || owner.Kind is not ("Deployment" or "StatefulSet" or "DaemonSet"))
+        if (owner.Group != "apps" || owner.Kind is not ("Deployment" or "StatefulSet" or "DaemonSet") || workload.Factory is not { } factory)
         {
             return null;
         }
 
-        var old = OldPods(workload, baseline, cluster, scheduler, placements);
-        var template = workload.Pods.Count > 0 ? workload.Pods[0] : null;
+        var rollout = new RolloutCluster(scheduler, autoscaler?.Clone());
+        var old = OldPods(workload, baseline, cluster, rollout);
+        var template = workload.Desired > 0 ? factory.Template : null;
         return owner.Kind switch
         {
-            "Deployment" => DeploymentRollout.Run(workload, old, template, scheduler),
-            "StatefulSet" => StatefulSetRollout.Run(workload, old, template, scheduler),
-            _ => DaemonSetRollout.Run(workload, old, template, scheduler),
+            "Deployment" => DeploymentRollout.Run(workload, old, template, rollout),
+            "StatefulSet" => StatefulSetRollout.Run(workload, old, template, rollout),
+            _ => DaemonSetRollout.Run(workload, old, template, rollout),
         };
     }
 
     /// <summary>
-    /// The pods of the current revision: the workload's own placed pods, or with a baseline version of the same
-    /// object, that version's pods placed in their stead.
+    /// The pods of the current revision: the workload's own pods (placed first, then the pending ones, each pod of a
+    /// pending group made), or with a baseline version of the same object, that version's pods placed in their stead.
     /// </summary>
-    private static List<SimPod> OldPods(Workload workload, IReadOnlyList<KubeObject> baseline, ClusterModel cluster, Scheduler scheduler, IReadOnlyDictionary<SimPod, Placement> placements)
+    private static List<SimPod> OldPods(Workload workload, IReadOnlyList<KubeObject> baseline, ClusterModel cluster, RolloutCluster rollout)
     {
         var owner = workload.Owner;
+        var own = workload.Outcomes.Where(o => o.Node is not null).Select(o => o.Pod).ToList();
+        foreach (var outcome in workload.Outcomes.Where(o => o.Node is null && o.Admission is null))
+        {
+            own.Add(outcome.Pod);
+            for (var k = 1; k < outcome.Count; k++)
+            {
+                own.Add(workload.Factory!.Create(outcome.Index + k));
+            }
+        }
+
         var previous = baseline.FirstOrDefault(b => b.Group == owner.Group && b.Kind == owner.Kind && b.Name == owner.Name && b.EffectiveNamespace == owner.EffectiveNamespace);
-        if (previous is null || WorkloadExpander.Expand(previous, cluster) is not { } before)
+        if (previous is null || WorkloadExpander.Expand(previous, cluster) is not { Factory: { } before } expanded)
         {
-            return workload.Pods.Where(p => placements.TryGetValue(p, out var placement) && placement.Node is not null).Concat(workload.Pods.Where(p => !placements.TryGetValue(p, out var placement) || placement.Node is null)).ToList();
+            return own;
         }
 
-        foreach (var pod in workload.Pods)
+        foreach (var pod in own)
         {
-            scheduler.Remove(pod);
+            rollout.Remove(pod);
         }
 
-        foreach (var pod in before.Pods)
+        var pods = new List<SimPod>();
+        for (var i = 0; i < Math.Min(expanded.Desired, 10_000); i++)
         {
-            scheduler.Schedule(pod);
+            var pod = before.Create(i);
+            rollout.Schedule(pod);
+            pods.Add(pod);
         }
 
-        return before.Pods;
+        return pods;
     }
 
     /// <summary>A pod of the new revision; distinct instances so the scheduler tracks them apart from the old ones.</summary>
     internal static SimPod NewPod(SimPod template, string name, IReadOnlyList<NodeSelectorTerm>? pin = null)
         => template.WithName(name, requiredNodeTerms: pin);
 
-    internal static int Available(IEnumerable<SimPod> pods, Scheduler scheduler) => pods.Count(p => scheduler.NodeOf(p) is not null);
+    internal static int Available(IEnumerable<SimPod> pods, RolloutCluster cluster) => pods.Count(p => cluster.NodeOf(p) is not null);
 
     internal static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -76,7 +91,7 @@ public static class RolloutSimulator
         Workload workload,
         List<SimPod> oldPods,
         [NotNullWhen(false)] SimPod? template,
-        Scheduler scheduler,
+        RolloutCluster cluster,
         out RolloutResult result,
         out YamlMapping? rolling)
     {
@@ -84,7 +99,7 @@ public static class RolloutSimulator
         var strategy = owner.Spec?.GetMapping("updateStrategy");
         var type = strategy?.GetString("type") ?? "RollingUpdate";
         result = new RolloutResult { Namespace = owner.EffectiveNamespace ?? "default", Name = owner.Name, Kind = owner.Kind, Strategy = type };
-        result.Steps.Add(new RolloutStep(oldPods.Count, 0, Available(oldPods, scheduler), "start"));
+        result.Steps.Add(new RolloutStep(oldPods.Count, 0, Available(oldPods, cluster), "start"));
         rolling = strategy?.GetMapping("rollingUpdate");
         if (type == "OnDelete")
         {

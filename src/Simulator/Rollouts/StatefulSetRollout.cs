@@ -13,7 +13,7 @@ namespace KubeLint.Simulator.Rollouts;
 /// </summary>
 internal static class StatefulSetRollout
 {
-    public static RolloutResult Run(Workload workload, List<SimPod> oldPods, SimPod? template, Scheduler scheduler)
+    public static RolloutResult Run(Workload workload, List<SimPod> oldPods, SimPod? template, RolloutCluster scheduler)
     {
         if (RolloutSimulator.BeginUpdateStrategy(workload, oldPods, template, scheduler, out var result, out var rolling))
         {

@@ -3,8 +3,8 @@ using System.Globalization;
 namespace KubeLint.Simulator.Scheduling;
 
 /// <summary>
-/// Which Kubernetes minor version's message texts the scheduler writes. 1.35 is the pinned target; older forms are
-/// kept where the reference records a change (taint reason before #134740, PV node affinity before #129887).
+/// The Kubernetes minor version whose scheduler and API server behaviour the simulation reproduces: message texts,
+/// scoring changes and feature gates that changed their default. 1.35 is the pinned target.
 /// </summary>
 public sealed record SchedulerVersion(int Minor)
 {
@@ -25,6 +25,18 @@ public sealed record SchedulerVersion(int Minor)
     /// <summary>v1.35 (and 1.34 patch releases) no longer name the taint (kubernetes/kubernetes#134740).</summary>
     public bool GenericTaintReason => Minor >= 35;
 
-    /// <summary>PR #129887 (≈v1.33) renamed "volume node affinity conflict".</summary>
+    /// <summary>PR #129887 (v1.33) renamed "volume node affinity conflict".</summary>
     public bool NewVolumeAffinityReason => Minor >= 33;
+
+    /// <summary>BalancedAllocation skips pods requesting neither cpu nor memory since v1.33 (PR #130260).</summary>
+    public bool BalancedAllocationSkipsPodsWithoutRequests => Minor >= 33;
+
+    /// <summary>PodLevelResources: alpha (off) in 1.32 and 1.33, beta and on by default since 1.34; off, spec.resources is dropped.</summary>
+    public bool PodLevelResources => Minor >= 34;
+
+    /// <summary>MatchLabelKeysInPodAffinity: beta and on by default since 1.31.</summary>
+    public bool MatchLabelKeysInPodAffinity => Minor >= 31;
+
+    /// <summary>The Kubernetes version as "1.N".</summary>
+    public override string ToString() => "1." + Minor.ToString(CultureInfo.InvariantCulture);
 }

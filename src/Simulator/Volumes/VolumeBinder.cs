@@ -14,15 +14,38 @@ public sealed class VolumeBinder
     private readonly ClusterModel _cluster;
     private readonly Dictionary<string, SimClaim> _claims = new(StringComparer.Ordinal);
     private readonly List<SimClaim> _claimOrder = [];
+    private readonly Dictionary<string, SimVolume> _byName = new(StringComparer.Ordinal);
+    private int _indexed = -1;
+
+    // Volumes the binder provisions are bound to their claim from birth, so matching walks only the ones that existed.
+    private readonly int _existing;
 
     public VolumeBinder(ClusterModel cluster)
     {
         _cluster = cluster;
+        _existing = cluster.Volumes.Count;
     }
 
     public IReadOnlyList<SimClaim> Claims => _claimOrder;
 
     public IReadOnlyList<SimVolume> Volumes => _cluster.Volumes;
+
+    /// <summary>The volume named <paramref name="name"/>, or null; the name index follows additions and snapshot restores.</summary>
+    public SimVolume? Volume(string name)
+    {
+        if (_indexed != _cluster.Volumes.Count)
+        {
+            _byName.Clear();
+            foreach (var volume in _cluster.Volumes)
+            {
+                _byName[volume.Name] = volume;
+            }
+
+            _indexed = _cluster.Volumes.Count;
+        }
+
+        return _byName.TryGetValue(name, out var found) ? found : null;
+    }
 
     public void AddClaim(SimClaim claim)
     {
@@ -43,33 +66,39 @@ public sealed class VolumeBinder
     /// <summary>The PV controller's pass over every claim: pre-bound claims, then Immediate claims; delayed claims wait.</summary>
     public void BindImmediate()
     {
-        // Volumes already claimed by a claimRef reserve themselves for that claim (pre-binding from the PV side).
         foreach (var claim in _claimOrder)
         {
-            if (claim.BoundVolume is not null)
-            {
-                continue;
-            }
+            BindClaim(claim);
+        }
+    }
 
-            if (claim.VolumeName is not null)
-            {
-                BindRequested(claim);
-            }
-            else if (IsDelayed(claim))
-            {
-                claim.Reason = "waiting for first consumer to be created before binding";
-            }
-            else
-            {
-                BindImmediateClaim(claim);
-            }
+    /// <summary>syncUnboundClaim for one claim (a claim created later, like a StatefulSet's).</summary>
+    public void BindClaim(SimClaim claim)
+    {
+        // Volumes already claimed by a claimRef reserve themselves for that claim (pre-binding from the PV side).
+        if (claim.BoundVolume is not null)
+        {
+            return;
+        }
+
+        if (claim.VolumeName is not null)
+        {
+            BindRequested(claim);
+        }
+        else if (IsDelayed(claim))
+        {
+            claim.Reason = "waiting for first consumer to be created before binding";
+        }
+        else
+        {
+            BindImmediateClaim(claim);
         }
     }
 
     /// <summary>A claim with spec.volumeName: checkVolumeSatisfyClaim in its order, or the bound-elsewhere message.</summary>
     private void BindRequested(SimClaim claim)
     {
-        var volume = _cluster.Volumes.FirstOrDefault(v => v.Name == claim.VolumeName);
+        var volume = Volume(claim.VolumeName!);
         if (volume is null)
         {
             Fail(claim, "volume \"" + claim.VolumeName + "\" not found; the claim stays Pending until it exists");
@@ -94,14 +123,14 @@ public sealed class VolumeBinder
             return;
         }
 
-        Bind(claim, volume);
+        Bind(claim, volume, node: null);
     }
 
     private void BindImmediateClaim(SimClaim claim)
     {
         if (FindMatchingVolume(claim, node: null, excluded: null) is { } volume)
         {
-            Bind(claim, volume);
+            Bind(claim, volume, node: null);
             return;
         }
 
@@ -137,15 +166,10 @@ public sealed class VolumeBinder
     public SimVolume? FindMatchingVolume(SimClaim claim, SimNode? node, HashSet<string>? excluded)
     {
         SimVolume? best = null;
-        foreach (var volume in _cluster.Volumes)
+        for (var i = 0; i < _existing; i++)
         {
-            if ((excluded is not null && excluded.Contains(volume.Name))
-                || (volume.ClaimRef is not null && volume.ClaimRef != claim.Key)
-                || volume.Capacity < claim.Request
-                || volume.VolumeMode != claim.VolumeMode
-                || volume.BeingDeleted
-                || !AccessModesContain(volume, claim)
-                || (node is not null && !volume.ReachableFrom(node)))
+            var volume = _cluster.Volumes[i];
+            if ((volume.ClaimRef is not null && volume.ClaimRef != claim.Key) || !Matches(volume, claim, node, excluded))
             {
                 continue;
             }
@@ -197,10 +221,30 @@ public sealed class VolumeBinder
         return true;
     }
 
-    public void Bind(SimClaim claim, SimVolume volume)
+    /// <summary>
+    /// Binds the claim to the volume. The other Available volumes of the same capacity that would have matched are
+    /// recorded as the tie set: upstream walks the volume cache in map order and keeps the first smallest volume,
+    /// so any of them may be chosen.
+    /// </summary>
+    public void Bind(SimClaim claim, SimVolume volume, SimNode? node)
     {
+        var ties = new List<string>();
+        if (volume.ClaimRef != claim.Key)
+        {
+            for (var i = 0; i < _existing; i++)
+            {
+                var other = _cluster.Volumes[i];
+                if (other != volume && other.Capacity == volume.Capacity && other.ClaimRef is null && Matches(other, claim, node, null)
+                    && other.StorageClass == claim.StorageClass && (claim.Selector is null || claim.Selector.Matches(other.Labels)))
+                {
+                    ties.Add(other.Name);
+                }
+            }
+        }
+
         volume.ClaimRef = claim.Key;
         claim.BoundVolume = volume.Name;
+        claim.VolumeTies = ties;
         claim.Reason = null;
         claim.Problem = false;
     }
@@ -218,20 +262,21 @@ public sealed class VolumeBinder
             NodeAffinity = node is null ? [] : [NodeSelectorTerm.FromLabelIn([("kubernetes.io/hostname", [node.Labels.TryGetValue("kubernetes.io/hostname", out var host) ? host : node.Name])])],
         };
         _cluster.Volumes.Add(volume);
-        Bind(claim, volume);
+        Bind(claim, volume, node);
     }
 
     /// <summary>Saves the binding state, for rollout simulations that must not leave traces.</summary>
     public Action Snapshot()
     {
-        var claims = _claimOrder.Select(c => (c, c.BoundVolume, c.Reason, c.Problem)).ToList();
+        var claims = _claimOrder.Select(c => (c, c.BoundVolume, c.Reason, c.Problem, c.VolumeTies)).ToList();
         var volumes = _cluster.Volumes.Select(v => (v, v.ClaimRef)).ToList();
         var count = _cluster.Volumes.Count;
         return () =>
         {
-            foreach (var (claim, bound, reason, problem) in claims)
+            foreach (var (claim, bound, reason, problem, ties) in claims)
             {
                 claim.BoundVolume = bound;
+                claim.VolumeTies = ties;
                 claim.Reason = reason;
                 claim.Problem = problem;
             }
@@ -244,6 +289,14 @@ public sealed class VolumeBinder
             _cluster.Volumes.RemoveRange(count, _cluster.Volumes.Count - count);
         };
     }
+
+    private static bool Matches(SimVolume volume, SimClaim claim, SimNode? node, HashSet<string>? excluded)
+        => (excluded is null || !excluded.Contains(volume.Name))
+           && volume.Capacity >= claim.Request
+           && volume.VolumeMode == claim.VolumeMode
+           && !volume.BeingDeleted
+           && AccessModesContain(volume, claim)
+           && (node is null || volume.ReachableFrom(node));
 
     private static bool AccessModesContain(SimVolume volume, SimClaim claim)
     {

@@ -2,7 +2,7 @@ using KubeLint.Cli.Simulation;
 
 namespace KubeLint.Cli.Tests.Simulation;
 
-/// <summary>The simulate command: formats and exit codes (0 clean, 1 error prediction, 2 usage or missing path).</summary>
+/// <summary>The simulate command: formats and exit codes (0 clean or warnings only, 1 error prediction, 2 usage or missing path).</summary>
 public sealed class SimulateCommandTests
 {
     private const string Fits = """
@@ -35,9 +35,23 @@ public sealed class SimulateCommandTests
     }
 
     [Test]
-    public void Unschedulable_pod_exits_1_and_text_lists_the_finding()
+    public void Unschedulable_pod_on_the_default_cluster_is_a_warning_naming_the_assumption()
     {
         var (code, output, _) = Invoke(Write("app.yaml", Fits.Replace("cpu: \"1\"", "cpu: \"8\"")));
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(output, Does.Contain("app.yaml:5:13: warning KL5001 pod-unschedulable: 2 of 2 pods").And.Contain("(on the embedded default cluster: autoscaled 4 CPU / 16Gi workers)"));
+    }
+
+    [Test]
+    public void Unschedulable_pod_on_a_given_cluster_exits_1_with_an_error()
+    {
+        const string node = """
+            apiVersion: v1
+            kind: Node
+            metadata: {name: small, labels: {kubernetes.io/hostname: small}}
+            status: {allocatable: {cpu: "4", memory: 16Gi, pods: "110"}}
+            """;
+        var (code, output, _) = Invoke(Write("app.yaml", Fits.Replace("cpu: \"1\"", "cpu: \"8\"")), "--cluster", Write("nodes.yaml", node));
         Assert.That(code, Is.EqualTo(1));
         Assert.That(output, Does.Contain("app.yaml:5:13: error KL5001 pod-unschedulable: 2 of 2 pods"));
     }
