@@ -53,6 +53,49 @@ public static class EngineRules
         "Fix the configuration at the reported position; the file's JSON schema is schemas/kubelint-config.schema.json.");
 
     /// <summary>The notice a cross-object rule gives once when it did not report something an unreadable document could change.</summary>
+    // KL1013's examples: a Deployment that reads the ConfigMap "settings", and another ConfigMap of the input.
+    private const string HeldBackExampleObjects = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: example/web:1.4.2
+                          envFrom:
+                            - configMapRef:
+                                name: settings
+                          ports:
+                            - name: http
+                              containerPort: 8080
+                          readinessProbe:
+                            httpGet: {path: /readyz, port: http}
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: defaults
+                data:
+                  mode: fast
+                ---
+
+                """;
+
     public static RuleDescriptor ConclusionsHeldBack { get; } = new(
         RuleIds.ConclusionsHeldBack,
         "conclusions-held-back",
@@ -62,51 +105,14 @@ public static class EngineRules
         "Rules that report something as absent from the input (a Service that selects no pod, a missing ConfigMap) cannot "
             + "conclude where a document that could not be read (a syntax error, an unrendered template, an object without "
             + "kind) may define what they look for. They hold back only those conclusions: about objects of the document's "
-            + "namespace, or of its file when its namespace could not be read. Each rule that held back says so once, "
+            + "namespace (of every namespace for a document without one, which lands wherever it is applied), or of its "
+            + "file when its namespace could not be read. Each rule that held back says so once, "
             + "naming the documents. Documents that are not manifests disable nothing.",
         "Fix the documents named in the message (their own findings say what is wrong); the held-back rules then run on them too.")
     {
         // The bad example silences the broken document's own error, so that the notice is its only finding.
         Examples = new(
-            bad: """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 2
-                  selector:
-                    matchLabels:
-                      app: web
-                  template:
-                    metadata:
-                      labels:
-                        app: web
-                    spec:
-                      securityContext:
-                        runAsNonRoot: true
-                      containers:
-                        - name: web
-                          image: example/web:1.4.2
-                          envFrom:
-                            - configMapRef:
-                                name: settings
-                          ports:
-                            - name: http
-                              containerPort: 8080
-                          readinessProbe:
-                            httpGet: {path: /readyz, port: http}
-                          resources:
-                            requests: {cpu: 100m, memory: 128Mi}
-                            limits: {memory: 128Mi}
-                ---
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: defaults
-                data:
-                  mode: fast
-                ---
+            bad: HeldBackExampleObjects + """
                 # kubelint:ignore KL1003
                 kind: ConfigMap
                 metadata:
@@ -114,45 +120,7 @@ public static class EngineRules
                 data:
                   mode: fast
                 """,
-            good: """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 2
-                  selector:
-                    matchLabels:
-                      app: web
-                  template:
-                    metadata:
-                      labels:
-                        app: web
-                    spec:
-                      securityContext:
-                        runAsNonRoot: true
-                      containers:
-                        - name: web
-                          image: example/web:1.4.2
-                          envFrom:
-                            - configMapRef:
-                                name: settings
-                          ports:
-                            - name: http
-                              containerPort: 8080
-                          readinessProbe:
-                            httpGet: {path: /readyz, port: http}
-                          resources:
-                            requests: {cpu: 100m, memory: 128Mi}
-                            limits: {memory: 128Mi}
-                ---
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: defaults
-                data:
-                  mode: fast
-                ---
+            good: HeldBackExampleObjects + """
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:

@@ -43,6 +43,12 @@ internal static class UnreadableDocuments
             }
 
             lines ??= new DocumentLines(file.Text);
+            if (lines.Count == 0)
+            {
+                into.Add(UnreadableDocument.At(finding.Location));
+                continue;
+            }
+
             var document = lines.DocumentAt(start.Line);
             if (seen.Add(document))
             {
@@ -69,44 +75,37 @@ internal static class UnreadableDocuments
     private static bool Contains(YamlNode? root, SourcePosition position)
         => root is not null && root.Span.Start.CompareTo(position) <= 0 && position.CompareTo(root.Span.End) <= 0;
 
-    /// <summary>The lines of a text split into documents at "---" marker lines, the way the stream is divided.</summary>
+    /// <summary>The lines of each document of a text, divided as <see cref="StreamSplitter"/> divides the stream for parsing.</summary>
     private sealed class DocumentLines
     {
-        private readonly List<string> _lines;
-
-        // The 1-based line on which each document starts: 1, then the line of each "---" marker.
-        private readonly List<int> _starts = [1];
+        private readonly string _text;
+        private readonly IReadOnlyList<StreamChunk> _chunks;
+        private readonly List<int> _starts;
 
         public DocumentLines(string text)
         {
-            _lines = [.. text.Split('\n')];
-            for (var i = 0; i < _lines.Count; i++)
-            {
-                var line = _lines[i];
-                if (i > 0 && line.StartsWith("---", StringComparison.Ordinal) && (line.Length == 3 || line[3] is ' ' or '\t' or '\r'))
-                {
-                    _starts.Add(i + 1);
-                }
-            }
+            _text = text;
+            _chunks = StreamSplitter.Split(text).Chunks;
+            _starts = _chunks.Select(c => c.Line).ToList();
         }
 
-        public int Count => _starts.Count;
+        public int Count => _chunks.Count;
 
         public int DocumentAt(int line)
         {
             var index = _starts.BinarySearch(line);
-            return index >= 0 ? index : ~index - 1;
+            return Math.Max(0, index >= 0 ? index : ~index - 1);
         }
 
         public int? FirstContentLine(int document)
         {
-            var (from, to) = Range(document);
-            for (var i = from; i < to; i++)
+            var lines = Lines(document);
+            for (var i = 0; i < lines.Length; i++)
             {
-                var text = _lines[i].Trim();
+                var text = lines[i].Trim();
                 if (text.Length > 0 && text[0] != '#' && !text.StartsWith("---", StringComparison.Ordinal))
                 {
-                    return i + 1;
+                    return _chunks[document].Line + i;
                 }
             }
 
@@ -116,10 +115,10 @@ internal static class UnreadableDocuments
         /// <summary>The document's namespace (null when it has none) and whether that could be told.</summary>
         public (string? Namespace, bool Known) NamespaceOf(int document)
         {
-            var (from, to) = Range(document);
-            for (var i = from; i < to; i++)
+            var lines = Lines(document);
+            for (var i = 0; i < lines.Length; i++)
             {
-                var line = _lines[i];
+                var line = lines[i];
                 if (!line.StartsWith("metadata:", StringComparison.Ordinal))
                 {
                     continue;
@@ -128,7 +127,7 @@ internal static class UnreadableDocuments
                 var inline = line.Substring("metadata:".Length).Trim();
                 if (inline.Length == 0 || inline[0] == '#')
                 {
-                    return NamespaceUnder(i + 1, to);
+                    return NamespaceUnder(lines, i + 1);
                 }
 
                 // Flow style: "metadata: { name: web, namespace: shop }".
@@ -146,12 +145,12 @@ internal static class UnreadableDocuments
         }
 
         /// <summary>The namespace among the direct children of the block mapping whose lines start at <paramref name="from"/>.</summary>
-        private (string? Namespace, bool Known) NamespaceUnder(int from, int to)
+        private static (string? Namespace, bool Known) NamespaceUnder(string[] lines, int from)
         {
             var indent = -1;
-            for (var i = from; i < to; i++)
+            for (var i = from; i < lines.Length; i++)
             {
-                var line = _lines[i];
+                var line = lines[i];
                 var content = line.TrimStart(' ');
                 if (content.Trim().Length == 0 || content[0] == '#')
                 {
@@ -175,7 +174,10 @@ internal static class UnreadableDocuments
             return (null, indent >= 0);
         }
 
-        private (int From, int To) Range(int document)
-            => (_starts[document] - 1, document + 1 < _starts.Count ? _starts[document + 1] - 1 : _lines.Count);
+        private string[] Lines(int document)
+        {
+            var chunk = _chunks[document];
+            return _text.Substring(chunk.Start, chunk.End - chunk.Start).Split('\n');
+        }
     }
 }
