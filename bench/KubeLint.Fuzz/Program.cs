@@ -62,7 +62,10 @@ bool RunCase(FuzzCase fuzzCase)
 foreach (var regression in RegressionCases.All())
 {
     regressions++;
-    if (!RunCase(regression))
+    var started = watch.Elapsed;
+    var passed = RunCase(regression);
+    Console.WriteLine($"fuzz: regression case {regression.Name}: {(watch.Elapsed - started).TotalSeconds:F1} s");
+    if (!passed)
     {
         break;
     }
