@@ -4,7 +4,7 @@ namespace KubeLint.Analyzer.Validation.Pods;
 
 /// <summary>
 /// Where a pod may run (pkg/apis/core/validation/validation.go): <c>validateAffinity</c> with node and pod
-/// (anti-)affinity terms, <c>ValidateNodeSelectorRequirement</c>, <c>ValidateNodeFieldSelectorRequirement</c>,
+/// (anti-)affinity terms and PersistentVolume node affinity, <c>ValidateNodeSelectorRequirement</c>, <c>ValidateNodeFieldSelectorRequirement</c>,
 /// <c>ValidateTolerations</c>, <c>validateTaintEffect</c> and <c>validateTopologySpreadConstraints</c>.
 /// </summary>
 internal static class SchedulingValidation

@@ -1,3 +1,5 @@
+using KubeLint.Analyzer.Validation.Pods;
+
 namespace KubeLint.Analyzer.Validation.Storage;
 
 /// <summary>
@@ -83,7 +85,7 @@ public sealed class PersistentVolumeValidation : ObjectValidation
                 var required = nodeAffinity.Child("required");
                 if (required.IsSet)
                 {
-                    NodeSelectorValidation.Validate(context, required);
+                    SchedulingValidation.ValidateNodeSelector(context, required);
                 }
                 else
                 {
