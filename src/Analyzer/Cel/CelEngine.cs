@@ -24,17 +24,32 @@ internal static class CelEngine
 
     public const string UnavailableReason = "CEL rules are not evaluated by the netstandard2.0 build of the engine (the compiler-hosted analyzer); run the kubelint command to evaluate them";
 
+    /// <summary>
+    /// Two-variable comprehensions join the API server's CEL base environment at 1.32 (apiserver pkg/cel/environment
+    /// base.go), and rules of new CRDs compile against the environment of the previous minor version
+    /// (DefaultCompatibilityVersion), so a CRD can use them from 1.33.
+    /// </summary>
+    public const int TwoVariableComprehensionsFrom = 33;
+
 #if NET
     private static readonly Lazy<CelEnvironment> Environment = new(CreateEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly ConcurrentDictionary<string, Compiled> Programs = new(StringComparer.Ordinal);
 
-    /// <summary>Evaluates a rule with <c>self</c> bound to <paramref name="self"/>; a boolean rule gives Passed or Failed.</summary>
-    public static CelOutcome Evaluate(string rule, object? self)
+    /// <summary>
+    /// Evaluates a rule with <c>self</c> bound to <paramref name="self"/> for Kubernetes 1.<paramref name="minor"/>
+    /// (the newest when null); a boolean rule gives Passed or Failed.
+    /// </summary>
+    public static CelOutcome Evaluate(string rule, object? self, int? minor = null)
     {
         var compiled = Programs.GetOrAdd(rule, Compile);
         if (compiled.Program is not { } program)
         {
             return new CelOutcome(CelOutcomeKind.NotEvaluated, compiled.Error);
+        }
+
+        if (compiled.TwoVariableComprehensions && minor < TwoVariableComprehensionsFrom)
+        {
+            return new CelOutcome(CelOutcomeKind.NotEvaluated, $"two-variable comprehensions are available to CRD rules from Kubernetes 1.{TwoVariableComprehensionsFrom.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         try
@@ -109,20 +124,18 @@ internal static class CelEngine
         return variables;
     }
 
+    /// <summary>Parses the rule, rewrites it for the package (<see cref="CelSourceRewriter"/>) and compiles the result.</summary>
     private static Compiled Compile(string rule)
     {
-        if (CelOptionalSyntax.IsUsedBy(rule))
-        {
-            return new Compiled(null, "the optional syntax (.?, [?, {?) is not supported");
-        }
-
         try
         {
-            return new Compiled(Environment.Value.Compile(rule), string.Empty);
+            var environment = Environment.Value;
+            var (source, twoVariables) = CelSourceRewriter.Rewrite(environment.Parse(rule));
+            return new Compiled(environment.Compile(source), string.Empty, twoVariables);
         }
         catch (Exception exception) when (exception is CelException or InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException)
         {
-            return new Compiled(null, exception.Message);
+            return new Compiled(null, exception.Message, TwoVariableComprehensions: false);
         }
     }
 
@@ -130,6 +143,7 @@ internal static class CelEngine
     {
         var environment = new CelEnvironment([], string.Empty);
         KubernetesCelLibrary.Register(environment);
+        CelRewriteLibrary.Register(environment);
         return environment;
     }
 
@@ -140,9 +154,9 @@ internal static class CelEngine
         return end > start + 1 ? message.Substring(start + 1, end - start - 1) : null;
     }
 
-    private sealed record Compiled(CelProgramDelegate? Program, string Error);
+    private sealed record Compiled(CelProgramDelegate? Program, string Error, bool TwoVariableComprehensions);
 #else
-    public static CelOutcome Evaluate(string rule, object? self) => new(CelOutcomeKind.NotEvaluated, UnavailableReason);
+    public static CelOutcome Evaluate(string rule, object? self, int? minor = null) => new(CelOutcomeKind.NotEvaluated, UnavailableReason);
 
     public static string? EvaluateMessage(string expression, object? self) => null;
 
