@@ -42,15 +42,15 @@ internal readonly struct SchemaProps
     public bool XEmbeddedResource => Flag("x-kubernetes-embedded-resource");
 
     /// <summary>x-kubernetes-preserve-unknown-fields: null when unset, else its value (false is an error of its own).</summary>
-    public bool? XPreserveUnknownFields => Field.Child("x-kubernetes-preserve-unknown-fields").Boolean;
+    public bool? XPreserveUnknownFields => Boolean(Member("x-kubernetes-preserve-unknown-fields"));
 
     public bool PreservesUnknownFields => XPreserveUnknownFields == true;
 
     /// <summary>x-kubernetes-list-type, or null when unset.</summary>
-    public string? XListType => Field.Child("x-kubernetes-list-type").String;
+    public string? XListType => (Member("x-kubernetes-list-type") as YamlScalar)?.Value;
 
     /// <summary>x-kubernetes-map-type, or null when unset.</summary>
-    public string? XMapType => Field.Child("x-kubernetes-map-type").String;
+    public string? XMapType => (Member("x-kubernetes-map-type") as YamlScalar)?.Value;
 
     public IReadOnlyList<string> XListMapKeys => Strings("x-kubernetes-list-map-keys");
 
@@ -103,16 +103,16 @@ internal readonly struct SchemaProps
 
     public Field XValidations => Field.Child("x-kubernetes-validations");
 
-    public string Text(string member) => Field.Child(member).String ?? string.Empty;
+    public string Text(string member) => (Member(member) as YamlScalar)?.Value ?? string.Empty;
 
-    public bool Flag(string member) => Field.Child(member).Boolean == true;
+    public bool Flag(string member) => Boolean(Member(member)) == true;
 
     /// <summary>
     /// Whether the member decodes to a non-zero Go value: set, and not false or "" unless the Go field is a pointer
     /// (<c>$ref</c>, <c>x-kubernetes-list-type</c>, <c>additionalProperties: false</c>, ...), which is set whatever it holds.
     /// </summary>
     public bool Has(string member)
-        => PointerMembers.Contains(member) ? Field.Child(member).IsSet : !IsZero(Field.Child(member).Node);
+        => PointerMembers.Contains(member) ? Member(member) is not null : !IsZero(Member(member));
 
     /// <summary>The zero value of a decoded member: absent, null, false, 0 or "". An empty list or map is not zero (Go decodes it non-nil).</summary>
     public static bool IsZero(YamlNode? node) => node switch
@@ -123,6 +123,16 @@ internal readonly struct SchemaProps
         YamlScalar { Kind: ScalarKind.String } text => text.Value.Length == 0,
         _ => false,
     };
+
+    private static bool? Boolean(YamlNode? node) => node is YamlScalar scalar && scalar.TryGetBool(out var value) ? value : null;
+
+    /// <summary>
+    /// A member's value as <see cref="Validation.Field.Child(string)"/> reads it, without making a Field: CRD
+    /// validation defaults nothing inside schemas, so the written value (null when written as null) is the value.
+    /// Schemas are most of a CRD, and these reads are most of its validation.
+    /// </summary>
+    private YamlNode? Member(string name)
+        => Field.Mapping?.GetEntry(name)?.Value is { } value && value is not YamlScalar { IsNull: true } ? value : null;
 
     private IReadOnlyList<string> Strings(string member)
     {
