@@ -35,6 +35,11 @@ internal static class CelEngine
     private static readonly Lazy<CelEnvironment> Environment = new(CreateEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly ConcurrentDictionary<string, Compiled> Programs = new(StringComparer.Ordinal);
 
+    // Objects are validated in parallel. The package's compiler is one visitor shared by every compilation, and is
+    // not documented as thread-safe, so compilations (and the parses the rewriting reads) take turns; the compiled
+    // programs are closures over immutable state and run concurrently.
+    private static readonly object CompileGate = new();
+
     /// <summary>
     /// Evaluates a rule with <c>self</c> bound to <paramref name="self"/> for Kubernetes 1.<paramref name="minor"/>
     /// (the newest when null); a boolean rule gives Passed or Failed.
@@ -129,9 +134,12 @@ internal static class CelEngine
     {
         try
         {
-            var environment = Environment.Value;
-            var (source, twoVariables) = CelSourceRewriter.Rewrite(environment.Parse(rule));
-            return new Compiled(environment.Compile(source), string.Empty, twoVariables);
+            lock (CompileGate)
+            {
+                var environment = Environment.Value;
+                var (source, twoVariables) = CelSourceRewriter.Rewrite(environment.Parse(rule));
+                return new Compiled(environment.Compile(source), string.Empty, twoVariables);
+            }
         }
         catch (Exception exception) when (exception is CelException or InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException)
         {
