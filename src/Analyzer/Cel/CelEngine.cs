@@ -52,6 +52,13 @@ internal static class CelEngine
             return new CelOutcome(CelOutcomeKind.NotEvaluated, compiled.Error);
         }
 
+        if (compiled.Authorizer)
+        {
+            // library.Authz (apiserver pkg/cel/library/authz.go) binds `authorizer` for admission policies and
+            // authorization webhooks' match conditions, from the request's user; CRD rules are compiled without it.
+            return new CelOutcome(CelOutcomeKind.NotEvaluated, "the authz library's authorizer is bound only where a request's user is known (admission policies), not in CRD rules");
+        }
+
         if (compiled.TwoVariableComprehensions && minor < TwoVariableComprehensionsFrom)
         {
             return new CelOutcome(CelOutcomeKind.NotEvaluated, $"two-variable comprehensions are available to CRD rules from Kubernetes 1.{TwoVariableComprehensionsFrom.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
@@ -137,13 +144,13 @@ internal static class CelEngine
             lock (CompileGate)
             {
                 var environment = Environment.Value;
-                var (source, twoVariables) = CelSourceRewriter.Rewrite(environment.Parse(rule));
-                return new Compiled(environment.Compile(source), string.Empty, twoVariables);
+                var (source, twoVariables, authorizer) = CelSourceRewriter.Rewrite(environment.Parse(rule));
+                return new Compiled(environment.Compile(source), string.Empty, twoVariables, authorizer);
             }
         }
         catch (Exception exception) when (exception is CelException or InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException)
         {
-            return new Compiled(null, exception.Message, TwoVariableComprehensions: false);
+            return new Compiled(null, exception.Message, TwoVariableComprehensions: false, Authorizer: false);
         }
     }
 
@@ -162,7 +169,7 @@ internal static class CelEngine
         return end > start + 1 ? message.Substring(start + 1, end - start - 1) : null;
     }
 
-    private sealed record Compiled(CelProgramDelegate? Program, string Error, bool TwoVariableComprehensions);
+    private sealed record Compiled(CelProgramDelegate? Program, string Error, bool TwoVariableComprehensions, bool Authorizer);
 #else
     public static CelOutcome Evaluate(string rule, object? self, int? minor = null) => new(CelOutcomeKind.NotEvaluated, UnavailableReason);
 

@@ -35,20 +35,24 @@ internal sealed class CelSourceRewriter
     {
     }
 
-    /// <summary>Whether the rule uses a two-variable comprehension (available to new rules from 1.33).</summary>
-    public bool UsesTwoVariableComprehensions { get; private set; }
+    private bool _twoVariableComprehensions;
+    private bool _authorizer;
 
-    /// <summary>The rewritten source of a parsed rule.</summary>
-    public static (string Source, bool TwoVariableComprehensions) Rewrite(CelParser.StartContext start)
+    /// <summary>
+    /// The rewritten source of a parsed rule, whether it uses a two-variable comprehension (available to new rules
+    /// from 1.33), and whether it reads the authz library's <c>authorizer</c>.
+    /// </summary>
+    public static (string Source, bool TwoVariableComprehensions, bool Authorizer) Rewrite(CelParser.StartContext start)
     {
         var rewriter = new CelSourceRewriter();
         var source = rewriter.Emit(start.e);
-        return (source, rewriter.UsesTwoVariableComprehensions);
+        return (source, rewriter._twoVariableComprehensions, rewriter._authorizer);
     }
 
     private string Emit(IParseTree node) => node switch
     {
         ITerminalNode terminal => terminal.Symbol.Type == TokenConstants.EOF ? string.Empty : terminal.GetText(),
+        CelParser.IdentOrGlobalCallContext { id.Text: "authorizer", args: null } identifier => Authorizer(identifier),
         CelParser.RelationContext { op: { } op } relation when op.Text is "==" or "!=" or "in" => Relation(relation, op.Text),
         CelParser.MemberCallContext call when TwoVariableArguments(call) is { } arguments => Comprehension(call, arguments),
         CelParser.SelectContext select when select.opt is not null || IsOptionalChain(select.member()) =>
@@ -139,7 +143,7 @@ internal sealed class CelSourceRewriter
     /// </summary>
     private string Comprehension(CelParser.MemberCallContext call, IList<CelParser.ExprContext> arguments)
     {
-        UsesTwoVariableComprehensions = true;
+        _twoVariableComprehensions = true;
         var entry = "__kl_entry" + _entries++.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var first = arguments[0].GetText();
         var second = arguments[1].GetText();
@@ -157,6 +161,12 @@ internal sealed class CelSourceRewriter
             "transformMap" => $"{CelRewriteLibrary.MapOf}({filtered}.map({entry}, [{entry}[0], {Value(body)}]))",
             _ => $"{CelRewriteLibrary.MergeMaps}({filtered}.map({entry}, {Value(body)}))",
         };
+    }
+
+    private string Authorizer(CelParser.IdentOrGlobalCallContext identifier)
+    {
+        _authorizer = true;
+        return Children(identifier);
     }
 
     private static string CelStringLiteral(string identifier) => "'" + identifier + "'";

@@ -166,6 +166,14 @@ public sealed class CelLibraryTests
         });
 
     [Test]
+    public void The_authorizer_is_not_there_in_crd_rules()
+        => Assert.That(CelEngine.Evaluate("authorizer.group('apps').resource('deployments').check('get').allowed()", Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.NotEvaluated, "the authz library's authorizer is bound only where a request's user is known (admission policies), not in CRD rules")));
+
+    [Test]
+    public void A_field_named_authorizer_is_read()
+        => Assert.That(CelEngine.Evaluate("self.?authorizer.orValue(0) == 0", Self), Is.EqualTo(CelOutcome.Passed));
+
+    [Test]
     public void A_map_entry_transform_with_a_repeated_key_is_the_servers_error()
         => Assert.That(CelEngine.Evaluate("{'a': 'x', 'b': 'x'}.transformMapEntry(k, v, {v: k}).size() == 1", Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, "insert failed: key x already exists")));
 
