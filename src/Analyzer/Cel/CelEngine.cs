@@ -24,22 +24,44 @@ internal static class CelEngine
 
     public const string UnavailableReason = "CEL rules are not evaluated by the netstandard2.0 build of the engine (the compiler-hosted analyzer); run the kubelint command to evaluate them";
 
+    /// <summary>
+    /// Two-variable comprehensions join the API server's CEL base environment at 1.32 (apiserver pkg/cel/environment
+    /// base.go), and rules of new CRDs compile against the environment of the previous minor version
+    /// (DefaultCompatibilityVersion), so a CRD can use them from 1.33.
+    /// </summary>
+    public const int TwoVariableComprehensionsFrom = 33;
+
 #if NET
     private static readonly Lazy<CelEnvironment> Environment = new(CreateEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly ConcurrentDictionary<string, Compiled> Programs = new(StringComparer.Ordinal);
 
     // Objects are validated in parallel. The package's compiler is one visitor shared by every compilation, and is
-    // not documented as thread-safe, so compilations take turns; the compiled programs are closures over immutable
-    // state and run concurrently.
+    // not documented as thread-safe, so compilations (and the parses the rewriting reads) take turns; the compiled
+    // programs are closures over immutable state and run concurrently.
     private static readonly object CompileGate = new();
 
-    /// <summary>Evaluates a rule with <c>self</c> bound to <paramref name="self"/>; a boolean rule gives Passed or Failed.</summary>
-    public static CelOutcome Evaluate(string rule, object? self)
+    /// <summary>
+    /// Evaluates a rule with <c>self</c> bound to <paramref name="self"/> for Kubernetes 1.<paramref name="minor"/>
+    /// (the newest when null); a boolean rule gives Passed or Failed.
+    /// </summary>
+    public static CelOutcome Evaluate(string rule, object? self, int? minor = null)
     {
         var compiled = Programs.GetOrAdd(rule, Compile);
         if (compiled.Program is not { } program)
         {
             return new CelOutcome(CelOutcomeKind.NotEvaluated, compiled.Error);
+        }
+
+        if (compiled.Authorizer)
+        {
+            // library.Authz (apiserver pkg/cel/library/authz.go) binds `authorizer` for admission policies and
+            // authorization webhooks' match conditions, from the request's user; CRD rules are compiled without it.
+            return new CelOutcome(CelOutcomeKind.NotEvaluated, "the authz library's authorizer is bound only where a request's user is known (admission policies), not in CRD rules");
+        }
+
+        if (compiled.TwoVariableComprehensions && minor < TwoVariableComprehensionsFrom)
+        {
+            return new CelOutcome(CelOutcomeKind.NotEvaluated, $"two-variable comprehensions are available to CRD rules from Kubernetes 1.{TwoVariableComprehensionsFrom.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
         try
@@ -114,23 +136,21 @@ internal static class CelEngine
         return variables;
     }
 
+    /// <summary>Parses the rule, rewrites it for the package (<see cref="CelSourceRewriter"/>) and compiles the result.</summary>
     private static Compiled Compile(string rule)
     {
-        if (CelOptionalSyntax.IsUsedBy(rule))
-        {
-            return new Compiled(null, "the optional syntax (.?, [?, {?) is not supported");
-        }
-
         try
         {
             lock (CompileGate)
             {
-                return new Compiled(Environment.Value.Compile(rule), string.Empty);
+                var environment = Environment.Value;
+                var (source, twoVariables, authorizer) = CelSourceRewriter.Rewrite(environment.Parse(rule));
+                return new Compiled(environment.Compile(source), string.Empty, twoVariables, authorizer);
             }
         }
         catch (Exception exception) when (exception is CelException or InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException)
         {
-            return new Compiled(null, exception.Message);
+            return new Compiled(null, exception.Message, TwoVariableComprehensions: false, Authorizer: false);
         }
     }
 
@@ -138,6 +158,7 @@ internal static class CelEngine
     {
         var environment = new CelEnvironment([], string.Empty);
         KubernetesCelLibrary.Register(environment);
+        CelRewriteLibrary.Register(environment);
         return environment;
     }
 
@@ -148,9 +169,9 @@ internal static class CelEngine
         return end > start + 1 ? message.Substring(start + 1, end - start - 1) : null;
     }
 
-    private sealed record Compiled(CelProgramDelegate? Program, string Error);
+    private sealed record Compiled(CelProgramDelegate? Program, string Error, bool TwoVariableComprehensions, bool Authorizer);
 #else
-    public static CelOutcome Evaluate(string rule, object? self) => new(CelOutcomeKind.NotEvaluated, UnavailableReason);
+    public static CelOutcome Evaluate(string rule, object? self, int? minor = null) => new(CelOutcomeKind.NotEvaluated, UnavailableReason);
 
     public static string? EvaluateMessage(string expression, object? self) => null;
 

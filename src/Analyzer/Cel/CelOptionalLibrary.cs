@@ -7,7 +7,7 @@ namespace KubeLint.Analyzer.Cel;
 /// <summary>
 /// CEL's optional values (cel-go cel/library.go optionalLib and common/types/optional.go), which the API server enables
 /// from 1.28: optional.of, optional.ofNonZeroValue, optional.none, and hasValue, value, or, orValue. The optional
-/// syntax (<c>a.?b</c>, <c>a[?k]</c>, <c>[?x]</c>, <c>{?k: v}</c>) is not evaluated (<see cref="CelOptionalSyntax"/>).
+/// syntax (<c>a.?b</c>, <c>a[?k]</c>, <c>[?x]</c>, <c>{?k: v}</c>) is rewritten into calls (<see cref="CelSourceRewriter"/>).
 /// </summary>
 internal static class CelOptionalLibrary
 {

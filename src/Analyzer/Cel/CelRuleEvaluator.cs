@@ -19,6 +19,7 @@ internal sealed class CelRuleEvaluator
     private readonly FieldPath _path;
     private readonly Action<RuleDescriptor, YamlNode, string> _report;
     private readonly CelValues _values = new();
+    private readonly int? _minor;
 
     public CelRuleEvaluator(AnalysisContext context, KubeObject obj, FieldPath path, Action<RuleDescriptor, YamlNode, string> report)
     {
@@ -26,6 +27,7 @@ internal sealed class CelRuleEvaluator
         _object = obj;
         _path = path;
         _report = report;
+        _minor = SchemaValidationPass.ResolveVersion(context.Options.KubernetesVersion) is { } version ? Validation.KubernetesVersion.Parse(version).Minor : null;
     }
 
     public void Evaluate(YamlNode node, SchemaNode schema)
@@ -51,7 +53,7 @@ internal sealed class CelRuleEvaluator
                 converted = true;
             }
 
-            var outcome = CelEngine.Evaluate(rule.Rule, self);
+            var outcome = CelEngine.Evaluate(rule.Rule, self, _minor);
             switch (outcome.Kind)
             {
                 case CelOutcomeKind.Failed:

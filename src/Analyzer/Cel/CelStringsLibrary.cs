@@ -8,7 +8,7 @@ namespace KubeLint.Analyzer.Cel;
 /// <summary>
 /// cel-go's strings extension at version 2 (ext/strings.go), as the API server enables it from 1.29: charAt, indexOf,
 /// lastIndexOf, lowerAscii, upperAscii, replace, split, substring, trim, join and strings.quote. Positions count code
-/// points, as cel-go does. string.format is not here: a rule calling it is not evaluated.
+/// points, as cel-go does; format is <see cref="CelStringFormat"/>.
 /// </summary>
 internal static class CelStringsLibrary
 {
@@ -34,8 +34,7 @@ internal static class CelStringsLibrary
         environment.RegisterFunction("join", [typeof(object[]), typeof(string)], a => Join((object?[])a[0]!, (string)a[1]!));
         environment.RegisterFunction("quote", [typeof(CelNamespace), typeof(string)], a => CelNamespace.Strings.Call(a[0], () => Quote((string)a[1]!)));
 
-        // string.format (ext/formatting.go) is not implemented; declared so that a call is not mistaken for a variable.
-        environment.RegisterFunction("format", [typeof(string), typeof(object[])], _ => throw new NotSupportedException("string.format is not supported"));
+        environment.RegisterFunction("format", [typeof(string), typeof(object[])], a => CelStringFormat.Format((string)a[0]!, (object?[])a[1]!));
     }
 
     /// <summary>The string's code points (surrogate pairs joined), which positions count.</summary>

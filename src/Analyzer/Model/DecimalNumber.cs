@@ -19,6 +19,9 @@ public readonly struct DecimalNumber : IComparable<DecimalNumber>, IEquatable<De
     // long's range and Digits.Length + Exponent never overflows.
     private const long MaxShift = 1L << 32;
 
+    // Sums align the operands' digits: beyond this span they are rounded first (see Add).
+    private const int MaxAlignedDigits = 4096;
+
     private readonly string? _digits;
 
     private DecimalNumber(bool negative, string digits, long exponent)
@@ -153,6 +156,44 @@ public readonly struct DecimalNumber : IComparable<DecimalNumber>, IEquatable<De
 
         var product = BigInteger.Parse(Digits, NumberStyles.None, CultureInfo.InvariantCulture) * BigInteger.Abs(factor);
         return new DecimalNumber(IsNegative ^ (factor.Sign < 0), product.ToString(CultureInfo.InvariantCulture), Exponent);
+    }
+
+    /// <summary>
+    /// The exact sum (inf.Dec's Add, behind Quantity.Add) when the operands' digits span at most
+    /// <see cref="MaxAlignedDigits"/> places; past that (1e1000000 + 1) both are first rounded away from zero to that
+    /// many places below the larger one's leading digit, so that a sum never costs more than those digits.
+    /// </summary>
+    public DecimalNumber Add(DecimalNumber other)
+    {
+        if (IsZero)
+        {
+            return other;
+        }
+
+        if (other.IsZero)
+        {
+            return this;
+        }
+
+        var left = this;
+        var right = other;
+        var high = Math.Max(Magnitude, other.Magnitude);
+        if (high - Math.Min(Exponent, other.Exponent) > MaxAlignedDigits)
+        {
+            left = left.RoundAwayFromZero(high - MaxAlignedDigits);
+            right = right.RoundAwayFromZero(high - MaxAlignedDigits);
+        }
+
+        var low = Math.Min(left.Exponent, right.Exponent);
+        var sum = left.Aligned(low) + right.Aligned(low);
+        return new DecimalNumber(sum.Sign < 0, BigInteger.Abs(sum).ToString(CultureInfo.InvariantCulture), low);
+    }
+
+    /// <summary>The signed integer of the digits shifted to <paramref name="exponent"/> (at most this value's exponent).</summary>
+    private BigInteger Aligned(long exponent)
+    {
+        var integer = BigInteger.Parse(Digits, NumberStyles.None, CultureInfo.InvariantCulture) * BigInteger.Pow(10, (int)(Exponent - exponent));
+        return IsNegative ? -integer : integer;
     }
 
     /// <summary>Number of digits of the integer part, a bound callers use before multiplying digit strings.</summary>

@@ -210,7 +210,7 @@ public readonly struct Quantity : IComparable<Quantity>, IEquatable<Quantity>
     /// and then cut to int32 (<c>int32(parsed)</c>): "1E+2147483648" has exponent -2147483648, which the scale
     /// arithmetic of <see cref="Decimal"/> negates back (int32 wrap), so it is 10^2147483648 as upstream.
     /// </summary>
-    private static bool TryInterpretSuffix(string suffix, out int binaryExponent, out int decimalExponent)
+    public static bool TryInterpretSuffix(string suffix, out int binaryExponent, out int decimalExponent)
     {
         binaryExponent = 0;
         decimalExponent = 0;

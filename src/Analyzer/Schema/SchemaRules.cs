@@ -495,7 +495,7 @@ public static class SchemaRules
         Severity.Info,
         Category,
         "A CustomResourceDefinition's x-kubernetes-validations rule is not evaluated.",
-        "CEL rules of CRDs are evaluated with the libraries of the API server's CEL environment: cel-go's strings, sets and optional values, and Kubernetes' lists, regex (RE2: matches, find, findAll), quantity, url, ip, cidr and format libraries, with the server's run-time errors. A rule that needs what the engine lacks (the optional syntax .? and [?, string.format, authz, two-variable comprehensions, equality between values of the Kubernetes types) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
+        "CEL rules of CRDs are evaluated with the libraries of the API server's CEL environment: cel-go's strings, sets and optional values, and Kubernetes' lists, regex (RE2: matches, find, findAll), quantity, url, ip, cidr and format libraries, with the server's run-time errors. The optional syntax (.?, [?, [?x], {?k: v}), string.format, equality of quantities, IPs, CIDRs and URLs, and two-variable comprehensions (from 1.33, when new CRDs may use them) are evaluated too. A rule that needs what the engine lacks (the three-argument map macro, authz, which has no authorizer in CRD rules) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
         "Nothing to change in the manifests; validate such objects with a server-side dry run to have the rule checked.")
     {
         Examples = new(
@@ -521,18 +521,20 @@ public static class SchemaRules
                             spec:
                               type: object
                               x-kubernetes-validations:
-                                - rule: self.?upstream.orValue('https://').startsWith('https://')
-                                  message: upstream must use https
+                                - rule: self.upstreams.map(u, u.startsWith('https://'), u).size() == self.upstreams.size()
+                                  message: upstreams must use https
                               properties:
-                                upstream:
-                                  type: string
+                                upstreams:
+                                  type: array
+                                  items:
+                                    type: string
                 ---
                 apiVersion: example.com/v1
                 kind: Mirror
                 metadata:
                   name: docs
                 spec:
-                  upstream: https://example.com/docs
+                  upstreams: [https://example.com/docs]
                 """,
             good: """
                 apiVersion: apiextensions.k8s.io/v1
@@ -556,18 +558,20 @@ public static class SchemaRules
                             spec:
                               type: object
                               x-kubernetes-validations:
-                                - rule: self.upstream.startsWith('https://')
-                                  message: upstream must use https
+                                - rule: self.upstreams.all(u, u.startsWith('https://'))
+                                  message: upstreams must use https
                               properties:
-                                upstream:
-                                  type: string
+                                upstreams:
+                                  type: array
+                                  items:
+                                    type: string
                 ---
                 apiVersion: example.com/v1
                 kind: Mirror
                 metadata:
                   name: docs
                 spec:
-                  upstream: https://example.com/docs
+                  upstreams: [https://example.com/docs]
                 """),
     };
 

@@ -39,6 +39,23 @@ public static class GoRender
         return "map[string]string{" + string.Join(", ", pairs) + "}";
     }
 
+    /// <summary>
+    /// <c>core.ResourceList{"cpu":resource.Quantity{...}, ...}</c>, keys in byte order, each quantity as decoded and
+    /// rounded by <c>SetDefaults_ResourceList</c>; <c>core.ResourceList(nil)</c> when empty.
+    /// </summary>
+    public static string ResourceList(Field list)
+    {
+        if (list.Count == 0)
+        {
+            return "core.ResourceList(nil)";
+        }
+
+        var pairs = list.Entries()
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => GoValue.Quote(e.Key) + ":" + (DecodedQuantity.TryReadListEntry(e.Value, out var quantity) ? quantity.GoSyntax : "resource.Quantity{...}"));
+        return "core.ResourceList{" + string.Join(", ", pairs) + "}";
+    }
+
     /// <summary><c>intstr.IntOrString{Type:0, IntVal:5, StrVal:""}</c> or <c>{Type:1, IntVal:0, StrVal:"25%"}</c>.</summary>
     public static string IntOrString(Field field)
         => field.IsString

@@ -2,6 +2,7 @@ using System.Globalization;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
+using DecodedQuantity = KubeLint.Analyzer.Validation.DecodedQuantity;
 using KubeLint.Analyzer.Validation.Pods;
 using KubeLint.Analyzer.Yaml;
 using KubeLint.Rules.Common;
@@ -97,15 +98,15 @@ public sealed class RequestsExceedLimitsRule : Rule
                 {
                     if (ResourceNames.IsOvercommitAllowed(entry.KeyText)
                         && entry.Value is YamlScalar request && limits[entry.KeyText] is YamlScalar limit
-                        && ResourceQuantity.TryParse(request.Value, out var requested)
-                        && ResourceQuantity.TryParse(limit.Value, out var limited)
-                        && requested.Value > limited.Value)
+                        && DecodedQuantity.TryReadListEntry(request, out var requested)
+                        && DecodedQuantity.TryReadListEntry(limit, out var limited)
+                        && requested.Amount > limited.Amount)
                     {
                         context.Report(
                             Definition,
                             template.Owner,
                             request,
-                            $"{path}[{index.ToString(CultureInfo.InvariantCulture)}].resources.requests: Invalid value: \"{requested.Canonical}\": must be less than or equal to {entry.KeyText} limit of {limited.Canonical}");
+                            $"{path}[{index.ToString(CultureInfo.InvariantCulture)}].resources.requests: Invalid value: \"{requested}\": must be less than or equal to {entry.KeyText} limit of {limited}");
                     }
                 }
             }

@@ -121,13 +121,87 @@ public sealed class CelLibraryTests
     public void A_library_error_is_the_servers_run_time_error(string rule, string message)
         => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
 
-    [TestCase("has(self.?name)")]
-    [TestCase("self.?missing.orValue('') == ''")]
-    [TestCase("self.ports[?5].hasValue()")]
-    [TestCase("[?optional.none(), 1].size() == 1")]
-    [TestCase("'%s'.format(['x']) == 'x'")]
-    public void What_the_engine_does_not_evaluate_is_said(string rule)
-        => Assert.That(CelEngine.Evaluate(rule, Self).Kind, Is.EqualTo(CelOutcomeKind.NotEvaluated));
+    // Optional syntax (cel-go parser EnableOptionalSyntax, types/optional.go), on from 1.28.
+    [TestCase("self.?name.orValue('') == 'web-1'")]
+    [TestCase("self.?missing.orValue('none') == 'none'")]
+    [TestCase("!self.?missing.hasValue()")]
+    [TestCase("self.ports[?1].value() == 443 && !self.ports[?5].hasValue()")]
+    [TestCase("[?optional.none(), 1, ?optional.of(2)] == [1, 2]")]
+    [TestCase("{?'a': optional.none(), 'b': 2} == {'b': 2}")]
+    public void Optional_syntax_holds(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("self.?name.orValue('') == 'web-2'")]
+    [TestCase("self.ports[?0].orValue(0) == 443")]
+    public void Optional_syntax_fails(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self).Kind, Is.EqualTo(CelOutcomeKind.Failed));
+
+    // Equality of the Kubernetes types (traits.Equaler of apiserver pkg/cel: Quantity.Equal, IP and CIDR netip equality, URL text).
+    [TestCase("quantity('1') == quantity('1000m') && quantity('1Gi') != quantity('1G')")]
+    [TestCase("ip('2001:db8::1') == ip('2001:db8:0:0:0:0:0:1') && ip('10.0.0.1') != ip('10.0.0.2')")]
+    [TestCase("cidr('10.0.0.0/8') == cidr('10.0.0.0/8') && cidr('10.0.0.1/8') != cidr('10.0.0.0/8')")]
+    [TestCase("url('https://example.com/a') == url('https://example.com/a') && url('https://example.com/a') != url('https://example.com/b')")]
+    [TestCase("[quantity('1')] == [quantity('1000m')] && quantity('2') in [quantity('1'), quantity('2000m')]")]
+    public void Kubernetes_types_compare_by_value(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    // Two-variable comprehensions (cel-go ext/comprehensions.go): index or key, then value.
+    [TestCase("self.ports.all(i, v, v > i)")]
+    [TestCase("self.ports.exists(i, v, i == 1 && v == 443)")]
+    [TestCase("self.ports.existsOne(i, v, v > 100) && self.ports.exists_one(i, v, i == 0)")]
+    [TestCase("self.ports.transformList(i, v, v + i) == [80, 444]")]
+    [TestCase("self.ports.transformList(i, v, i > 0, v) == [443]")]
+    [TestCase("self.ports.transformMap(i, v, v * 2) == {0: 160, 1: 886}")]
+    [TestCase("{'a': 'x', 'b': 'y'}.all(k, v, k < v)")]
+    [TestCase("{'a': 'x'}.transformMapEntry(k, v, {v: k}) == {'x': 'a'}")]
+    public void Two_variable_comprehensions_hold(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [Test]
+    public void Two_variable_comprehensions_wait_for_their_version()
+        => Assert.Multiple(() =>
+        {
+            Assert.That(CelEngine.Evaluate("self.ports.all(i, v, v > i)", Self, 32), Is.EqualTo(new CelOutcome(CelOutcomeKind.NotEvaluated, "two-variable comprehensions are available to CRD rules from Kubernetes 1.33")));
+            Assert.That(CelEngine.Evaluate("self.ports.all(i, v, v > i)", Self, 33), Is.EqualTo(CelOutcome.Passed));
+        });
+
+    [Test]
+    public void The_authorizer_is_not_there_in_crd_rules()
+        => Assert.That(CelEngine.Evaluate("authorizer.group('apps').resource('deployments').check('get').allowed()", Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.NotEvaluated, "the authz library's authorizer is bound only where a request's user is known (admission policies), not in CRD rules")));
+
+    [Test]
+    public void A_field_named_authorizer_is_read()
+        => Assert.That(CelEngine.Evaluate("self.?authorizer.orValue(0) == 0", Self), Is.EqualTo(CelOutcome.Passed));
+
+    [Test]
+    public void A_map_entry_transform_with_a_repeated_key_is_the_servers_error()
+        => Assert.That(CelEngine.Evaluate("{'a': 'x', 'b': 'x'}.transformMapEntry(k, v, {v: k}).size() == 1", Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, "insert failed: key x already exists")));
+
+    // string.format (cel-go ext/formatting.go with the en_US locale; expectations from its formatting_test.go).
+    [TestCase("'%s and %d'.format(['str', 5]) == 'str and 5'")]
+    [TestCase("'%%%s%%'.format(['text']) == '%text%'")]
+    [TestCase("'%.3f'.format([1.2345]) == '1.234'")]
+    [TestCase("'%f'.format([2.71828]) == '2.718280'")]
+    [TestCase("'%.2f'.format([1234.5]) == '1,234.50'")]
+    [TestCase("'%e'.format([2.71828]) == '2.718280\u202f\u00d7\u202f10\u2070\u2070'")]
+    [TestCase("'%f %f'.format(['NaN', 'Infinity']) == 'NaN \u221e'")]
+    [TestCase("'%b %b %b'.format([5, -5, true]) == '101 -101 1'")]
+    [TestCase("'%o %o'.format([11, -11]) == '13 -13'")]
+    [TestCase("'%x %X %x'.format([30, 30, -30]) == '1e 1E -1e'")]
+    [TestCase("'%x'.format(['Hello world!']) == '48656c6c6f20776f726c6421'")]
+    [TestCase("'%s'.format([[1, 'a', 2.71, null]]) == '[1, \"a\", 2.710000, null]'")]
+    [TestCase("'%s'.format([{'key2': true, 'key1': 1}]) == '{\"key1\":1, \"key2\":true}'")]
+    [TestCase("'%s %s'.format([0.000000002, true]) == '2e-09 true'")]
+    public void String_format_prints_as_cel_go(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("'%d %d %d'.format([0, 1]) == ''", "index 2 out of range")]
+    [TestCase("'%a'.format([1]) == ''", "could not parse formatting clause: unrecognized formatting clause \"a\"")]
+    [TestCase("'string is %b'.format(['abc']) == ''", "error during formatting: only integers and bools can be formatted as binary, was given string")]
+    [TestCase("'%x'.format([0.5]) == ''", "error during formatting: only integers, byte buffers, and strings can be formatted as hex, was given double")]
+    [TestCase("'null: %d'.format([null]) == ''", "error during formatting: decimal clause can only be used on integers, was given null_type")]
+    public void A_string_format_error_is_the_servers_run_time_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
 
     [TestCase("!self.name.matches('[?]')")]
     [TestCase("self.name == '.?x' || true")]

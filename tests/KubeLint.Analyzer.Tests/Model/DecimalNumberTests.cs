@@ -61,4 +61,30 @@ public sealed class DecimalNumberTests
     [TestCase(-5L)]
     public void Int64_values_round_trip(long value)
         => Assert.That(DecimalNumber.FromInt64(value).ToInt64Ceiling(), Is.EqualTo(value));
+
+    [TestCase("1.5", "2.25", "3.75")]
+    [TestCase("-3", "1", "-2")]
+    [TestCase("0.001", "-0.001", "0")]
+    [TestCase("99999999999999999999999999999", "1", "100000000000000000000000000000")]
+    public void Sums_are_exact(string left, string right, string expected)
+        => Assert.That(Read(left).Add(Read(right)).ToString(), Is.EqualTo(expected));
+
+    [Test]
+    public void Sums_of_far_apart_values_stay_short()
+    {
+        var huge = DecimalNumber.FromParts(false, "1", string.Empty, 1_000_000);
+        var sum = huge.Add(DecimalNumber.FromInt64(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(sum > huge, Is.True);
+            Assert.That(sum.Digits.Length, Is.LessThanOrEqualTo(4098));
+        });
+    }
+
+    private static DecimalNumber Read(string text)
+    {
+        var negative = text.StartsWith('-');
+        var parts = text.TrimStart('-').Split('.');
+        return DecimalNumber.FromParts(negative, parts[0], parts.Length > 1 ? parts[1] : string.Empty, 0);
+    }
 }

@@ -260,9 +260,10 @@ public sealed class HorizontalPodAutoscalerValidation : ObjectValidation
         foreach (var member in new[] { "value", "averageValue" })
         {
             var field = target.Child(member);
-            if (QuantityValues.TryRead(field, out var quantity) && !QuantityValues.IsPositive(quantity))
+            // A *resource.Quantity: field errors print the value it points to with %#v.
+            if (DecodedQuantity.TryRead(field, out var quantity) && !quantity.IsPositive)
             {
-                context.Invalid(field, GoValue.Raw(QuantityValues.Canonical(quantity)), "must be positive");
+                context.Invalid(field, GoValue.Raw(quantity.GoSyntax), "must be positive");
             }
         }
 
@@ -317,9 +318,9 @@ public sealed class HorizontalPodAutoscalerValidation : ObjectValidation
 
         var tolerance = rules.Child("tolerance");
         if (FeatureGates.IsEnabled(FeatureGates.HpaConfigurableTolerance, context.Version)
-            && QuantityValues.TryRead(tolerance, out var quantity) && QuantityValues.IsNegative(quantity))
+            && DecodedQuantity.TryRead(tolerance, out var quantity) && quantity.IsNegative)
         {
-            context.Invalid(tolerance, GoValue.Raw(QuantityValues.Canonical(quantity)), "must be greater than or equal to zero");
+            context.Invalid(tolerance, GoValue.Raw(quantity.GoSyntax), "must be greater than or equal to zero");
         }
 
         // Policies left out (or null) are defaulted; a written empty list is not.

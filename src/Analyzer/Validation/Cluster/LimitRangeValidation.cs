@@ -12,7 +12,7 @@ namespace KubeLint.Analyzer.Validation.Cluster;
 public sealed class LimitRangeValidation : ObjectValidation
 {
     private static readonly HashSet<string> StandardTypes = new(StringComparer.Ordinal) { "Pod", "Container", "PersistentVolumeClaim" };
-    private static readonly Quantity One = Quantity.Parse("1");
+    private static readonly DecimalNumber One = DecimalNumber.FromInt64(1);
 
     public override string Area => ValidationAreas.Cluster;
 
@@ -100,37 +100,37 @@ public sealed class LimitRangeValidation : ObjectValidation
         var hasDefault = defaults.TryGetValue(key, out var @default);
         var hasRequest = defaultRequests.TryGetValue(key, out var request);
         var hasRatio = ratios.TryGetValue(key, out var ratio);
-        if (hasMin && hasMax && minimum.Quantity > maximum.Quantity)
+        if (hasMin && hasMax && minimum.Amount > maximum.Amount)
         {
             Invalid(context, minimum, minimum, $"min value {minimum.Text} is greater than max value {maximum.Text}");
         }
 
-        if (hasRequest && hasMin && minimum.Quantity > request.Quantity)
+        if (hasRequest && hasMin && minimum.Amount > request.Amount)
         {
             Invalid(context, request, request, $"min value {minimum.Text} is greater than default request value {request.Text}");
         }
 
-        if (hasRequest && hasMax && request.Quantity > maximum.Quantity)
+        if (hasRequest && hasMax && request.Amount > maximum.Amount)
         {
             Invalid(context, request, request, $"default request value {request.Text} is greater than max value {maximum.Text}");
         }
 
-        if (hasRequest && hasDefault && request.Quantity > @default.Quantity)
+        if (hasRequest && hasDefault && request.Amount > @default.Amount)
         {
             Invalid(context, request, request, $"default request value {request.Text} is greater than default limit value {@default.Text}");
         }
 
-        if (hasDefault && hasMin && minimum.Quantity > @default.Quantity)
+        if (hasDefault && hasMin && minimum.Amount > @default.Amount)
         {
             Invalid(context, @default, minimum, $"min value {minimum.Text} is greater than default value {@default.Text}");
         }
 
-        if (hasDefault && hasMax && @default.Quantity > maximum.Quantity)
+        if (hasDefault && hasMax && @default.Amount > maximum.Amount)
         {
             Invalid(context, @default, maximum, $"default value {@default.Text} is greater than max value {maximum.Text}");
         }
 
-        if (hasRatio && ratio.Quantity < One)
+        if (hasRatio && ratio.Amount < One)
         {
             Invalid(context, ratio, ratio, $"ratio {ratio.Text} is less than 1");
         }
@@ -138,8 +138,8 @@ public sealed class LimitRangeValidation : ObjectValidation
         if (hasRatio && hasMin && hasMax)
         {
             // Upstream compares milli-values as float64: a zero min makes the limit infinite.
-            var limit = (double)QuantityValues.MilliValue(maximum.Quantity) / QuantityValues.MilliValue(minimum.Quantity);
-            if (QuantityValues.MilliValue(ratio.Quantity) / 1000.0 > limit)
+            var limit = (double)maximum.Quantity.MilliValue / minimum.Quantity.MilliValue;
+            if (ratio.Quantity.MilliValue / 1000.0 > limit)
             {
                 Invalid(context, ratio, ratio, $"ratio {ratio.Text} is greater than max/min = {limit.ToString("F6", CultureInfo.InvariantCulture)}");
             }
@@ -147,7 +147,7 @@ public sealed class LimitRangeValidation : ObjectValidation
 
         if (!ResourceNames.IsNative(key) || key.StartsWith("hugepages-", StringComparison.Ordinal))
         {
-            if (hasDefault && hasRequest && @default.Quantity != request.Quantity)
+            if (hasDefault && hasRequest && @default.Amount != request.Amount)
             {
                 Invalid(context, request, request, $"default value {@default.Text} must equal to defaultRequest value {request.Text} in {key}");
             }
@@ -170,7 +170,7 @@ public sealed class LimitRangeValidation : ObjectValidation
                 ResourceNames.ValidateResourceName(context, section.Key(key), key, value.KeyNode);
             }
 
-            if (QuantityValues.TryRead(value, out var quantity))
+            if (DecodedQuantity.TryReadListEntry(value, out var quantity))
             {
                 entries[key] = new Entry(section.Key(key), value, quantity);
             }
@@ -195,8 +195,10 @@ public sealed class LimitRangeValidation : ObjectValidation
     private static void Invalid(ValidationContext context, Entry path, Entry value, string detail)
         => context.Report(path.Path, FieldErrorType.Invalid, GoValue.Raw(value.Text), detail, at: path.Value.Anchor);
 
-    private readonly record struct Entry(Field Path, Field Value, Quantity Quantity)
+    private readonly record struct Entry(Field Path, Field Value, DecodedQuantity Quantity)
     {
-        public string Text => QuantityValues.Canonical(Quantity);
+        public DecimalNumber Amount => Quantity.Amount;
+
+        public string Text => Quantity.ToString();
     }
 }

@@ -25,7 +25,7 @@ public sealed class NodeValidation : ObjectValidation
             var resources = status.Child(section);
             foreach (var (name, value) in resources.Entries())
             {
-                QuantityValues.ValidateResourceValue(context, value.WithPath(resources.Child(name)), name);
+                QuantityValidation.ValidateResourceQuantityValue(context, value.WithPath(resources.Child(name)), name);
             }
         }
 

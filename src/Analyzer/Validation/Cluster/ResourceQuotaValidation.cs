@@ -35,7 +35,7 @@ public sealed class ResourceQuotaValidation : ObjectValidation
         foreach (var (name, value) in hard.Entries())
         {
             ResourceNames.ValidateQuotaResourceName(context, hard.Key(name), name, value.KeyNode);
-            QuantityValues.ValidateResourceValue(context, value, name);
+            QuantityValidation.ValidateResourceQuantityValue(context, value, name);
             resources.Add(name);
         }
 

@@ -161,12 +161,12 @@ internal static class EnvValidation
         }
 
         var divisor = selector.Child("divisor");
-        if (!ResourceQuantity.TryRead(divisor, out var quantity) || quantity.Value == 0)
+        if (!DecodedQuantity.TryRead(divisor, out var quantity) || quantity.IsZero)
         {
             return;
         }
 
-        var text = quantity.Canonical;
+        var text = quantity.ToString();
         var reported = divisor.WithPath(paths.Child("divisor"));
         switch (resource)
         {

@@ -1,3 +1,4 @@
+using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Validation.Metadata;
 
 namespace KubeLint.Analyzer.Validation.Pods;
@@ -16,12 +17,6 @@ internal static class ResourceRequirementsValidation
         "cpu", "memory", "ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage", "limits.cpu",
         "limits.memory", "limits.ephemeral-storage", "pods", "resourcequotas", "services", "replicationcontrollers", "secrets",
         "configmaps", "persistentvolumeclaims", "storage", "requests.storage", "services.nodeports", "services.loadbalancers",
-    };
-
-    private static readonly HashSet<string> IntegerResources = new(StringComparer.Ordinal)
-    {
-        "pods", "resourcequotas", "services", "replicationcontrollers", "secrets", "configmaps", "persistentvolumeclaims",
-        "services.nodeports", "services.loadbalancers",
     };
 
     private static readonly string[] PodLevelResources = ["cpu", "memory"];
@@ -58,9 +53,9 @@ internal static class ResourceRequirementsValidation
         {
             var reported = quantity.WithPath(overhead.Child("limits").Key(name));
             ValidateName(context, reported, name, podLevel: false);
-            if (ResourceQuantity.TryRead(quantity, out var value))
+            if (DecodedQuantity.TryReadListEntry(quantity, out var value))
             {
-                ValidateQuantity(context, reported, name, value);
+                QuantityValidation.ValidateResourceQuantityValue(context, reported, name, value);
                 hugePages |= HugePageValue(context, reported, name, value);
             }
 
@@ -81,9 +76,9 @@ internal static class ResourceRequirementsValidation
         foreach (var (name, quantity) in limits.Entries())
         {
             ValidateName(context, limits.Key(name), name, podLevel);
-            if (ResourceQuantity.TryRead(quantity, out var value))
+            if (DecodedQuantity.TryReadListEntry(quantity, out var value))
             {
-                ValidateQuantity(context, quantity, name, value);
+                QuantityValidation.ValidateResourceQuantityValue(context, quantity, name, value);
                 hugePages |= HugePageValue(context, quantity, name, value);
             }
 
@@ -93,15 +88,15 @@ internal static class ResourceRequirementsValidation
         foreach (var (name, quantity) in requests.Entries())
         {
             ValidateName(context, requests.Key(name), name, podLevel);
-            if (ResourceQuantity.TryRead(quantity, out var value))
+            if (DecodedQuantity.TryReadListEntry(quantity, out var value))
             {
-                ValidateQuantity(context, quantity, name, value);
+                QuantityValidation.ValidateResourceQuantityValue(context, quantity, name, value);
                 var limit = limits.Key(name);
                 if (limit.IsSet)
                 {
-                    if (ResourceQuantity.TryRead(limit, out var limitValue) && !ResourceNames.IsOvercommitAllowed(name) && value.Value != limitValue.Value)
+                    if (DecodedQuantity.TryReadListEntry(limit, out var limitValue) && !ResourceNames.IsOvercommitAllowed(name) && value.Amount != limitValue.Amount)
                     {
-                        context.Report(requests, FieldErrorType.Invalid, value.Canonical, $"must be equal to {name} limit of {limitValue.Canonical}", at: quantity.Anchor);
+                        context.Report(requests, FieldErrorType.Invalid, value.ToString(), $"must be equal to {name} limit of {limitValue}", at: quantity.Anchor);
                     }
 
                     // A request above the limit of an overcommittable resource is KL3008's.
@@ -174,22 +169,8 @@ internal static class ResourceRequirementsValidation
     private static void Invalid(ValidationContext context, Field field, string name, string detail)
         => context.Report(field, FieldErrorType.Invalid, GoValue.Raw(name), detail, at: field.KeyNode);
 
-    /// <summary><c>ValidateResourceQuantityValue</c>: not negative; integer resources (extended ones too) whole.</summary>
-    private static void ValidateQuantity(ValidationContext context, Field field, string name, ResourceQuantity value)
-    {
-        if (value.IsNegative)
-        {
-            context.Invalid(field, value.Canonical, "must be greater than or equal to 0");
-        }
-
-        if ((IntegerResources.Contains(name) || IsExtended(name)) && !value.IsWhole)
-        {
-            context.Invalid(field, GoValue.Raw(value.GoSyntax), "must be an integer");
-        }
-    }
-
     /// <summary><c>validateResourceQuantityHugePageValue</c>; returns whether the resource is hugepages.</summary>
-    private static bool HugePageValue(ValidationContext context, Field field, string name, ResourceQuantity value)
+    private static bool HugePageValue(ValidationContext context, Field field, string name, DecodedQuantity value)
     {
         if (!IsHugePages(name))
         {
@@ -197,13 +178,14 @@ internal static class ResourceRequirementsValidation
         }
 
         var pageSizeText = name.Substring("hugepages-".Length);
-        var divisible = Model.Quantity.TryParse(pageSizeText, out var pageSize, out _)
-            && pageSize.Value.Sign > 0
-            && pageSize.Value.IsInteger
-            && Math.Floor(value.Value) % pageSize.Value.ToDecimal(decimal.MaxValue) == 0;
+        // helper.IsHugePageResourceValueDivisible: Value() % pageSize.Value() in int64.
+        var divisible = DecodedQuantity.TryParse(pageSizeText, out var pageSize)
+            && pageSize.IsPositive
+            && pageSize.IsWhole
+            && value.IntegerValue % pageSize.IntegerValue == 0;
         if (!divisible)
         {
-            context.Invalid(field, value.Canonical, $"{value.Canonical} is not positive integer multiple of {name}");
+            context.Invalid(field, value.ToString(), $"{value} is not positive integer multiple of {name}");
         }
 
         return true;
@@ -264,14 +246,14 @@ internal static class ResourceRequirementsValidation
     /// </summary>
     private static void ValidateConsistency(ValidationContext context, Field spec, Field resources)
     {
-        var aggregate = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var sidecars = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var aggregate = new Dictionary<string, DecimalNumber>(StringComparer.Ordinal);
+        var sidecars = new Dictionary<string, DecimalNumber>(StringComparer.Ordinal);
         foreach (var init in spec.Child("initContainers").Items())
         {
             var isSidecar = init.Child("restartPolicy").String == "Always";
             foreach (var (name, quantity) in init.Child("resources", "requests").Entries())
             {
-                if (!ResourceQuantity.TryRead(quantity, out var value))
+                if (!DecodedQuantity.TryReadListEntry(quantity, out var value))
                 {
                     continue;
                 }
@@ -279,25 +261,25 @@ internal static class ResourceRequirementsValidation
                 sidecars.TryGetValue(name, out var started);
                 if (isSidecar)
                 {
-                    sidecars[name] = started + value.Value;
+                    sidecars[name] = started.Add(value.Amount);
                 }
                 else
                 {
                     aggregate.TryGetValue(name, out var peak);
-                    aggregate[name] = Math.Max(peak, started + value.Value);
+                    aggregate[name] = Max(peak, started.Add(value.Amount));
                 }
             }
         }
 
-        var regular = new Dictionary<string, decimal>(sidecars, StringComparer.Ordinal);
+        var regular = new Dictionary<string, DecimalNumber>(sidecars, StringComparer.Ordinal);
         foreach (var container in spec.Child("containers").Items())
         {
             foreach (var (name, quantity) in container.Child("resources", "requests").Entries())
             {
-                if (ResourceQuantity.TryRead(quantity, out var value))
+                if (DecodedQuantity.TryReadListEntry(quantity, out var value))
                 {
                     regular.TryGetValue(name, out var sum);
-                    regular[name] = sum + value.Value;
+                    regular[name] = sum.Add(value.Amount);
                 }
             }
         }
@@ -305,18 +287,18 @@ internal static class ResourceRequirementsValidation
         foreach (var pair in regular)
         {
             aggregate.TryGetValue(pair.Key, out var peak);
-            aggregate[pair.Key] = Math.Max(peak, pair.Value);
+            aggregate[pair.Key] = Max(peak, pair.Value);
         }
 
         var requests = resources.Child("requests");
         foreach (var pair in aggregate.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var podRequest = requests.Key(pair.Key);
-            var podValue = ResourceQuantity.TryRead(podRequest, out var written) ? written.Value : 0m;
+            var podValue = DecodedQuantity.TryReadListEntry(podRequest, out var written) ? written.Amount : DecimalNumber.Zero;
             if (pair.Value > podValue)
             {
-                var format = written.Format ?? "DecimalSI";
-                context.Invalid(podRequest, ResourceQuantity.Render(podValue, format), $"must be greater than or equal to aggregate container requests of {ResourceQuantity.Render(pair.Value, format)}");
+                var format = written.Format;
+                context.Invalid(podRequest, DecodedQuantity.Canonicalize(podValue, format), $"must be greater than or equal to aggregate container requests of {DecodedQuantity.Canonicalize(pair.Value, format)}");
             }
         }
 
@@ -326,17 +308,19 @@ internal static class ResourceRequirementsValidation
         {
             foreach (var (name, quantity) in container.Child("resources", "limits").Entries())
             {
-                if (limits.Key(name) is { IsSet: true } podLimit && ResourceQuantity.TryRead(podLimit, out var podValue)
-                    && ResourceQuantity.TryRead(quantity, out var value) && value.Value > podValue.Value)
+                if (limits.Key(name) is { IsSet: true } podLimit && DecodedQuantity.TryReadListEntry(podLimit, out var podValue)
+                    && DecodedQuantity.TryReadListEntry(quantity, out var value) && value.Amount > podValue.Amount)
                 {
                     var path = resources.Child("containers").Item(index).Key(name).Child("limits");
-                    context.Invalid(quantity.WithPath(path), value.Canonical, $"must be less than or equal to pod limits of {podValue.Canonical}");
+                    context.Invalid(quantity.WithPath(path), value.ToString(), $"must be less than or equal to pod limits of {podValue}");
                 }
             }
 
             index++;
         }
     }
+
+    private static DecimalNumber Max(DecimalNumber left, DecimalNumber right) => left >= right ? left : right;
 
     private static bool IsHugePages(string name) => ResourceNames.IsHugePages(name);
 

@@ -170,7 +170,7 @@ internal static class VolumeValidation
     private static void EmptyDir(ValidationContext context, Field source)
     {
         var sizeLimit = source.Child("sizeLimit");
-        if (sizeLimit.IsSet && ResourceQuantity.TryRead(sizeLimit, out var size) && size.Parsed.Value.IsNegative)
+        if (sizeLimit.IsSet && DecodedQuantity.TryRead(sizeLimit, out var size) && size.IsNegative)
         {
             context.Forbidden(sizeLimit, "SizeLimit field must be a valid resource quantity");
         }

@@ -43,9 +43,9 @@ public static class PersistentVolumeClaimSpecValidation
         {
             context.Required(storage);
         }
-        else if (QuantityValues.TryRead(storage, out var quantity) && !QuantityValues.IsPositive(quantity))
+        else if (DecodedQuantity.TryReadListEntry(storage, out var quantity) && !quantity.IsPositive)
         {
-            context.Invalid(storage, QuantityValues.Canonical(quantity), "must be greater than zero");
+            context.Invalid(storage, quantity.ToString(), "must be greater than zero");
         }
 
         var className = spec.Child("storageClassName");

@@ -200,28 +200,26 @@ public sealed class PersistentVolumeValidation : ObjectValidation
         var storage = capacity.Key("storage");
         if (!storage.IsSet || capacity.Count > 1)
         {
-            // Upstream prints the whole ResourceList; with quantities inside it says little more than this.
-            var rendered = capacity.Count == 0 ? "core.ResourceList(nil)" : "core.ResourceList{...}";
-            context.NotSupported(capacity, GoValue.Raw(rendered), ["storage"]);
+            context.NotSupported(capacity, GoValue.Raw(GoRender.ResourceList(capacity)), ["storage"]);
         }
 
         foreach (var (name, value) in capacity.Entries())
         {
-            if (!QuantityValues.TryRead(value, out var quantity))
+            if (!DecodedQuantity.TryReadListEntry(value, out var quantity))
             {
                 continue;
             }
 
             var path = capacity.Key(name);
-            if (QuantityValues.Ceiling(quantity) < 0)
+            if (quantity.IntegerValue < 0)
             {
                 // validateBasicResource prints Quantity.Value(), an integer.
-                context.Invalid(path, QuantityValues.Ceiling(quantity), "must be a valid resource quantity");
+                context.Invalid(path, quantity.IntegerValue, "must be a valid resource quantity");
             }
 
-            if (!QuantityValues.IsPositive(quantity))
+            if (!quantity.IsPositive)
             {
-                context.Invalid(path, QuantityValues.Canonical(quantity), "must be greater than zero");
+                context.Invalid(path, quantity.ToString(), "must be greater than zero");
             }
         }
     }

@@ -34,6 +34,15 @@ public sealed class HorizontalPodAutoscalerValidationTests
         => Assert.That(Reported(Autoscaler("  maxReplicas: 3\n  targetCPUUtilizationPercentage: 0\n", "v1")),
             Is.EqualTo(new[] { "KL1106@11:35 spec.metrics[0].resource.target.averageUtilization: Invalid value: 0: must be greater than 0" }));
 
+    [Test]
+    public void A_target_value_prints_as_the_quantity_it_points_to()
+        => Assert.That(Reported(Autoscaler("  maxReplicas: 3\n  metrics:\n    - type: Pods\n      pods:\n        metric:\n          name: qps\n        target:\n          type: AverageValue\n          averageValue: \"0\"\n")),
+            Is.EqualTo(new[] { "KL1106@18:25 spec.metrics[0].pods.target.averageValue: Invalid value: resource.Quantity{i:resource.int64Amount{value:0, scale:0}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:\"0\", Format:\"DecimalSI\"}: must be positive" }));
+
+    [Test]
+    public void A_positive_target_value_passes()
+        => Assert.That(Reported(Autoscaler("  maxReplicas: 3\n  metrics:\n    - type: Pods\n      pods:\n        metric:\n          name: qps\n        target:\n          type: AverageValue\n          averageValue: 100m\n")), Is.Empty);
+
     [TestCase("1.34", 0)]
     [TestCase("1.35", 1)]
     public void Negative_tolerances_are_checked_once_the_gate_is_on(string version, int findings)

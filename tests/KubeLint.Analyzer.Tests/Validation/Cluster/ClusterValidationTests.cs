@@ -23,7 +23,7 @@ public sealed class ClusterValidationTests
     public void Quota_object_counts_are_whole_numbers()
         => Assert.That(Reported("apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: quota\nspec:\n  hard:\n    pods: 500m\n    cpu: \"-1\"\n"), Is.EqualTo(new[]
         {
-            "KL1106@7:11 spec.hard[pods]: Invalid value: 500m: must be an integer",
+            "KL1106@7:11 spec.hard[pods]: Invalid value: resource.Quantity{i:resource.int64Amount{value:500, scale:-3}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:\"500m\", Format:\"DecimalSI\"}: must be an integer",
             "KL1106@8:10 spec.hard[cpu]: Invalid value: \"-1\": must be greater than or equal to 0",
         }));
 

@@ -1,0 +1,174 @@
+#if NET
+using System.Text;
+using Antlr4.Runtime;
+using Antlr4.Runtime.Tree;
+using Cel;
+using Cel.Internal;
+
+namespace KubeLint.Analyzer.Cel;
+
+/// <summary>
+/// Rewrites what the Cel package parses but does not evaluate as cel-go does into calls of
+/// <see cref="CelRewriteLibrary"/> that it does evaluate, working on the package's own parse tree:
+/// <list type="bullet">
+/// <item><c>==</c>, <c>!=</c> and <c>in</c>, whose package implementation refuses values of other types (Kubernetes'
+/// quantity, URL, IP, CIDR): cel-go's <c>Equal</c> (traits.Equaler) compares them by what they hold.</item>
+/// <item>The optional syntax of cel-go's parser (EnableOptionalSyntax): <c>a.?b</c>, <c>a[?k]</c>, <c>[?x]</c>,
+/// <c>{?k: v}</c>; once a chain of selections is optional the rest of it is too (interpreter/attributes.go).</item>
+/// <item>Two-variable comprehensions (cel-go ext/comprehensions.go): <c>all</c>, <c>exists</c>, <c>existsOne</c> (also
+/// spelled <c>exists_one</c>),
+/// <c>transformList</c>, <c>transformMap</c> and <c>transformMapEntry</c> with an index or key and a value,
+/// expressed as the package's one-variable macros over the entries.</item>
+/// </list>
+/// Everything else is written back token by token, so the package evaluates it unchanged.
+/// </summary>
+internal sealed class CelSourceRewriter
+{
+    private static readonly HashSet<string> TwoVariableMacros = new(StringComparer.Ordinal)
+    {
+        "all", "exists", "existsOne", "exists_one", "transformList", "transformMap", "transformMapEntry",
+    };
+
+    private int _entries;
+
+    private CelSourceRewriter()
+    {
+    }
+
+    private bool _twoVariableComprehensions;
+    private bool _authorizer;
+
+    /// <summary>
+    /// The rewritten source of a parsed rule, whether it uses a two-variable comprehension (available to new rules
+    /// from 1.33), and whether it reads the authz library's <c>authorizer</c>.
+    /// </summary>
+    public static (string Source, bool TwoVariableComprehensions, bool Authorizer) Rewrite(CelParser.StartContext start)
+    {
+        var rewriter = new CelSourceRewriter();
+        var source = rewriter.Emit(start.e);
+        return (source, rewriter._twoVariableComprehensions, rewriter._authorizer);
+    }
+
+    private string Emit(IParseTree node) => node switch
+    {
+        ITerminalNode terminal => terminal.Symbol.Type == TokenConstants.EOF ? string.Empty : terminal.GetText(),
+        CelParser.IdentOrGlobalCallContext { id.Text: "authorizer", args: null } identifier => Authorizer(identifier),
+        CelParser.RelationContext { op: { } op } relation when op.Text is "==" or "!=" or "in" => Relation(relation, op.Text),
+        CelParser.MemberCallContext call when TwoVariableArguments(call) is { } arguments => Comprehension(call, arguments),
+        CelParser.SelectContext select when select.opt is not null || IsOptionalChain(select.member()) =>
+            $"{CelRewriteLibrary.OptionalSelect}({Emit(select.member())}, {CelStringLiteral(select.id.Text)})",
+        CelParser.IndexContext index when index.opt is not null || IsOptionalChain(index.member()) =>
+            $"{CelRewriteLibrary.OptionalIndex}({Emit(index.member())}, {Emit(index.index)})",
+        CelParser.CreateListContext { elems: { } elements } when elements._elems.Any(e => e.opt is not null) => OptionalList(elements),
+        CelParser.CreateStructContext { entries: { } entries } when entries._keys.Any(k => k.opt is not null) => OptionalMap(entries),
+        _ => Children(node),
+    };
+
+    private string Children(IParseTree node)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < node.ChildCount; i++)
+        {
+            var child = Emit(node.GetChild(i));
+            if (child.Length == 0)
+            {
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(child);
+        }
+
+        return text.ToString();
+    }
+
+    private string Relation(CelParser.RelationContext relation, string op)
+    {
+        var left = Emit(relation.GetChild(0));
+        var right = Emit(relation.GetChild(2));
+        return op switch
+        {
+            "==" => $"({CelRewriteLibrary.Equal}({left}, {right}))",
+            "!=" => $"(!{CelRewriteLibrary.Equal}({left}, {right}))",
+            _ => $"({CelRewriteLibrary.In}({left}, {right}))",
+        };
+    }
+
+    /// <summary>A selection or index on an optional value (an optional one, or one on such a chain).</summary>
+    private static bool IsOptionalChain(CelParser.MemberContext member) => member switch
+    {
+        CelParser.SelectContext select => select.opt is not null || IsOptionalChain(select.member()),
+        CelParser.IndexContext index => index.opt is not null || IsOptionalChain(index.member()),
+        _ => false,
+    };
+
+    private string OptionalList(CelParser.ListInitContext elements)
+        => $"{CelRewriteLibrary.OptionalList}([{string.Join(", ", elements._elems.Select(OptionalElement))}])";
+
+    private string OptionalMap(CelParser.MapInitializerListContext entries)
+    {
+        var pairs = entries._keys.Select((key, i) => $"[{Emit(key.e)}, {(key.opt is null ? $"optional.of({Emit(entries._values[i])})" : Emit(entries._values[i]))}]");
+        return $"{CelRewriteLibrary.OptionalMap}([{string.Join(", ", pairs)}])";
+    }
+
+    private string OptionalElement(CelParser.OptExprContext element)
+        => element.opt is null ? $"optional.of({Emit(element.e)})" : Emit(element.e);
+
+    /// <summary>The arguments of a two-variable comprehension call: two identifiers, then one or (filtering) two expressions.</summary>
+    private static IList<CelParser.ExprContext>? TwoVariableArguments(CelParser.MemberCallContext call)
+    {
+        if (!TwoVariableMacros.Contains(call.id.Text) || call.args is not { } list)
+        {
+            return null;
+        }
+
+        var arguments = list._e;
+        var filtering = call.id.Text is "transformList" or "transformMap" or "transformMapEntry" && arguments.Count == 4;
+        return (arguments.Count == 3 || filtering) && IsIdentifier(arguments[0]) && IsIdentifier(arguments[1]) ? arguments : null;
+    }
+
+    private static bool IsIdentifier(CelParser.ExprContext expression)
+    {
+        var text = expression.GetText();
+        return text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_') && text.All(c => char.IsLetterOrDigit(c) || c == '_');
+    }
+
+    /// <summary>
+    /// The comprehension over <c>entries(target)</c>, a list of [index or key, value] pairs: each pair is bound to the
+    /// two variables through one-element macros, so the package's own variable scoping applies.
+    /// </summary>
+    private string Comprehension(CelParser.MemberCallContext call, IList<CelParser.ExprContext> arguments)
+    {
+        _twoVariableComprehensions = true;
+        var entry = "__kl_entry" + _entries++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = arguments[0].GetText();
+        var second = arguments[1].GetText();
+        var entries = $"{CelRewriteLibrary.Entries}({Emit(call.member())})";
+        string Bind(string macro, string body) => $"[{entry}[0]].{macro}({first}, [{entry}[1]].{macro}({second}, {body}))";
+        string Value(string body) => $"[{entry}[0]].map({first}, [{entry}[1]].map({second}, {body})[0])[0]";
+        var filtered = arguments.Count == 4 ? $"{entries}.filter({entry}, {Bind("all", Emit(arguments[2]))})" : entries;
+        var body = Emit(arguments[arguments.Count - 1]);
+        return call.id.Text switch
+        {
+            "all" => $"{entries}.all({entry}, {Bind("all", body)})",
+            "exists" => $"{entries}.exists({entry}, {Bind("exists", body)})",
+            "existsOne" or "exists_one" => $"{entries}.exists_one({entry}, {Bind("exists", body)})",
+            "transformList" => $"{filtered}.map({entry}, {Value(body)})",
+            "transformMap" => $"{CelRewriteLibrary.MapOf}({filtered}.map({entry}, [{entry}[0], {Value(body)}]))",
+            _ => $"{CelRewriteLibrary.MergeMaps}({filtered}.map({entry}, {Value(body)}))",
+        };
+    }
+
+    private string Authorizer(CelParser.IdentOrGlobalCallContext identifier)
+    {
+        _authorizer = true;
+        return Children(identifier);
+    }
+
+    private static string CelStringLiteral(string identifier) => "'" + identifier + "'";
+}
+#endif
