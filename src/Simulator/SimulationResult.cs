@@ -36,7 +36,7 @@ public sealed class SimulationResult
 /// </summary>
 public sealed record PodResult(string Namespace, string Name, string Workload, string? Node, string? Reason)
 {
-    /// <summary>Other nodes with the same top score (a real cluster may pick any of them); empty when the choice was unique.</summary>
+    /// <summary>The nodes with the same top score, the chosen one included (a real cluster may pick any of them); empty when the choice was unique.</summary>
     public IReadOnlyList<string> Ties { get; init; } = [];
 
     public int TieCount { get; init; } = 1;
@@ -56,7 +56,7 @@ public sealed record ClaimResult(string Namespace, string Name, string? Volume, 
 {
     public long Count { get; init; } = 1;
 
-    /// <summary>Other volumes the claim could have been bound to as well (equal capacity, all matching).</summary>
+    /// <summary>The volumes of equal capacity that all match, the bound one included (a real cluster may bind any of them); empty when the choice was unique.</summary>
     public IReadOnlyList<string> Ties { get; init; } = [];
 }
 

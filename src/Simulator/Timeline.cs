@@ -447,7 +447,7 @@ internal sealed class Timeline
 
             if (owner.Job is { } job)
             {
-                EvictJobPod(owner, job);
+                EvictJobPod(owner, job, victim);
                 continue;
             }
 
@@ -461,7 +461,7 @@ internal sealed class Timeline
     /// A preempted Job pod fails (with podFailurePolicy, DisruptionTarget may be ignored or fail the Job); past
     /// backoffLimit the Job fails and its other pods are deleted, else a replacement follows after the backoff.
     /// </summary>
-    private void EvictJobPod(Workload owner, JobState job)
+    private void EvictJobPod(Workload owner, JobState job, SimPod victim)
     {
         if (job.DisruptionAction == "Ignore")
         {
@@ -472,9 +472,12 @@ internal sealed class Timeline
         job.Failed++;
         if (job.DisruptionAction == "FailJob" || job.Failed > job.BackoffLimit)
         {
+            // The condition's reason and message: JobReasonPodFailurePolicy with matchPodFailurePolicy's message, or
+            // JobReasonBackoffLimitExceeded (job_controller.go syncJob).
             job.FailedReason = job.DisruptionAction == "FailJob"
-                ? "PodFailurePolicy: Job failed because a pod was preempted (podFailurePolicy FailJob on DisruptionTarget)"
-                : "BackoffLimitExceeded: Job has reached the specified backoff limit (" + job.BackoffLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+                ? "PodFailurePolicy: Pod " + victim.Namespace + "/" + victim.Name + " has condition DisruptionTarget matching FailJob rule at index "
+                    + job.DisruptionRule.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : "BackoffLimitExceeded: Job has reached the specified backoff limit";
             foreach (var pod in owner.PlacedPods.ToList())
             {
                 _scheduler.Remove(pod);

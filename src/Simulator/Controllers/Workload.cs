@@ -107,8 +107,11 @@ public sealed class JobState
     /// <summary>The podFailurePolicy action for pods with the DisruptionTarget condition (Ignore, FailJob, Count), or null.</summary>
     public string? DisruptionAction { get; init; }
 
+    /// <summary>The index of that rule in spec.podFailurePolicy.rules.</summary>
+    public int DisruptionRule { get; init; } = -1;
+
     public int Failed { get; set; }
 
-    /// <summary>"BackoffLimitExceeded: Job has reached the specified backoff limit" once the Job failed.</summary>
+    /// <summary>The Job's failure condition as "Reason: message" once the Job failed (job_controller.go, pod_failure_policy.go).</summary>
     public string? FailedReason { get; set; }
 }

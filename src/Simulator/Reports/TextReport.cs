@@ -85,9 +85,19 @@ public static class TextReport
             {
                 c.Namespace + "/" + c.Name + (c.Count > 1 ? " and " + Int(c.Count - 1) + " more" : string.Empty),
                 c.Phase,
-                (c.Volume ?? "-") + (c.Ties.Count > 0 ? " (or " + string.Join(", ", c.Ties) + ")" : string.Empty),
+                c.Volume ?? "-",
                 c.Reason ?? string.Empty,
             }));
+            var equal = result.Claims.Where(c => c.Ties.Count > 1).ToList();
+            if (equal.Count > 0)
+            {
+                text.Append("\nEqual volumes (a real cluster may bind another of these volumes):\n");
+                foreach (var claim in equal)
+                {
+                    text.Append("  ").Append(claim.Namespace).Append('/').Append(claim.Name).Append(" → ").Append(claim.Volume).Append(" of {")
+                        .Append(string.Join(", ", claim.Ties)).Append("}\n");
+                }
+            }
         }
 
         foreach (var rollout in result.Rollouts)
