@@ -17,6 +17,9 @@ public sealed class SimulationResult
     /// <summary>What the API server's admission said about each applied object, in apply order.</summary>
     public List<AdmissionResult> Admission { get; } = [];
 
+    /// <summary>Each selecting Service's endpoints after the apply, in apply order.</summary>
+    public List<ServiceResult> Services { get; } = [];
+
     /// <summary>Jobs that fail (their pods preempted past backoffLimit).</summary>
     public List<JobResult> FailedJobs { get; } = [];
 
@@ -104,3 +107,23 @@ public sealed class RolloutResult
 
 /// <summary>Requested versus allocatable on one node after placement.</summary>
 public sealed record NodeResult(string Name, long MilliCpuRequested, long MilliCpuAllocatable, long MemoryRequested, long MemoryAllocatable, int Pods, int PodsAllocatable);
+
+/// <summary>A Service's endpoints after the apply: the workloads whose ready pods it routes to, and its ports resolved per workload.</summary>
+public sealed record ServiceResult(string Namespace, string Name, IReadOnlyList<ServiceBackend> Backends, IReadOnlyList<ServicePortResult> Ports)
+{
+    /// <summary>Ready endpoints over all workloads.</summary>
+    public long Ready => Backends.Sum(b => b.Ready);
+
+    /// <summary>With a baseline whose selector differs: why the switch leaves no ready endpoint for a while, else null.</summary>
+    public string? SwitchGap { get; init; }
+}
+
+/// <summary>One workload behind a Service: its ready pods (endpoints) of all its pods.</summary>
+public sealed record ServiceBackend(string Workload, long Ready, long Pods)
+{
+    /// <summary>The workload's share of the Service's ready endpoints in whole percent, truncated as every report prints percentages.</summary>
+    public long ShareOf(long total) => total == 0 ? 0 : Ready * 100 / total;
+}
+
+/// <summary>A Service port: its targetPort as written and, per selected workload, the container port it reaches (null: none, so no endpoint there).</summary>
+public sealed record ServicePortResult(string? Name, long Port, string Protocol, string TargetPort, IReadOnlyList<(string Workload, long? Port)> Resolved);

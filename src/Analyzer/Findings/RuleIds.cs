@@ -83,6 +83,7 @@ public static class RuleIds
     public const string ClaimUnbound = "KL5004";
     public const string AdmissionRejected = "KL5005";
     public const string AdmissionWarning = "KL5006";
+    public const string ServiceSwitchGap = "KL5007";
 
     // Security and image hygiene.
     public const string PrivilegedContainer = "KL6001";

@@ -33,10 +33,10 @@ public sealed class Workload
     /// <summary>Why the controller creates no pod although the template has some (a suspended Job), or null.</summary>
     public string? Inactive { get; init; }
 
-    /// <summary>Bare pods this ReplicaSet or ReplicationController adopted instead of creating pods.</summary>
+    /// <summary>Bare pods this ReplicaSet, ReplicationController or Deployment's ReplicaSet adopted instead of creating pods.</summary>
     public List<SimPod> Adopted { get; } = [];
 
-    /// <summary>The ReplicaSet or ReplicationController that adopted this bare pod, or null.</summary>
+    /// <summary>The controller that adopted this bare pod, or null.</summary>
     public Workload? AdoptedBy { get; set; }
 
     /// <summary>The name pods are reported under: the adopting controller's for an adopted pod.</summary>

@@ -6,7 +6,7 @@ namespace KubeLint.Simulator.Reports;
 /// <summary>
 /// The human-readable simulation report: the cluster (and how many workers the autoscaled default needed), a table
 /// per node and per workload, then pending pods (a group of identical pods once, with its count), admission,
-/// preemptions, failed Jobs, claims and rollouts.
+/// Service endpoints, preemptions, failed Jobs, claims and rollouts.
 /// </summary>
 public static class TextReport
 {
@@ -62,6 +62,7 @@ public static class TextReport
             }
         }
 
+        Services(text, result);
         Admission(text, result);
         if (result.Preempted.Count > 0)
         {
@@ -164,6 +165,37 @@ public static class TextReport
     }
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Per Service: its ready endpoints with each workload's share (a canary's weight), its ports and a switch gap.</summary>
+    private static void Services(StringBuilder text, SimulationResult result)
+    {
+        if (result.Services.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\nServices (ready endpoints after the apply):\n");
+        foreach (var service in result.Services)
+        {
+            text.Append("  ").Append(service.Namespace).Append('/').Append(service.Name).Append(": ").Append(Int(service.Ready)).Append(service.Ready == 1 ? " endpoint" : " endpoints");
+            if (service.Backends.Count > 0)
+            {
+                text.Append(" from ").Append(string.Join(", ", service.Backends.Select(b => b.Workload + " " + Int(b.Ready) + "/" + Int(b.Pods) + " (" + Int(b.ShareOf(service.Ready)) + "%)")));
+            }
+
+            foreach (var port in service.Ports)
+            {
+                text.Append("; port ").Append(Int(port.Port)).Append('/').Append(port.Protocol).Append(" → ")
+                    .Append(port.Resolved.Count == 0 ? port.TargetPort : string.Join(", ", port.Resolved.Select(r => r.Port is { } p ? Int(p) : port.TargetPort + " (not found in " + r.Workload + ")").Distinct(StringComparer.Ordinal)));
+            }
+
+            text.Append('\n');
+            if (service.SwitchGap is { } gap)
+            {
+                text.Append("    ").Append(gap).Append('\n');
+            }
+        }
+    }
 
     private static string Percent(long part, long whole) => whole <= 0 ? "-" : Int(part * 100 / whole) + "%";
 }

@@ -1,0 +1,117 @@
+using System.Globalization;
+using KubeLint.Analyzer.Model;
+using KubeLint.Analyzer.Yaml;
+using KubeLint.Simulator.Controllers;
+
+namespace KubeLint.Simulator.Services;
+
+/// <summary>
+/// The endpoints each Service has after the apply, as the EndpointSlice controller computes them
+/// (pkg/controller/endpointslice/reconciler.go, staging/src/k8s.io/endpointslice/utils.go): the pods of the
+/// Service's namespace whose labels match its selector and that are ready; per Service port the targetPort is a
+/// number as written, or a name resolved per pod with FindPort (pkg/api/v1/pod/util.go: the first container port of
+/// that name and the Service port's protocol), and a pod without it is no endpoint of that port. As in the rollout
+/// model a scheduled pod counts as ready (containers are assumed to start and pass their probes).
+/// </summary>
+internal static class ServiceEndpoints
+{
+    public static List<ServiceResult> Compute(IReadOnlyList<KubeObject> objects, IReadOnlyList<Workload> workloads, IReadOnlyList<KubeObject> baseline)
+    {
+        var results = new List<ServiceResult>();
+        foreach (var service in objects.Where(o => o.Kind == "Service"))
+        {
+            if (ServiceSelector.Read(service) is not { } selector)
+            {
+                continue;
+            }
+
+            var ns = service.EffectiveNamespace ?? "default";
+            var selected = workloads.Where(w => w.Factory is not null && w.Owner.Kind != "Service" && (w.Owner.EffectiveNamespace ?? "default") == ns && selector.Matches(w.Factory.Template.Labels)).ToList();
+            var backends = new List<ServiceBackend>();
+            foreach (var group in selected.GroupBy(w => w.ReportedName, StringComparer.Ordinal))
+            {
+                var ready = group.Sum(w => w.Outcomes.Where(o => o.Node is not null && o.Admission is null).Sum(o => o.Count));
+                backends.Add(new ServiceBackend(group.Key, ready, group.Sum(w => w.Total)));
+            }
+
+            var ports = new List<ServicePortResult>();
+            foreach (var port in service.Spec?.GetSequence("ports")?.Mappings ?? [])
+            {
+                ports.Add(Port(port, selected));
+            }
+
+            results.Add(new ServiceResult(ns, service.Name, backends, ports) { SwitchGap = SwitchGap(service, selector, selected, baseline) });
+        }
+
+        return results;
+    }
+
+    private static ServicePortResult Port(YamlMapping port, List<Workload> selected)
+    {
+        var number = port.GetScalar("port") is { } p && p.TryGetInt64(out var n) ? n : 0;
+        var protocol = port.GetString("protocol") ?? "TCP";
+        var target = port.GetScalar("targetPort") is { IsNull: false } t ? t.Value : number.ToString(CultureInfo.InvariantCulture);
+        var resolved = new List<(string Workload, long? Port)>();
+        foreach (var workload in selected)
+        {
+            long? to = long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var direct) ? direct : FindPort(workload, target, protocol);
+            if (!resolved.Any(r => r.Workload == workload.ReportedName))
+            {
+                resolved.Add((workload.ReportedName, to));
+            }
+        }
+
+        return new ServicePortResult(port.GetString("name"), number, protocol, target, resolved);
+    }
+
+    /// <summary>FindPort: the containerPort of the first container port named <paramref name="name"/> with the protocol.</summary>
+    private static long? FindPort(Workload workload, string name, string protocol)
+    {
+        if (PodTemplate.Of(workload.Owner) is not { } template)
+        {
+            return null;
+        }
+
+        foreach (var container in template.Containers)
+        {
+            foreach (var port in container.GetSequence("ports")?.Mappings ?? [])
+            {
+                if (port.GetString("name") == name && (port.GetString("protocol") ?? "TCP") == protocol && port.GetScalar("containerPort") is { } c && c.TryGetInt64(out var value))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A selector switch against the baseline (blue/green): at the moment the new selector is applied, only pods that
+    /// ran before the apply can be ready (pods of workloads that the baseline has, with labels the new selector
+    /// matches); pods this apply creates still have to be scheduled, start and pass their readiness probes. With
+    /// none ready, the Service has no endpoint until they are: the explanation, else null.
+    /// </summary>
+    private static string? SwitchGap(KubeObject service, LabelSelector selector, List<Workload> selected, IReadOnlyList<KubeObject> baseline)
+    {
+        var previous = baseline.FirstOrDefault(b => b.Group.Length == 0 && b.Kind == "Service" && b.Name == service.Name && b.EffectiveNamespace == service.EffectiveNamespace);
+        if (previous is null || ServiceSelector.Read(previous) is not { } before || Canonical(before) == Canonical(selector))
+        {
+            return null;
+        }
+
+        var ns = service.EffectiveNamespace ?? "default";
+        var runningBefore = baseline.Any(b => b.Kind != "Service" && (b.EffectiveNamespace ?? "default") == ns && PodTemplate.Of(b) is { } template
+            && selector.Matches(template.Labels) && WorkloadExpander.Replicas(b.Spec) is not 0);
+        if (runningBefore)
+        {
+            return null;
+        }
+
+        var created = selected.Count == 0 ? "no pod of the manifests" : string.Join(", ", selected.Select(w => w.ReportedName).Distinct(StringComparer.Ordinal));
+        return "switching the selector from " + before + " to " + selector + " leaves the Service with no ready endpoint: no pod that ran before the apply matches the new selector, so traffic fails until the pods of "
+            + created + " are ready";
+    }
+
+    private static string Canonical(LabelSelector selector) => string.Join(",", selector.Requirements.Select(r => r.ToString()).OrderBy(r => r, StringComparer.Ordinal));
+}
