@@ -56,6 +56,7 @@ public static class RuleIds
     public const string MissingReference = "KL2008";
     public const string OverlappingSelectors = "KL2009";
     public const string HpaMissingRequest = "KL2010";
+    public const string AffinitySelectsNothing = "KL2011";
 
     // Probes and resources.
     public const string MissingReadinessProbe = "KL3001";
