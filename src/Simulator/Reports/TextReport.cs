@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static KubeLint.Simulator.Reports.ReportFormat;
 
 namespace KubeLint.Simulator.Reports;
 
@@ -25,8 +25,8 @@ public static class TextReport
         Table(text, ["NODE", "CPU REQUESTED", "MEMORY REQUESTED", "PODS"], result.Nodes.Select(n => new[]
         {
             n.Name,
-            Int(n.MilliCpuRequested) + "m/" + Int(n.MilliCpuAllocatable) + "m (" + Percent(n.MilliCpuRequested, n.MilliCpuAllocatable) + ")",
-            Int(n.MemoryRequested / (1024 * 1024)) + "Mi/" + Int(n.MemoryAllocatable / (1024 * 1024)) + "Mi (" + Percent(n.MemoryRequested, n.MemoryAllocatable) + ")",
+            Cpu(n.MilliCpuRequested) + "/" + Cpu(n.MilliCpuAllocatable) + " (" + Percent(n.MilliCpuRequested, n.MilliCpuAllocatable) + ")",
+            Memory(n.MemoryRequested) + "/" + Memory(n.MemoryAllocatable) + " (" + Percent(n.MemoryRequested, n.MemoryAllocatable) + ")",
             Int(n.Pods) + "/" + Int(n.PodsAllocatable),
         }));
         text.Append('\n');
@@ -164,8 +164,6 @@ public static class TextReport
         }
     }
 
-    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>Per Service: its ready endpoints with each workload's share (a canary's weight), its ports and a switch gap.</summary>
     private static void Services(StringBuilder text, SimulationResult result)
     {
@@ -196,6 +194,4 @@ public static class TextReport
             }
         }
     }
-
-    private static string Percent(long part, long whole) => whole <= 0 ? "-" : Int(part * 100 / whole) + "%";
 }
