@@ -5,7 +5,11 @@ using KubeLint.Analyzer.Loading;
 using KubeLint.Analyzer.Model;
 using KubeLint.Cli.Output;
 using KubeLint.Testing;
+using Microsoft.CodeAnalysis.Sarif;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+using KubeLint.Cli.Tests.Repositories;
 using static KubeLint.Cli.Tests.RepositoryRootSetUp;
 
 namespace KubeLint.Cli.Tests;
@@ -43,6 +47,60 @@ public sealed class SarifTests
             Assert.That((string?)rule["help"]!["markdown"], Is.Not.Empty);
             Assert.That((string?)rule["helpUri"], Does.StartWith("https://"));
         }
+    }
+
+    /// <summary>
+    /// Sarif.Sdk is the oracle: its object model reads kubelint's file, and its own serializer writes exactly the same
+    /// text back (with "level" and "defaultConfiguration" always written, which kubelint does on purpose). Covers
+    /// repository-relative, absolute (a folder name with spaces, '#', '%' and non-ASCII) and stdin artifacts, disabled
+    /// rules, Helm related locations and the truncation notice.
+    /// </summary>
+    [Test]
+    public void Output_is_what_Sarif_Sdk_writes_for_the_same_log()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), $"kubelint sarif é #%{Environment.ProcessId}");
+        Directory.CreateDirectory(outside);
+        try
+        {
+            File.Copy(Inputs + "/app.yaml", Path.Combine(outside, "app copy.yaml"), overwrite: true);
+            var outputs = new[]
+            {
+                CliRun.Of(Inputs, Path.Combine(outside, "app copy.yaml"), "-f", "sarif", "--no-simulate").Stdout,
+                CliRun.WithStdin(File.ReadAllText(RepositoryFixtureTests.Fixture + "/rendered/shop.yaml"), "-", "-f", "sarif", "--no-simulate").Stdout,
+                CliRun.WithStdin(File.ReadAllText(Inputs + "/app.yaml"), "-", "-f", "sarif").Stdout,
+                Truncated(),
+            };
+            foreach (var output in outputs)
+            {
+                Assert.That(SarifSdkRewrite(output), Is.EqualTo(output));
+            }
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+
+        static string Truncated()
+        {
+            var findings = Enumerable.Range(1, 5)
+                .Select(line => new Finding(InputRules.DuplicateKey, Severity.Error, "duplicate key", new SourceLocation("a.yaml", SourceSpan.At(line, 1)), null))
+                .ToList();
+            using var text = new StringWriter();
+            new SarifFormatter(RuleCatalog.All, SharedPaths.RepositoryRoot, maxResults: 3).Write(new LintReport(findings, ["a.yaml"], []), text);
+            return text.ToString();
+        }
+    }
+
+    private static string SarifSdkRewrite(string sarif)
+    {
+        var log = JsonConvert.DeserializeObject<SarifLog>(sarif)!;
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
+        {
+            JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new ExplicitLevelContractResolver() }).Serialize(json, log);
+        }
+
+        return text + "\n";
     }
 
     [Test]
@@ -106,6 +164,22 @@ public sealed class SarifTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>Sarif.Sdk leaves out values equal to SARIF's defaults; kubelint always writes levels.</summary>
+    private sealed class ExplicitLevelContractResolver : DefaultContractResolver
+    {
+        protected override JsonProperty CreateProperty(System.Reflection.MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            if (property.PropertyName is "level" or "defaultConfiguration")
+            {
+                property.DefaultValueHandling = DefaultValueHandling.Include;
+                property.ShouldSerialize = null;
+            }
+
+            return property;
         }
     }
 }

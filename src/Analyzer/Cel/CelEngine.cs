@@ -28,6 +28,11 @@ internal static class CelEngine
     private static readonly Lazy<CelEnvironment> Environment = new(CreateEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly ConcurrentDictionary<string, Compiled> Programs = new(StringComparer.Ordinal);
 
+    // Objects are validated in parallel. The package's compiler is one visitor shared by every compilation, and is
+    // not documented as thread-safe, so compilations take turns; the compiled programs are closures over immutable
+    // state and run concurrently.
+    private static readonly object CompileGate = new();
+
     /// <summary>Evaluates a rule with <c>self</c> bound to <paramref name="self"/>; a boolean rule gives Passed or Failed.</summary>
     public static CelOutcome Evaluate(string rule, object? self)
     {
@@ -118,7 +123,10 @@ internal static class CelEngine
 
         try
         {
-            return new Compiled(Environment.Value.Compile(rule), string.Empty);
+            lock (CompileGate)
+            {
+                return new Compiled(Environment.Value.Compile(rule), string.Empty);
+            }
         }
         catch (Exception exception) when (exception is CelException or InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException)
         {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
@@ -15,9 +14,6 @@ namespace KubeLint.Analyzer.Cel;
 /// </summary>
 internal sealed class CelRuleEvaluator
 {
-    // Rules this engine does not evaluate are said once per run, not once per object.
-    private static readonly ConditionalWeakTable<AnalysisContext, HashSet<string>> NotEvaluatedSaid = new();
-
     private readonly AnalysisContext _context;
     private readonly KubeObject _object;
     private readonly FieldPath _path;
@@ -96,19 +92,14 @@ internal sealed class CelRuleEvaluator
         }
     }
 
+    /// <summary>Rules this engine does not evaluate are said once per run, not once per object.</summary>
     private void SayNotEvaluated(YamlNode node, CelRule rule, string reason)
-    {
-        var said = NotEvaluatedSaid.GetOrCreateValue(_context);
-        lock (said)
-        {
-            if (!said.Add(rule.Rule))
-            {
-                return;
-            }
-        }
-
-        _context.Report(SchemaRules.CelRuleNotEvaluated, _object, node, $"{Path(null)}: x-kubernetes-validations rule not evaluated: {rule.Rule.Trim()}: {reason}");
-    }
+        => _context.ReportOnce(
+            "cel-not-evaluated " + rule.Rule,
+            SchemaRules.CelRuleNotEvaluated,
+            _object,
+            node,
+            $"{Path(null)}: x-kubernetes-validations rule not evaluated: {rule.Rule.Trim()}: {reason}");
 
     /// <summary>The field path as the server prints it: "&lt;nil&gt;" for the object itself, the rule's fieldPath appended.</summary>
     private string Path(string? fieldPath)

@@ -10,6 +10,10 @@ public sealed class AnalysisContext
 {
     private readonly List<Finding> _findings = [];
 
+    // For each finding, the key of a report made once per run (ReportOnce), else null; the keys said so far.
+    private readonly List<string?> _onceKeys = [];
+    private readonly HashSet<string> _said = new(StringComparer.Ordinal);
+
     public AnalysisContext(ObjectIndex index, AnalysisOptions options)
         : this(index, options, InputGaps.None)
     {
@@ -40,6 +44,38 @@ public sealed class AnalysisContext
 
     public IReadOnlyList<Finding> Findings => _findings;
 
+    /// <summary>
+    /// A context of the same run whose findings are kept apart: work on one object can run in parallel with other
+    /// objects' in forks, which <see cref="Merge"/> then adds back in the objects' order, so the result does not
+    /// depend on how the work was scheduled.
+    /// </summary>
+    public AnalysisContext Fork() => new(Index, Options, Gaps);
+
+    /// <summary>Adds a fork's findings, in their order; a once-per-run report already said here is dropped.</summary>
+    public void Merge(AnalysisContext fork)
+    {
+        for (var i = 0; i < fork._findings.Count; i++)
+        {
+            if (fork._onceKeys[i] is not { } key || _said.Add(key))
+            {
+                _findings.Add(fork._findings[i]);
+                _onceKeys.Add(fork._onceKeys[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reports at most once per run for <paramref name="key"/> (a limitation of the engine met by many objects): the
+    /// first report, in the objects' order, is the one kept.
+    /// </summary>
+    public void ReportOnce(string key, RuleDescriptor rule, KubeObject obj, YamlNode node, string message)
+    {
+        if (Options.IsEnabled(rule) && _said.Add(key))
+        {
+            Add(new Finding(rule, Options.SeverityOf(rule), message, obj.LocationOf(node), obj.Reference), key);
+        }
+    }
+
     /// <summary>Reports at a node of an object; the finding points at that node's exact span.</summary>
     public void Report(RuleDescriptor rule, KubeObject obj, YamlNode node, string message)
         => Report(rule, obj.LocationOf(node), message, obj.Reference);
@@ -52,7 +88,7 @@ public sealed class AnalysisContext
     {
         if (Options.IsEnabled(rule))
         {
-            _findings.Add(new Finding(rule, Options.SettingsFor(rule)?.Severity ?? severity, message, obj.LocationOf(node), obj.Reference));
+            Add(new Finding(rule, Options.SettingsFor(rule)?.Severity ?? severity, message, obj.LocationOf(node), obj.Reference), null);
         }
     }
 
@@ -63,6 +99,12 @@ public sealed class AnalysisContext
             return;
         }
 
-        _findings.Add(new Finding(rule, Options.SeverityOf(rule), message, location, obj));
+        Add(new Finding(rule, Options.SeverityOf(rule), message, location, obj), null);
+    }
+
+    private void Add(Finding finding, string? onceKey)
+    {
+        _findings.Add(finding);
+        _onceKeys.Add(onceKey);
     }
 }

@@ -50,35 +50,63 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
         var bundle = SchemaBundle.For(version);
         var apiVersion = KubernetesVersion.Parse(version);
         var customResources = new CustomResourceSchemas(bundle, ExtraDefinitions.Concat(context.Objects));
-        var unknownReported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var obj in context.Objects)
+        var objects = context.Objects;
+
+        // Schemas are looked up in order (a custom resource's schema is compiled on first use), then every object is
+        // validated on its own, in parallel: validation reads only its object, the shared schemas and immutable
+        // tables. Each object's findings are collected in a fork and merged in the objects' order, so the output is
+        // the same with any number of threads.
+        var schemas = new SchemaNode?[objects.Count];
+        var builtIn = new bool[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
         {
-            var schema = bundle.FindKind(obj.ApiVersion, obj.Kind);
-            var builtIn = schema is not null;
-            schema ??= customResources.Find(obj.ApiVersion, obj.Kind);
-            if (schema is null)
-            {
-                ReportMissingSchema(context, bundle, customResources, obj, unknownReported);
-                continue;
-            }
+            schemas[i] = bundle.FindKind(objects[i].ApiVersion, objects[i].Kind);
+            builtIn[i] = schemas[i] is not null;
+            schemas[i] ??= customResources.Find(objects[i].ApiVersion, objects[i].Kind);
+        }
 
-            var before = context.Findings.Count;
-            new SchemaWalker(context, obj, builtIn ? apiVersion : null, ApiValidation.ReportsRequiredAndSupportedValues(obj, builtIn, context.Options)).ValidateRoot(schema);
-            var reported = new HashSet<SourcePosition>();
-            var undecodable = false;
-            for (var i = before; i < context.Findings.Count; i++)
+        var forks = new AnalysisContext?[objects.Count];
+        Parallel.For(0, objects.Count, i =>
+        {
+            if (schemas[i] is { } schema)
             {
-                reported.Add(context.Findings[i].Location.Span.Start);
-                undecodable |= context.Findings[i].RuleId == RuleIds.TypeMismatch;
+                forks[i] = Validate(context.Fork(), objects[i], schema, builtIn[i], apiVersion);
             }
+        });
 
-            // A value of the wrong type fails a built-in kind's decoding, before defaulting and validation run; a
-            // custom resource is decoded as it is and then validated against its schema.
-            if (!(builtIn && undecodable))
+        var unknownReported = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (forks[i] is { } fork)
             {
-                ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+                context.Merge(fork);
+            }
+            else
+            {
+                ReportMissingSchema(context, bundle, customResources, objects[i], unknownReported);
             }
         }
+    }
+
+    private static AnalysisContext Validate(AnalysisContext context, KubeObject obj, SchemaNode schema, bool builtIn, KubernetesVersion apiVersion)
+    {
+        new SchemaWalker(context, obj, builtIn ? apiVersion : null, ApiValidation.ReportsRequiredAndSupportedValues(obj, builtIn, context.Options)).ValidateRoot(schema);
+        var reported = new HashSet<SourcePosition>();
+        var undecodable = false;
+        foreach (var finding in context.Findings)
+        {
+            reported.Add(finding.Location.Span.Start);
+            undecodable |= finding.RuleId == RuleIds.TypeMismatch;
+        }
+
+        // A value of the wrong type fails a built-in kind's decoding, before defaulting and validation run; a
+        // custom resource is decoded as it is and then validated against its schema.
+        if (!(builtIn && undecodable))
+        {
+            ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+        }
+
+        return context;
     }
 
     private static void ReportMissingSchema(

@@ -1,20 +1,26 @@
-using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
-using Microsoft.CodeAnalysis.Sarif;
-using Newtonsoft.Json;
 
 namespace KubeLint.Cli.Output;
 
 /// <summary>
-/// SARIF 2.1.0 built with the Sarif.Sdk object model, shaped for GitHub code scanning: every catalog rule with its
+/// SARIF 2.1.0 shaped for GitHub code scanning: every catalog rule with its
 /// help, results with repository-relative locations and line-independent fingerprints, and truncation (with a
 /// warning result) so a run never exceeds the upload limits.
 /// </summary>
+/// <remarks>
+/// Written with <see cref="Utf8JsonWriter"/> rather than Sarif.Sdk's object model: that model is serialized by
+/// Newtonsoft.Json through reflection, which the Native AOT build can only support by compiling both assemblies
+/// whole, and Newtonsoft.Json brings System.Data, System.Xml and System.Net.Http with it; together they made the
+/// executable 13 MB larger and every start slower (the runtime rehydrates all type data at start-up). The tests
+/// read this output with Sarif.Sdk and check it is exactly what Sarif.Sdk writes for the same log.
+/// </remarks>
 public sealed class SarifFormatter : IReportFormatter
 {
     public const string SourceRootId = "%SRCROOT%";
@@ -26,9 +32,16 @@ public sealed class SarifFormatter : IReportFormatter
     /// <summary>Code scanning rejects SARIF files larger than this once gzip-compressed.</summary>
     public const long GitHubMaxGzipBytes = 10L * 1024 * 1024;
 
-    /// <summary>Why reflection-based serialization is safe in the Native AOT build.</summary>
-    internal const string AotJustification =
-        "Sarif and Newtonsoft.Json are trimmer roots in the Native AOT build (see KubeLint.Cli.csproj), and bench/process-bench.sh checks that the native build writes the same SARIF as the JIT build and that it validates.";
+    /// <summary>
+    /// Indented like Sarif.Sdk's own serializer (two spaces, properties in the object model's order), so the files
+    /// read the same as other SARIF producers'; manifest text (quotes, '<', non-ASCII names) stays readable.
+    /// </summary>
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private readonly IReadOnlyList<RuleDescriptor> _rules;
     private readonly string _root;
@@ -62,22 +75,19 @@ public sealed class SarifFormatter : IReportFormatter
         writer.Write('\n');
     }
 
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = AotJustification)]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = AotJustification)]
     private string Serialize(IReadOnlyList<Finding> findings, int keep)
     {
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var descriptors = new List<ReportingDescriptor>();
+        var descriptors = new List<RuleDescriptor>();
         foreach (var rule in _rules.Concat(findings.Select(f => f.Rule)).Append(OutputRules.OutputTruncated))
         {
             if (!ruleIndex.ContainsKey(rule.Id))
             {
                 ruleIndex[rule.Id] = descriptors.Count;
-                descriptors.Add(Descriptor(rule));
+                descriptors.Add(rule);
             }
         }
 
-        var results = new List<Result>(keep + 1);
         var truncated = keep < findings.Count;
         // Room for the truncation notice within the result limit.
         if (truncated && keep == _maxResults)
@@ -85,73 +95,88 @@ public sealed class SarifFormatter : IReportFormatter
             keep--;
         }
 
-        for (var i = 0; i < keep; i++)
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            results.Add(ToResult(findings[i], ruleIndex[findings[i].RuleId]));
-        }
-
-        if (truncated)
-        {
-            var first = findings[keep];
-            var notice = new Finding(
-                OutputRules.OutputTruncated,
-                OutputRules.OutputTruncated.DefaultSeverity,
-                $"{findings.Count - keep} of {findings.Count} results were omitted to stay within code scanning's upload limits; use --format json for all of them",
-                first.Location,
-                null);
-            results.Add(ToResult(notice, ruleIndex[notice.RuleId]));
-        }
-
-        var run = new Run
-        {
-            Tool = new Tool
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", ToolInfo.Name);
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteString("semanticVersion", ToolInfo.Version);
+            json.WriteString("informationUri", ToolInfo.InformationUri);
+            json.WriteStartArray("rules");
+            foreach (var rule in descriptors)
             {
-                Driver = new ToolComponent
-                {
-                    Name = ToolInfo.Name,
-                    Version = ToolInfo.Version,
-                    SemanticVersion = ToolInfo.Version,
-                    InformationUri = new Uri(ToolInfo.InformationUri),
-                    Rules = descriptors,
-                },
-            },
-            OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>(StringComparer.Ordinal)
-            {
-                [SourceRootId] = new() { Uri = new Uri(DirectoryUri(_root), UriKind.Absolute) },
-            },
-            ColumnKind = ColumnKind.Utf16CodeUnits,
-            Results = results,
-        };
-        var log = new SarifLog
-        {
-            SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
-            Version = SarifVersion.Current,
-            Runs = [run],
-        };
+                WriteDescriptor(json, rule);
+            }
 
-        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.Indented })
-        {
-            JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = ExplicitLevelContractResolver.Instance }).Serialize(json, log);
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartObject("originalUriBaseIds");
+            json.WriteStartObject(SourceRootId);
+            json.WriteString("uri", DirectoryUri(_root));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartArray("results");
+            for (var i = 0; i < keep; i++)
+            {
+                WriteResult(json, findings[i], ruleIndex[findings[i].RuleId]);
+            }
+
+            if (truncated)
+            {
+                var first = findings[keep];
+                var notice = new Finding(
+                    OutputRules.OutputTruncated,
+                    OutputRules.OutputTruncated.DefaultSeverity,
+                    $"{findings.Count - keep} of {findings.Count} results were omitted to stay within code scanning's upload limits; use --format json for all of them",
+                    first.Location,
+                    null);
+                WriteResult(json, notice, ruleIndex[notice.RuleId]);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("columnKind", "utf16CodeUnits");
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        return text.ToString();
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static ReportingDescriptor Descriptor(RuleDescriptor rule) => new()
+    /// <summary>
+    /// A reportingDescriptor. Every rule states its level, also where it equals SARIF's default ("warning"), so
+    /// consumers never have to know the defaulting rules; "enabled" appears only for rules that are off by default.
+    /// </summary>
+    private static void WriteDescriptor(Utf8JsonWriter json, RuleDescriptor rule)
     {
-        Id = rule.Id,
-        Name = ToPascalCase(rule.Name),
-        ShortDescription = new MultiformatMessageString { Text = rule.Title },
-        FullDescription = new MultiformatMessageString { Text = rule.Description },
-        Help = new MultiformatMessageString
+        json.WriteStartObject();
+        json.WriteString("id", rule.Id);
+        json.WriteString("name", ToPascalCase(rule.Name));
+        WriteText(json, "fullDescription", rule.Description);
+        json.WriteStartObject("help");
+        json.WriteString("text", rule.Remediation);
+        json.WriteString("markdown", HelpMarkdown(rule));
+        json.WriteEndObject();
+        WriteText(json, "shortDescription", rule.Title);
+        json.WriteStartObject("defaultConfiguration");
+        if (!rule.EnabledByDefault)
         {
-            Text = rule.Remediation,
-            Markdown = HelpMarkdown(rule),
-        },
-        HelpUri = new Uri(rule.HelpUri),
-        DefaultConfiguration = new ReportingConfiguration { Level = Level(rule.DefaultSeverity), Enabled = rule.EnabledByDefault },
-    };
+            json.WriteBoolean("enabled", false);
+        }
+
+        json.WriteString("level", Level(rule.DefaultSeverity));
+        json.WriteEndObject();
+        json.WriteString("helpUri", rule.HelpUri);
+        json.WriteEndObject();
+    }
 
     /// <summary>What code scanning shows under an alert: the rule's description, fix, examples and link.</summary>
     private static string HelpMarkdown(RuleDescriptor rule)
@@ -166,93 +191,125 @@ public sealed class SarifFormatter : IReportFormatter
         return markdown.Append($"[{rule.Id} {rule.Name}]({rule.HelpUri})").ToString();
     }
 
-    private Result ToResult(Finding finding, int ruleIndex)
+    private void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)
     {
-        var result = new Result
-        {
-            RuleId = finding.RuleId,
-            RuleIndex = ruleIndex,
-            Level = Level(finding.Severity),
-            Message = new Message { Text = finding.Message },
-            Locations = [PhysicalAt(finding.Location)],
-        };
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", Level(finding.Severity));
+        WriteText(json, "message", finding.Message);
+        json.WriteStartArray("locations");
+        string uri;
         if (finding.Template is { } template)
         {
             // Helm output: the template is the artifact to fix; its lines differ from the rendered ones, so the
             // location is the whole template and the rendered position a related location.
-            result.Locations = [TemplateLocation(template)];
-            var rendered = PhysicalAt(finding.Location);
-            rendered.Id = 1;
-            rendered.Message = new Message { Text = $"rendered from {template}" };
-            result.RelatedLocations = [rendered];
+            var (file, lines) = TemplateFile(template);
+            uri = WriteLocation(json, file ?? template, new Region(1, 0, lines, 0), id: null, message: null);
+        }
+        else
+        {
+            uri = WriteLocation(json, finding.Location.FilePath, Region.Of(finding.Location.Span), id: null, message: null);
         }
 
-        result.PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal)
+        json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(FingerprintKey, Fingerprint(finding, uri));
+        json.WriteEndObject();
+        if (finding.Template is { } rendered)
         {
-            [FingerprintKey] = Fingerprint(finding, result.Locations[0].PhysicalLocation.ArtifactLocation.Uri.OriginalString),
-        };
-        return result;
-    }
-
-    private Location TemplateLocation(string template)
-    {
-        var file = _templates.Resolve(template);
-        var lines = 1;
-        if (file is not null)
-        {
-            try
-            {
-                lines = Math.Max(1, File.ReadLines(file).Count());
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                file = null;
-            }
+            json.WriteStartArray("relatedLocations");
+            WriteLocation(json, finding.Location.FilePath, Region.Of(finding.Location.Span), id: 1, message: $"rendered from {rendered}");
+            json.WriteEndArray();
         }
 
-        return new Location
-        {
-            PhysicalLocation = new PhysicalLocation
-            {
-                ArtifactLocation = ArtifactOf(file ?? template),
-                Region = new Region { StartLine = 1, EndLine = lines },
-            },
-        };
+        json.WriteEndObject();
     }
 
-    private Location PhysicalAt(SourceLocation location)
+    private (string? File, int Lines) TemplateFile(string template)
     {
-        var span = location.Span;
-        return new Location
+        if (_templates.Resolve(template) is not { } file)
         {
-            PhysicalLocation = new PhysicalLocation
-            {
-                ArtifactLocation = ArtifactOf(location.FilePath),
-                Region = new Region
-                {
-                    StartLine = span.Start.Line,
-                    StartColumn = span.Start.Column,
-                    EndLine = span.End.Line,
-                    EndColumn = span.End.Column,
-                },
-            },
-        };
+            return (null, 1);
+        }
+
+        try
+        {
+            return (file, Math.Max(1, File.ReadLines(file).Count()));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, 1);
+        }
     }
 
-    private ArtifactLocation ArtifactOf(string path)
+    /// <summary>Writes a location object and returns what the fingerprint hashes of its artifact.</summary>
+    private string WriteLocation(Utf8JsonWriter json, string path, Region region, int? id, string? message)
+    {
+        json.WriteStartObject();
+        if (id is { } value)
+        {
+            json.WriteNumber("id", value);
+        }
+
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        var artifact = ArtifactOf(path);
+        json.WriteString("uri", artifact.Uri);
+        if (artifact.BaseId is not null)
+        {
+            json.WriteString("uriBaseId", artifact.BaseId);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        WritePositive(json, "startLine", region.StartLine);
+        WritePositive(json, "startColumn", region.StartColumn);
+        WritePositive(json, "endLine", region.EndLine);
+        WritePositive(json, "endColumn", region.EndColumn);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        if (message is not null)
+        {
+            WriteText(json, "message", message);
+        }
+
+        json.WriteEndObject();
+        return artifact.Identity;
+    }
+
+    /// <summary>SARIF's line and column properties are 1-based; an unknown one (0) is left out.</summary>
+    private static void WritePositive(Utf8JsonWriter json, string name, int value)
+    {
+        if (value > 0)
+        {
+            json.WriteNumber(name, value);
+        }
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string name, string text)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("text", text);
+        json.WriteEndObject();
+    }
+
+    private Artifact ArtifactOf(string path)
     {
         if (path == InputResolver.StandardInput)
         {
-            return new ArtifactLocation { Uri = new Uri("stdin", UriKind.Relative) };
+            return new Artifact("stdin", null, "stdin");
         }
 
         if (RepositoryRoot.Relative(_root, path) is not { } relative)
         {
             // Outside the repository: an absolute file URI is the only faithful reference.
-            return new ArtifactLocation { Uri = new Uri(Path.GetFullPath(path), UriKind.Absolute) };
+            var full = Path.GetFullPath(path);
+            return new Artifact(new Uri(full, UriKind.Absolute).AbsoluteUri, null, full);
         }
 
-        return new ArtifactLocation { Uri = new Uri(EscapePath(relative), UriKind.Relative), UriBaseId = SourceRootId };
+        var uri = EscapePath(relative);
+        return new Artifact(uri, SourceRootId, uri);
     }
 
     /// <summary>
@@ -270,16 +327,13 @@ public sealed class SarifFormatter : IReportFormatter
         => string.Join('/', relative.Split('/').Select(Uri.EscapeDataString));
 
     private static string DirectoryUri(string directory)
-    {
-        var uri = new Uri(directory.EndsWith('/') ? directory : directory + "/", UriKind.Absolute);
-        return uri.AbsoluteUri;
-    }
+        => new Uri(directory.EndsWith('/') ? directory : directory + "/", UriKind.Absolute).AbsoluteUri;
 
-    private static FailureLevel Level(Severity severity) => severity switch
+    private static string Level(Severity severity) => severity switch
     {
-        Severity.Error => FailureLevel.Error,
-        Severity.Warning => FailureLevel.Warning,
-        _ => FailureLevel.Note,
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "note",
     };
 
     private static string ToPascalCase(string kebab)
@@ -296,5 +350,18 @@ public sealed class SarifFormatter : IReportFormatter
         }
 
         return counter.Length;
+    }
+
+    /// <summary>
+    /// An artifactLocation. <paramref name="Identity"/> is what fingerprints hash: the relative URI, or the full path
+    /// of a file outside the repository (the URI's unescaped form, which earlier releases hashed too, so alerts keep
+    /// their identity).
+    /// </summary>
+    private sealed record Artifact(string Uri, string? BaseId, string Identity);
+
+    /// <summary>A SARIF region; 0 leaves a property out.</summary>
+    private readonly record struct Region(int StartLine, int StartColumn, int EndLine, int EndColumn)
+    {
+        public static Region Of(SourceSpan span) => new(span.Start.Line, span.Start.Column, span.End.Line, span.End.Column);
     }
 }

@@ -71,6 +71,46 @@ public sealed class CelRuleTests
 
     private static string Gauge(string body) => Crd + "\n---\napiVersion: example.com/v1\nkind: Gauge\nmetadata:\n  name: g\n" + body;
 
+    /// <summary>
+    /// Objects are validated in parallel; a rule the engine cannot evaluate is still said once, at the first object
+    /// in input order, whatever the scheduling.
+    /// </summary>
+    [Test]
+    public void A_rule_that_is_not_evaluated_is_said_once_at_the_first_object()
+    {
+        const string crd = """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: dials.example.com
+            spec:
+              group: example.com
+              scope: Namespaced
+              names: {kind: Dial, plural: dials}
+              versions:
+                - name: v1
+                  served: true
+                  storage: true
+                  schema:
+                    openAPIV3Schema:
+                      type: object
+                      properties:
+                        value:
+                          type: integer
+                          x-kubernetes-validations:
+                            - rule: self.frobnicate() == 1
+            """;
+        var dials = string.Concat(Enumerable.Range(0, 64).Select(i => $"\n---\napiVersion: example.com/v1\nkind: Dial\nmetadata:\n  name: d{i}\nvalue: {i}\n"));
+        for (var run = 0; run < 5; run++)
+        {
+            var notEvaluated = Validate(crd + dials).Where(f => f.RuleId == "KL1113").ToList();
+            Assert.That(notEvaluated, Has.Count.EqualTo(1));
+            Assert.That(notEvaluated[0].Object?.Name, Is.EqualTo("d0"));
+            Assert.That(notEvaluated[0].Location.Span.Start.Line, Is.EqualTo(26), notEvaluated[0].ToString());
+            Assert.That(notEvaluated[0].Location.Span.Start.Column, Is.EqualTo(8));
+        }
+    }
+
     [Test]
     public void A_custom_resource_that_keeps_its_rules_has_no_findings()
         => Assert.That(Summaries(Gauge("value: 3\nother: 9\nname: abc\nlimits: {min: 500m, max: '1'}\nports: [1, 2]\nspeed: {}\n")), Is.Empty);
