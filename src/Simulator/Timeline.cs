@@ -215,8 +215,11 @@ internal sealed class Timeline
 
         if (Stuck(workload) is { } failed)
         {
-            // Nothing changed since this workload's pods last failed: the rest would fail the same way.
+            // Nothing changed since this workload's pods last failed: the rest would fail the same way. The
+            // controller still creates them, so their creates take their tokens of its client, and the pods of
+            // other workloads served by that client wait behind them as on a real cluster.
             Merge(failed, remaining);
+            ClientOf(workload).Reserve(_now, remaining);
             cursor.Created = workload.Desired;
             return;
         }
@@ -547,8 +550,8 @@ internal sealed class Timeline
         private double _tokens = Burst;
         private long _last;
 
-        /// <summary>Reserves one token at <paramref name="now"/>; the time the request may proceed.</summary>
-        public long Reserve(long now)
+        /// <summary>Reserves <paramref name="count"/> tokens at <paramref name="now"/>; the time the last request may proceed.</summary>
+        public long Reserve(long now, long count = 1)
         {
             if (now > _last)
             {
@@ -556,7 +559,7 @@ internal sealed class Timeline
                 _last = now;
             }
 
-            _tokens--;
+            _tokens -= count;
             return _tokens >= 0 ? _last : _last + (long)Math.Ceiling(-_tokens * Second / PerSecond);
         }
     }

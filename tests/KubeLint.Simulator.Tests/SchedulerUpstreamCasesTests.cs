@@ -136,4 +136,22 @@ public sealed class SchedulerUpstreamCasesTests
         Assert.That((bound.Volume, bound.Ties), Is.EqualTo(("pv-a", new[] { "pv-a", "pv-b" })));
         Assert.That(Reports.TextReport.Render(result), Does.Contain("Equal volumes (a real cluster may bind another of these volumes):\n  default/data → pv-a of {pv-a, pv-b}\n"));
     }
+
+    [Test]
+    public void Pods_that_will_not_schedule_still_take_their_controllers_tokens()
+    {
+        // replica_set.go slowStartBatch creates every missing pod, those that will stay Pending too, each create
+        // waiting on the ReplicaSet controller's client rate limiter (--kube-api-qps 20, --kube-api-burst 30), which
+        // serves all Deployments. Behind flood's 60 creates, first's second batch is served after second's first
+        // batch, so second's pods reach the shared node before first's second pod.
+        var cluster = Sim.Node("small", cpu: "1", memory: "1Gi") + Sim.Node("shared", memory: "4Gi");
+        static string Pinned(string name, int replicas, string memory, string node)
+            => "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: " + name + "}\nspec:\n  replicas: " + replicas + "\n  selector: {matchLabels: {app: " + name + "}}\n"
+                + "  template:\n    metadata: {labels: {app: " + name + "}}\n    spec:\n      nodeSelector: {kubernetes.io/hostname: " + node + "}\n"
+                + "      containers: [{name: c, image: x, resources: {requests: {memory: " + memory + "}}}]\n---\n";
+        var yaml = Pinned("flood", 60, "1Gi", "small") + Pinned("first", 2, "2Gi", "shared") + Pinned("second", 4, "64Mi", "shared");
+        var result = Sim.Run(yaml, cluster, version: "1.32");
+        long Placed(string workload) => result.Pods.Where(p => p.Workload == workload && p.Node is not null).Sum(p => p.Count);
+        Assert.That((Placed("Deployment/flood"), Placed("Deployment/first"), Placed("Deployment/second")), Is.EqualTo((1L, 1L, 4L)));
+    }
 }
