@@ -16,6 +16,41 @@ public sealed class AffinitySelectsNothingRule : Rule
         ("podAntiAffinity", "preferredDuringSchedulingIgnoredDuringExecution"),
     ];
 
+    /// <summary>The examples' Deployment; its anti-affinity term selects SELECTED.</summary>
+    private const string Example = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 3
+          selector:
+            matchLabels:
+              app: web
+          template:
+            metadata:
+              labels:
+                app: web
+            spec:
+              securityContext:
+                runAsNonRoot: true
+              affinity:
+                podAntiAffinity:
+                  preferredDuringSchedulingIgnoredDuringExecution:
+                    - weight: 100
+                      podAffinityTerm:
+                        topologyKey: kubernetes.io/hostname
+                        labelSelector:
+                          matchLabels:
+                            app: SELECTED
+              containers:
+                - name: web
+                  image: example/web:1.4.2
+                  resources:
+                    requests: {cpu: 100m, memory: 128Mi}
+                    limits: {memory: 128Mi}
+        """;
+
     public static RuleDescriptor Definition { get; } = new(
         RuleIds.AffinitySelectsNothing,
         "affinity-selects-nothing",
@@ -31,73 +66,7 @@ public sealed class AffinitySelectsNothingRule : Rule
             + "are left alone.",
         "Make the labelSelector match the labels of the pods the term is meant for (often the pod's own labels, for spreading).")
     {
-        Examples = new(
-            bad: """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 3
-                  selector:
-                    matchLabels:
-                      app: web
-                  template:
-                    metadata:
-                      labels:
-                        app: web
-                    spec:
-                      securityContext:
-                        runAsNonRoot: true
-                      affinity:
-                        podAntiAffinity:
-                          preferredDuringSchedulingIgnoredDuringExecution:
-                            - weight: 100
-                              podAffinityTerm:
-                                topologyKey: kubernetes.io/hostname
-                                labelSelector:
-                                  matchLabels:
-                                    app: webserver
-                      containers:
-                        - name: web
-                          image: example/web:1.4.2
-                          resources:
-                            requests: {cpu: 100m, memory: 128Mi}
-                            limits: {memory: 128Mi}
-                """,
-            good: """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                spec:
-                  replicas: 3
-                  selector:
-                    matchLabels:
-                      app: web
-                  template:
-                    metadata:
-                      labels:
-                        app: web
-                    spec:
-                      securityContext:
-                        runAsNonRoot: true
-                      affinity:
-                        podAntiAffinity:
-                          preferredDuringSchedulingIgnoredDuringExecution:
-                            - weight: 100
-                              podAffinityTerm:
-                                topologyKey: kubernetes.io/hostname
-                                labelSelector:
-                                  matchLabels:
-                                    app: web
-                      containers:
-                        - name: web
-                          image: example/web:1.4.2
-                          resources:
-                            requests: {cpu: 100m, memory: 128Mi}
-                            limits: {memory: 128Mi}
-                """),
+        Examples = new(bad: Example.Replace("SELECTED", "webserver"), good: Example.Replace("SELECTED", "web")),
     };
 
     public override RuleDescriptor Descriptor => Definition;
