@@ -144,7 +144,7 @@ public sealed class Simulation
             }
         }
 
-        result.Services.AddRange(ServiceEndpoints.Compute(accepted, workloads, options.Baseline));
+        result.Services.AddRange(ServiceEndpoints.Compute(accepted, workloads, options.Baseline, cluster.RunningPods.Select(r => r.Pod).Where(p => p.NodeName is not null)));
         foreach (var (node, requested, count) in scheduler.Usage())
         {
             result.Nodes.Add(new NodeResult(node.Name, requested.MilliCpu, node.Allocatable.MilliCpu, requested.Memory, node.Allocatable.Memory, count, node.AllocatablePods));

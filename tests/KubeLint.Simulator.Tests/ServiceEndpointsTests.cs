@@ -52,6 +52,10 @@ public sealed class ServiceEndpointsTests
         // With green already running in the baseline the switch is immediate.
         Assert.That(Sim.Lint(yaml, Sim.ThreeWorkers, blue + green + Service("{app: web, color: blue}")).Where(f => f.RuleId == "KL5007"), Is.Empty);
 
+        // Green pods running in the cluster description serve at once too.
+        var running = "apiVersion: v1\nkind: Pod\nmetadata: {name: green-old, namespace: default, labels: {app: web, color: green}}\nspec:\n  nodeName: worker-1\n  containers: [{name: app, image: x}]\n---\n";
+        Assert.That(Sim.Lint(yaml, Sim.ThreeWorkers + running, baseline).Where(f => f.RuleId == "KL5007"), Is.Empty);
+
         // Without a baseline nothing is compared.
         Assert.That(Sim.Lint(yaml, Sim.ThreeWorkers).Where(f => f.RuleId == "KL5007"), Is.Empty);
     }

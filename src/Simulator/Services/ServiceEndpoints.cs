@@ -2,6 +2,7 @@ using System.Globalization;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Yaml;
 using KubeLint.Simulator.Controllers;
+using KubeLint.Simulator.Model;
 
 namespace KubeLint.Simulator.Services;
 
@@ -15,7 +16,8 @@ namespace KubeLint.Simulator.Services;
 /// </summary>
 internal static class ServiceEndpoints
 {
-    public static List<ServiceResult> Compute(IReadOnlyList<KubeObject> objects, IReadOnlyList<Workload> workloads, IReadOnlyList<KubeObject> baseline)
+    /// <param name="running">The pods of the --cluster description bound to a node: they ran before the apply.</param>
+    public static List<ServiceResult> Compute(IReadOnlyList<KubeObject> objects, IReadOnlyList<Workload> workloads, IReadOnlyList<KubeObject> baseline, IEnumerable<SimPod> running)
     {
         var results = new List<ServiceResult>();
         foreach (var service in objects.Where(o => o.Kind == "Service"))
@@ -26,7 +28,7 @@ internal static class ServiceEndpoints
             }
 
             var ns = service.EffectiveNamespace ?? "default";
-            var selected = workloads.Where(w => w.Factory is not null && w.Owner.Kind != "Service" && (w.Owner.EffectiveNamespace ?? "default") == ns && selector.Matches(w.Factory.Template.Labels)).ToList();
+            var selected = workloads.Where(w => w.Factory is not null && (w.Owner.EffectiveNamespace ?? "default") == ns && selector.Matches(w.Factory.Template.Labels)).ToList();
             var backends = new List<ServiceBackend>();
             foreach (var group in selected.GroupBy(w => w.ReportedName, StringComparer.Ordinal))
             {
@@ -40,7 +42,7 @@ internal static class ServiceEndpoints
                 ports.Add(Port(port, selected));
             }
 
-            results.Add(new ServiceResult(ns, service.Name, backends, ports) { SwitchGap = SwitchGap(service, selector, selected, baseline) });
+            results.Add(new ServiceResult(ns, service.Name, backends, ports) { SwitchGap = SwitchGap(service, selector, selected, baseline, running) });
         }
 
         return results;
@@ -88,11 +90,12 @@ internal static class ServiceEndpoints
 
     /// <summary>
     /// A selector switch against the baseline (blue/green): at the moment the new selector is applied, only pods that
-    /// ran before the apply can be ready (pods of workloads that the baseline has, with labels the new selector
-    /// matches); pods this apply creates still have to be scheduled, start and pass their readiness probes. With
-    /// none ready, the Service has no endpoint until they are: the explanation, else null.
+    /// ran before the apply can be ready (pods of workloads that the baseline has, and the cluster description's
+    /// running pods, with labels the new selector matches); pods this apply creates still have to be scheduled,
+    /// start and pass their readiness probes. With none ready, the Service has no endpoint until they are: the
+    /// explanation, else null.
     /// </summary>
-    private static string? SwitchGap(KubeObject service, LabelSelector selector, List<Workload> selected, IReadOnlyList<KubeObject> baseline)
+    private static string? SwitchGap(KubeObject service, LabelSelector selector, List<Workload> selected, IReadOnlyList<KubeObject> baseline, IEnumerable<SimPod> running)
     {
         var previous = baseline.FirstOrDefault(b => b.Group.Length == 0 && b.Kind == "Service" && b.Name == service.Name && b.EffectiveNamespace == service.EffectiveNamespace);
         if (previous is null || ServiceSelector.Read(previous) is not { } before || Canonical(before) == Canonical(selector))
@@ -103,7 +106,7 @@ internal static class ServiceEndpoints
         var ns = service.EffectiveNamespace ?? "default";
         var runningBefore = baseline.Any(b => b.Kind != "Service" && (b.EffectiveNamespace ?? "default") == ns && PodTemplate.Of(b) is { } template
             && selector.Matches(template.Labels) && WorkloadExpander.Replicas(b.Spec) is not 0);
-        if (runningBefore)
+        if (runningBefore || running.Any(p => p.Namespace == ns && selector.Matches(p.Labels)))
         {
             return null;
         }
