@@ -56,6 +56,10 @@ public sealed class ServiceEndpointsTests
         var running = "apiVersion: v1\nkind: Pod\nmetadata: {name: green-old, namespace: default, labels: {app: web, color: green}}\nspec:\n  nodeName: worker-1\n  containers: [{name: app, image: x}]\n---\n";
         Assert.That(Sim.Lint(yaml, Sim.ThreeWorkers + running, baseline).Where(f => f.RuleId == "KL5007"), Is.Empty);
 
+        // A new selector nothing matches at all.
+        var nothing = Sim.Lint(blue + Service("{app: web, color: red}"), Sim.ThreeWorkers, baseline).Single(f => f.RuleId == "KL5007");
+        Assert.That(nothing.Message, Does.EndWith("no pod that ran before the apply matches the new selector, nor does any pod of the manifests"));
+
         // Without a baseline nothing is compared.
         Assert.That(Sim.Lint(yaml, Sim.ThreeWorkers).Where(f => f.RuleId == "KL5007"), Is.Empty);
     }

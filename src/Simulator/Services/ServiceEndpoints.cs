@@ -19,6 +19,28 @@ internal static class ServiceEndpoints
     /// <param name="running">The pods of the --cluster description bound to a node: they ran before the apply.</param>
     public static List<ServiceResult> Compute(IReadOnlyList<KubeObject> objects, IReadOnlyList<Workload> workloads, IReadOnlyList<KubeObject> baseline, IEnumerable<SimPod> running)
     {
+        // Workloads indexed by namespace and pod label, so each Service looks only at those carrying its rarest
+        // selector label (a Service's selector is a map: every requirement is an equality).
+        var byLabel = new Dictionary<(string Namespace, string Key, string Value), List<Workload>>();
+        foreach (var workload in workloads)
+        {
+            if (workload.Factory is null)
+            {
+                continue;
+            }
+
+            foreach (var label in workload.Factory.Template.Labels)
+            {
+                var key = (workload.Owner.EffectiveNamespace ?? "default", label.Key, label.Value);
+                if (!byLabel.TryGetValue(key, out var list))
+                {
+                    byLabel[key] = list = [];
+                }
+
+                list.Add(workload);
+            }
+        }
+
         var results = new List<ServiceResult>();
         foreach (var service in objects.Where(o => o.Kind == "Service"))
         {
@@ -28,7 +50,8 @@ internal static class ServiceEndpoints
             }
 
             var ns = service.EffectiveNamespace ?? "default";
-            var selected = workloads.Where(w => w.Factory is not null && (w.Owner.EffectiveNamespace ?? "default") == ns && selector.Matches(w.Factory.Template.Labels)).ToList();
+            var candidates = selector.Requirements.Select(r => byLabel.TryGetValue((ns, r.Key, r.Values.FirstOrDefault() ?? string.Empty), out var list) ? list : []).MinBy(l => l.Count) ?? [];
+            var selected = candidates.Where(w => selector.Matches(w.Factory!.Template.Labels)).ToList();
             var backends = new List<ServiceBackend>();
             foreach (var group in selected.GroupBy(w => w.ReportedName, StringComparer.Ordinal))
             {
@@ -54,12 +77,12 @@ internal static class ServiceEndpoints
         var protocol = port.GetString("protocol") ?? "TCP";
         var target = port.GetScalar("targetPort") is { IsNull: false } t ? t.Value : number.ToString(CultureInfo.InvariantCulture);
         var resolved = new List<(string Workload, long? Port)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var workload in selected)
         {
-            long? to = long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var direct) ? direct : FindPort(workload, target, protocol);
-            if (!resolved.Any(r => r.Workload == workload.ReportedName))
+            if (seen.Add(workload.ReportedName))
             {
-                resolved.Add((workload.ReportedName, to));
+                resolved.Add((workload.ReportedName, long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var direct) ? direct : FindPort(workload, target, protocol)));
             }
         }
 
@@ -111,9 +134,10 @@ internal static class ServiceEndpoints
             return null;
         }
 
-        var created = selected.Count == 0 ? "no pod of the manifests" : string.Join(", ", selected.Select(w => w.ReportedName).Distinct(StringComparer.Ordinal));
-        return "switching the selector from " + before + " to " + selector + " leaves the Service with no ready endpoint: no pod that ran before the apply matches the new selector, so traffic fails until the pods of "
-            + created + " are ready";
+        var prefix = "switching the selector from " + before + " to " + selector + " leaves the Service with no ready endpoint: no pod that ran before the apply matches the new selector";
+        return selected.Count == 0
+            ? prefix + ", nor does any pod of the manifests"
+            : prefix + ", so traffic fails until the pods of " + string.Join(", ", selected.Select(w => w.ReportedName).Distinct(StringComparer.Ordinal)) + " are ready";
     }
 
     private static string Canonical(LabelSelector selector) => string.Join(",", selector.Requirements.Select(r => r.ToString()).OrderBy(r => r, StringComparer.Ordinal));
