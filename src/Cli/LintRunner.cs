@@ -44,6 +44,7 @@ public sealed class LintRunner(CliConsole console)
         var cluster = Load(loader, settings.ClusterPaths, settings.FollowSymbolicLinks);
         var baseline = Load(loader, settings.BaselinePaths, settings.FollowSymbolicLinks);
         var loadTime = watch.Elapsed;
+        var loadAllocated = GC.GetTotalAllocatedBytes();
 
         // Problems in the auxiliary inputs are reported too: a broken cluster or CRD file silently ignored would
         // make the analysis quietly wrong.
@@ -55,7 +56,7 @@ public sealed class LintRunner(CliConsole console)
         WriteReport(settings, report);
         if (settings.Timings)
         {
-            WriteTimings(loadTime, engine.LastTimings, loaded.Documents.Count);
+            WriteTimings(loadTime, loadAllocated, engine, loaded.Documents.Count);
         }
 
         var failing = settings.FailLevel is { } failLevel && findings.Any(f => f.Severity >= failLevel);
@@ -166,8 +167,9 @@ public sealed class LintRunner(CliConsole console)
         }
     }
 
-    private void WriteTimings(TimeSpan loadTime, IReadOnlyDictionary<string, TimeSpan> passes, int documents)
+    private void WriteTimings(TimeSpan loadTime, long loadAllocated, LintEngine engine, int documents)
     {
+        var passes = engine.LastTimings;
         var total = loadTime + passes.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
         var rows = passes.Select(p => (Name: p.Key, Time: p.Value))
             .Prepend((Name: "load", Time: loadTime))
@@ -177,7 +179,15 @@ public sealed class LintRunner(CliConsole console)
         foreach (var (name, time) in rows)
         {
             var share = total > TimeSpan.Zero ? 100 * time.TotalMilliseconds / total.TotalMilliseconds : 0;
-            console.Error.Write($"timings: {time.TotalMilliseconds,9:F2} ms {share,5:F1}%  {name}\n");
+            var allocated = name == "load" ? loadAllocated : engine.LastAllocations.GetValueOrDefault(name);
+            console.Error.Write($"timings: {time.TotalMilliseconds,9:F2} ms {share,5:F1}% {allocated / 1e6,8:F1} MB  {name}\n");
         }
+
+        // The garbage collector's own figures: what the run allocated and what collecting it cost, which explain
+        // most of the difference between two runs' times on the same input.
+        using var process = Process.GetCurrentProcess();
+        console.Error.Write(
+            $"timings: memory: {GC.GetTotalAllocatedBytes() / 1e6:F1} MB allocated, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, " +
+            $"{GC.GetTotalPauseDuration().TotalMilliseconds:F1} ms paused, peak working set {process.PeakWorkingSet64 / 1e6:F1} MB\n");
     }
 }

@@ -29,6 +29,9 @@ public sealed class LintEngine
     /// <summary>Time spent in each pass during the last run, for benchmarks (keyed by the pass's type name).</summary>
     public IReadOnlyDictionary<string, TimeSpan> LastTimings { get; private set; } = new Dictionary<string, TimeSpan>();
 
+    /// <summary>Bytes allocated by each pass during the last run (on .NET; empty on netstandard2.0), keyed as <see cref="LastTimings"/>.</summary>
+    public IReadOnlyDictionary<string, long> LastAllocations { get; private set; } = new Dictionary<string, long>();
+
     /// <summary>
     /// Runs every enabled pass; <paramref name="inputFindings"/> (loader problems) are merged into the result.
     /// Findings covered by a <c>kubelint.io/ignore</c> annotation (on the object or its pod template) or a
@@ -69,6 +72,7 @@ public sealed class LintEngine
         }
 
         var timings = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var allocations = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var pass in _passes)
         {
             if (!pass.Rules.Any(Options.IsEnabled))
@@ -78,12 +82,19 @@ public sealed class LintEngine
 
             var context = new AnalysisContext(index, Options, gaps);
             var watch = Stopwatch.StartNew();
+#if NET
+            var allocated = GC.GetTotalAllocatedBytes();
+#endif
             pass.Run(context);
             timings[pass.GetType().Name] = watch.Elapsed;
+#if NET
+            allocations[pass.GetType().Name] = GC.GetTotalAllocatedBytes() - allocated;
+#endif
             results.AddRange(context.Findings);
         }
 
         LastTimings = timings;
+        LastAllocations = allocations;
         results.AddRange(gaps.Notices(Options));
         var suppressions = Suppressions.Collect(index);
         results.RemoveAll(suppressions.Suppress);

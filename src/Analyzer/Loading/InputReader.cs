@@ -55,8 +55,9 @@ public static class InputReader
         // Arrays stop short of 2 GiB: a limit above that is cut to what one array holds.
         limit = Math.Min(limit, MaxArrayLength - 1);
 
-        // One byte more than expected, so that the end is seen without growing the buffer.
-        var buffer = new byte[(int)Math.Min(limit + 1, (expected ?? ChunkSize) + 1)];
+        // A file of known size is read into an array of exactly that size, then one more read confirms its end: the
+        // bytes are allocated once, with no copy to trim them (most of the input is a few large files).
+        var buffer = new byte[(int)Math.Min(limit + 1, expected ?? ChunkSize)];
         var count = 0L;
         while (true)
         {
@@ -67,7 +68,19 @@ public static class InputReader
                     return null;
                 }
 
+                var next = count == expected ? stream.ReadByte() : -1;
+                if (count == expected && next < 0)
+                {
+                    return buffer;
+                }
+
+                // Larger than its size said (it grew), or of unknown size: grow as a stream is read.
                 Array.Resize(ref buffer, (int)Math.Min(limit + 1, Math.Max(buffer.Length * 2L, ChunkSize)));
+                if (next >= 0)
+                {
+                    buffer[count++] = (byte)next;
+                    continue;
+                }
             }
 
             var read = stream.Read(buffer, (int)count, (int)Math.Min(buffer.Length - count, ChunkSize));

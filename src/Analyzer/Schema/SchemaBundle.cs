@@ -106,14 +106,34 @@ internal sealed class SchemaBundle
         return cache;
     }
 
+    /// <summary>
+    /// The bundle's text. Every run needs one bundle, so this is on the start-up path of a one-file run: the gzip
+    /// trailer's ISIZE gives the text's length, so it is inflated into one array of that size and decoded once,
+    /// rather than through a reader that grows its buffers.
+    /// </summary>
     private static string ReadResource(string version)
     {
         var name = $"KubeLint.Schemas.kubernetes-{version}.schema.gz";
         using var stream = typeof(SchemaBundle).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidDataException("Embedded schema bundle not found: " + name);
+        var trailer = new byte[4];
+        stream.Seek(-4, SeekOrigin.End);
+        ReadFully(stream, trailer);
+        stream.Seek(0, SeekOrigin.Begin);
+        var text = new byte[trailer[0] | (trailer[1] << 8) | (trailer[2] << 16) | (trailer[3] << 24)];
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return reader.ReadToEnd();
+        ReadFully(gzip, text);
+        return Encoding.UTF8.GetString(text);
+    }
+
+    /// <summary>Stream.ReadExactly, which netstandard2.0 does not have.</summary>
+    private static void ReadFully(Stream stream, byte[] buffer)
+    {
+        for (var count = 0; count < buffer.Length;)
+        {
+            var read = stream.Read(buffer, count, buffer.Length - count);
+            count += read > 0 ? read : throw new EndOfStreamException("the embedded schema bundle is truncated");
+        }
     }
 
     private string ReadLine(int start, out int next)

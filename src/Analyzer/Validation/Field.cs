@@ -128,19 +128,33 @@ public sealed class Field
     /// <summary>The member <paramref name="name"/> of a mapping value: <c>path.name</c>.</summary>
     public Field Child(string name)
     {
+        var value = Member(name, out var entry);
+        return new Field(View, this, name, null, value, entry?.Key);
+    }
+
+    /// <summary>
+    /// The value of <c>Child(name)</c> (<see cref="Node"/>) without creating the field: for the many reads of a
+    /// member that only look at its value (a CRD's schema members are read this way for every schema node, by
+    /// several checks), so that only fields that are reported or walked into are allocated.
+    /// </summary>
+    public YamlNode? ValueOf(string name) => Member(name, out _) is { } value and not YamlScalar { IsNull: true } ? value : null;
+
+    private YamlNode? Member(string name, out YamlEntry? entry)
+    {
         if (Node is not YamlMapping mapping)
         {
-            return new Field(View, this, name, null, null, null);
+            entry = null;
+            return null;
         }
 
-        var entry = mapping.GetEntry(name);
+        entry = mapping.GetEntry(name);
         var value = entry?.Value switch
         {
             YamlScalar { IsNull: true } => null,
             YamlScalar { Kind: ScalarKind.String, Value.Length: 0 } empty => View.DefaultOf(mapping, name) ?? empty,
             var written => written,
         };
-        return new Field(View, this, name, null, value ?? View.DefaultOf(mapping, name), entry?.Key);
+        return value ?? View.DefaultOf(mapping, name);
     }
 
     /// <summary>A path of members, e.g. <c>Child("spec", "template", "spec")</c>.</summary>
@@ -167,14 +181,11 @@ public sealed class Field
         return new Field(View, this, null, key, value, entry?.Key);
     }
 
-    /// <summary>The items of a sequence value, each as <c>path[i]</c>.</summary>
-    public IEnumerable<Field> Items()
-    {
-        if (Node is not YamlSequence sequence)
-        {
-            yield break;
-        }
+    /// <summary>The items of a sequence value, each as <c>path[i]</c> (nothing is allocated for other values).</summary>
+    public IEnumerable<Field> Items() => Node is YamlSequence sequence ? ItemsOf(sequence) : [];
 
+    private IEnumerable<Field> ItemsOf(YamlSequence sequence)
+    {
         for (var i = 0; i < sequence.Count; i++)
         {
             yield return new Field(View, this, null, i.ToString(CultureInfo.InvariantCulture), sequence.Items[i], null);
@@ -182,13 +193,10 @@ public sealed class Field
     }
 
     /// <summary>The entries of a map value (labels, annotations, data), each as <c>path[key]</c>, in source order.</summary>
-    public IEnumerable<(string Key, Field Value)> Entries()
-    {
-        if (Node is not YamlMapping mapping)
-        {
-            yield break;
-        }
+    public IEnumerable<(string Key, Field Value)> Entries() => Node is YamlMapping mapping ? EntriesOf(mapping) : [];
 
+    private IEnumerable<(string Key, Field Value)> EntriesOf(YamlMapping mapping)
+    {
         foreach (var entry in mapping.Entries)
         {
             yield return (entry.KeyText, new Field(View, this, null, entry.KeyText, entry.Value, entry.Key));

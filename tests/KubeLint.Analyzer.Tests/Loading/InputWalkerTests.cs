@@ -184,6 +184,31 @@ public sealed class InputWalkerTests
         });
     }
 
+    /// <summary>A file is read into an array of its size; one that changed size since it was found is read as it is now.</summary>
+    [TestCase(10, 10)]
+    [TestCase(10, 11)]
+    [TestCase(10, 200_000)]
+    [TestCase(10, 4)]
+    [TestCase(1, 0)]
+    public void A_file_is_read_whole_whatever_its_size_was_when_found(int stated, int actual)
+    {
+        var content = Enumerable.Range(0, actual).Select(i => (byte)('a' + (i % 26))).ToArray();
+        var problems = new List<Finding>();
+        var bytes = InputReader.Read(new InputFile(InputPath.FromString("a.yaml"), stated), new ContentFileSystem(content), () => Stream.Null, LoaderLimits.Default, problems);
+        Assert.That(bytes, Is.EqualTo(content));
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public void A_file_that_grew_past_the_limit_since_it_was_found_is_reported()
+    {
+        var problems = new List<Finding>();
+        var limits = new LoaderLimits { MaxFileBytes = 100 };
+        var bytes = InputReader.Read(new InputFile(InputPath.FromString("a.yaml"), 100), new ContentFileSystem(new byte[101]), () => Stream.Null, limits, problems);
+        Assert.That(bytes, Is.Null);
+        Assert.That(problems.Single().Message, Is.EqualTo("file is larger than the 100-byte limit; skipped"));
+    }
+
     private static InputSet Walk(params string[] inputs) => new InputWalker().Walk(inputs.Select(InputPath.FromString));
 
     private List<string> Relative(IEnumerable<InputFile> files) => files.Select(f => Path.GetRelativePath(_root, f.Path.Display)).ToList();
@@ -219,6 +244,19 @@ public sealed class InputWalkerTests
         }
 
         public Stream OpenRead(InputPath path) => throw new UnauthorizedAccessException("Permission denied");
+    }
+
+    private sealed class ContentFileSystem(byte[] content) : IInputFileSystem
+    {
+        public FileEntry Stat(InputPath path, bool followLinks) => new(FileKind.Regular, content.Length, path.Display);
+
+        public IReadOnlyList<InputPath>? List(InputPath directory, out string? error)
+        {
+            error = null;
+            return [];
+        }
+
+        public Stream OpenRead(InputPath path) => new MemoryStream(content);
     }
 
     private sealed class EndlessStream : Stream

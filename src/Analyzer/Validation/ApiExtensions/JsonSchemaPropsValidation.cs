@@ -1,3 +1,5 @@
+using KubeLint.Analyzer.Yaml;
+
 namespace KubeLint.Analyzer.Validation.ApiExtensions;
 
 /// <summary>
@@ -33,16 +35,16 @@ internal sealed class JsonSchemaPropsValidation
 
         var field = schema.Field;
         ValidateStandard(schema, ssv);
-        if (field.Child("uniqueItems").Boolean == true)
+        if (field.ValueOf("uniqueItems") is YamlScalar unique && unique.TryGetBool(out var isUnique) && isUnique)
         {
             _errors.Forbidden(field.Child("uniqueItems"), "uniqueItems cannot be set to true since the runtime complexity becomes quadratic");
         }
 
         // additionalProperties and properties are mutual exclusive because otherwise they contradict Kubernetes'
         // API convention to ignore unknown fields.
-        var additional = schema.AdditionalPropertiesField;
-        if (additional.IsSet)
+        if (schema.ValueOf("additionalProperties") is not null)
         {
+            var additional = schema.AdditionalPropertiesField;
             if (schema.HasProperties && (additional.Boolean == false || additional.Mapping is not null))
             {
                 _errors.Forbidden(additional, "additionalProperties and properties are mutual exclusive");
@@ -67,7 +69,7 @@ internal sealed class JsonSchemaPropsValidation
             Validate(property, sub, isRoot: false);
         }
 
-        Validate(new SchemaProps(schema.Not), ssv, isRoot: false);
+        Validate(schema.Not, ssv, isRoot: false);
         foreach (var junction in new[] { "allOf", "oneOf", "anyOf" })
         {
             foreach (var clause in schema.Junction(junction))
@@ -76,14 +78,14 @@ internal sealed class JsonSchemaPropsValidation
             }
         }
 
-        foreach (var (_, definition) in field.Child("definitions").Entries())
+        foreach (var (_, definition) in schema.ValueOf("definitions") is null ? [] : field.Child("definitions").Entries())
         {
             Validate(new SchemaProps(definition), ssv, isRoot: false);
         }
 
-        var items = schema.ItemsField;
-        if (items.IsSet)
+        if (schema.ValueOf("items") is not null)
         {
+            var items = schema.ItemsField;
             Validate(schema.Items, ssv, isRoot: false);
             foreach (var item in items.Items())
             {
@@ -126,27 +128,27 @@ internal sealed class JsonSchemaPropsValidation
             _errors.Forbidden(field.Child("id"), "id is not supported");
         }
 
-        if (field.Child("additionalItems").IsSet)
+        if (field.ValueOf("additionalItems") is not null)
         {
             _errors.Forbidden(field.Child("additionalItems"), "additionalItems is not supported");
         }
 
-        if (field.Child("patternProperties").Count > 0)
+        if (field.ValueOf("patternProperties") is not null && field.Child("patternProperties").Count > 0)
         {
             _errors.Forbidden(field.Child("patternProperties"), "patternProperties is not supported");
         }
 
-        if (field.Child("definitions").Count > 0)
+        if (field.ValueOf("definitions") is not null && field.Child("definitions").Count > 0)
         {
             _errors.Forbidden(field.Child("definitions"), "definitions is not supported");
         }
 
-        if (field.Child("dependencies").IsSet)
+        if (field.ValueOf("dependencies") is not null)
         {
             _errors.Forbidden(field.Child("dependencies"), "dependencies is not supported");
         }
 
-        if (field.Child("$ref").IsSet)
+        if (field.ValueOf("$ref") is not null)
         {
             _errors.Forbidden(field.Child("$ref"), "$ref is not supported");
         }

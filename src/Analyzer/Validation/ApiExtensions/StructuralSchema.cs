@@ -45,7 +45,7 @@ internal static class StructuralSchema
             }
         }
 
-        if (ConversionError(new SchemaProps(schema.Not)) is { } not)
+        if (ConversionError(schema.Not) is { } not)
         {
             return not;
         }
@@ -95,22 +95,22 @@ internal static class StructuralSchema
             return "OpenAPIV3Schema '$ref' is not supported";
         }
 
-        if (schema.Field.Child("patternProperties").Count > 0)
+        if (schema.ValueOf("patternProperties") is not null && schema.Field.Child("patternProperties").Count > 0)
         {
             return "OpenAPIV3Schema 'patternProperties' is not supported";
         }
 
-        if (schema.Field.Child("dependencies").Count > 0)
+        if (schema.ValueOf("dependencies") is not null && schema.Field.Child("dependencies").Count > 0)
         {
             return "OpenAPIV3Schema 'dependencies' is not supported";
         }
 
-        if (schema.Field.Child("additionalItems").IsSet)
+        if (schema.Field.ValueOf("additionalItems") is not null)
         {
             return "OpenAPIV3Schema 'additionalItems' is not supported";
         }
 
-        return schema.Field.Child("definitions").Count > 0 ? "OpenAPIV3Schema 'definitions' is not supported" : null;
+        return schema.ValueOf("definitions") is not null && schema.Field.Child("definitions").Count > 0 ? "OpenAPIV3Schema 'definitions' is not supported" : null;
     }
 
     private static IEnumerable<SchemaProps> Children(SchemaProps schema)
@@ -270,7 +270,7 @@ internal static class StructuralSchema
             ValidateNested(clause, false, errors);
         }
 
-        ValidateNested(new SchemaProps(s.Not), false, errors);
+        ValidateNested(s.Not, false, errors);
         if (s.Field.Child("pattern").String is { Length: > 0 } pattern && !Re2Regex.TryCompile(pattern, out _, out var error))
         {
             errors.Invalid(s.Field.Child("pattern"), pattern, "must be a valid regular expression, but isn't: " + error);
@@ -304,7 +304,7 @@ internal static class StructuralSchema
             errors.Forbidden(field.Child("additionalProperties"), "must be undefined to be structural");
         }
 
-        if (field.Child("default").IsSet)
+        if (field.ValueOf("default") is not null)
         {
             errors.Forbidden(field.Child("default"), "must be undefined to be structural");
         }
@@ -411,7 +411,7 @@ internal static class StructuralSchema
 
     private static IEnumerable<SchemaProps> JunctionClauses(SchemaProps schema)
     {
-        yield return new SchemaProps(schema.Not);
+        yield return schema.Not;
         foreach (var name in new[] { "allOf", "anyOf", "oneOf" })
         {
             foreach (var clause in schema.Junction(name))
@@ -422,13 +422,13 @@ internal static class StructuralSchema
     }
 
     /// <summary>Whether the structural schema has additionalProperties: a schema or a boolean (<c>StructuralOrBool</c>).</summary>
-    private static bool HasAdditionalProperties(SchemaProps s) => s.AdditionalPropertiesField.IsSet;
+    private static bool HasAdditionalProperties(SchemaProps s) => s.ValueOf("additionalProperties") is not null;
 
     /// <summary><c>isIntOrStringAnyOfPattern</c>: anyOf is exactly [{type: integer}, {type: string}].</summary>
-    private static bool IsIntOrStringAnyOf(SchemaProps s) => IsIntOrStringPair(s.Field.Child("anyOf"));
+    private static bool IsIntOrStringAnyOf(SchemaProps s) => s.ValueOf("anyOf") is YamlSequence && IsIntOrStringPair(s.Field.Child("anyOf"));
 
     /// <summary><c>isIntOrStringAllOfPattern</c>: the first allOf clause's anyOf is that pair.</summary>
-    private static bool IsIntOrStringAllOf(SchemaProps s) => IsIntOrStringPair(s.Field.Child("allOf").Item(0).Child("anyOf"));
+    private static bool IsIntOrStringAllOf(SchemaProps s) => s.ValueOf("allOf") is YamlSequence && IsIntOrStringPair(s.Field.Child("allOf").Item(0).Child("anyOf"));
 
     private static bool IsIntOrStringPair(Field anyOf)
         => anyOf.Count == 2 && OnlyType(anyOf.Item(0).Mapping, "integer") && OnlyType(anyOf.Item(1).Mapping, "string");
