@@ -50,8 +50,7 @@ internal static class ServiceEndpoints
             }
 
             var ns = service.EffectiveNamespace ?? "default";
-            var candidates = selector.Requirements.Select(r => byLabel.TryGetValue((ns, r.Key, r.Values.FirstOrDefault() ?? string.Empty), out var list) ? list : []).MinBy(l => l.Count) ?? [];
-            var selected = candidates.Where(w => selector.Matches(w.Factory!.Template.Labels)).ToList();
+            var selected = Candidates(byLabel, ns, selector).Where(w => selector.Matches(w.Factory!.Template.Labels)).ToList();
             var backends = new List<ServiceBackend>();
             foreach (var group in selected.GroupBy(w => w.ReportedName, StringComparer.Ordinal))
             {
@@ -69,6 +68,22 @@ internal static class ServiceEndpoints
         }
 
         return results;
+    }
+
+    /// <summary>The workloads of the namespace carrying the selector's rarest label, in apply order.</summary>
+    private static List<Workload> Candidates(Dictionary<(string Namespace, string Key, string Value), List<Workload>> byLabel, string ns, LabelSelector selector)
+    {
+        List<Workload>? rarest = null;
+        foreach (var requirement in selector.Requirements)
+        {
+            var list = byLabel.TryGetValue((ns, requirement.Key, requirement.Values.FirstOrDefault() ?? string.Empty), out var found) ? found : [];
+            if (rarest is null || list.Count < rarest.Count)
+            {
+                rarest = list;
+            }
+        }
+
+        return rarest ?? [];
     }
 
     private static ServicePortResult Port(YamlMapping port, List<Workload> selected)
