@@ -22,6 +22,7 @@ public static class BuiltInRules
             new MissingReferenceRule(),
             new OverlappingSelectorsRule(),
             new HpaMissingRequestRule(),
+            new AffinitySelectsNothingRule(),
             new Probes.MissingReadinessProbeRule(),
             new Probes.MissingLivenessProbeRule(),
             new Probes.IdenticalLivenessReadinessRule(),

@@ -5,6 +5,7 @@ using KubeLint.Simulator.Controllers;
 using KubeLint.Simulator.Model;
 using KubeLint.Simulator.Rollouts;
 using KubeLint.Simulator.Scheduling;
+using KubeLint.Simulator.Services;
 using KubeLint.Simulator.Volumes;
 
 namespace KubeLint.Simulator;
@@ -143,6 +144,7 @@ public sealed class Simulation
             }
         }
 
+        result.Services.AddRange(ServiceEndpoints.Compute(accepted, workloads, options.Baseline, cluster.RunningPods.Select(r => r.Pod).Where(p => p.NodeName is not null)));
         foreach (var (node, requested, count) in scheduler.Usage())
         {
             result.Nodes.Add(new NodeResult(node.Name, requested.MilliCpu, node.Allocatable.MilliCpu, requested.Memory, node.Allocatable.Memory, count, node.AllocatablePods));

@@ -72,6 +72,15 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
             }
         }
 
+        foreach (var service in simulation.Result.Services)
+        {
+            if (service.SwitchGap is { } gap
+                && context.Objects.FirstOrDefault(o => o.Group.Length == 0 && o.Kind == "Service" && o.Name == service.Name && (o.EffectiveNamespace ?? "default") == service.Namespace) is { } obj)
+            {
+                context.Report(SimulationRules.ServiceSwitchGap, obj, obj.Spec?.GetEntry("selector")?.Key ?? obj.Root, gap);
+            }
+        }
+
         return simulation.Result;
     }
 

@@ -17,6 +17,9 @@ public sealed class SimulationResult
     /// <summary>What the API server's admission said about each applied object, in apply order.</summary>
     public List<AdmissionResult> Admission { get; } = [];
 
+    /// <summary>Each selecting Service's endpoints after the apply, in apply order.</summary>
+    public List<ServiceResult> Services { get; } = [];
+
     /// <summary>Jobs that fail (their pods preempted past backoffLimit).</summary>
     public List<JobResult> FailedJobs { get; } = [];
 
@@ -36,7 +39,7 @@ public sealed class SimulationResult
 /// </summary>
 public sealed record PodResult(string Namespace, string Name, string Workload, string? Node, string? Reason)
 {
-    /// <summary>Other nodes with the same top score (a real cluster may pick any of them); empty when the choice was unique.</summary>
+    /// <summary>The nodes with the same top score, the chosen one included (a real cluster may pick any of them); empty when the choice was unique.</summary>
     public IReadOnlyList<string> Ties { get; init; } = [];
 
     public int TieCount { get; init; } = 1;
@@ -56,7 +59,7 @@ public sealed record ClaimResult(string Namespace, string Name, string? Volume, 
 {
     public long Count { get; init; } = 1;
 
-    /// <summary>Other volumes the claim could have been bound to as well (equal capacity, all matching).</summary>
+    /// <summary>The volumes of equal capacity that all match, the bound one included (a real cluster may bind any of them); empty when the choice was unique.</summary>
     public IReadOnlyList<string> Ties { get; init; } = [];
 }
 
@@ -104,3 +107,23 @@ public sealed class RolloutResult
 
 /// <summary>Requested versus allocatable on one node after placement.</summary>
 public sealed record NodeResult(string Name, long MilliCpuRequested, long MilliCpuAllocatable, long MemoryRequested, long MemoryAllocatable, int Pods, int PodsAllocatable);
+
+/// <summary>A Service's endpoints after the apply: the workloads whose ready pods it routes to, and its ports resolved per workload.</summary>
+public sealed record ServiceResult(string Namespace, string Name, IReadOnlyList<ServiceBackend> Backends, IReadOnlyList<ServicePortResult> Ports)
+{
+    /// <summary>Ready endpoints over all workloads.</summary>
+    public long Ready => Backends.Sum(b => b.Ready);
+
+    /// <summary>With a baseline whose selector differs: why the switch leaves no ready endpoint for a while, else null.</summary>
+    public string? SwitchGap { get; init; }
+}
+
+/// <summary>One workload behind a Service: its ready pods (endpoints) of all its pods.</summary>
+public sealed record ServiceBackend(string Workload, long Ready, long Pods)
+{
+    /// <summary>The workload's share of the Service's ready endpoints in whole percent, truncated as every report prints percentages.</summary>
+    public long ShareOf(long total) => total == 0 ? 0 : Ready * 100 / total;
+}
+
+/// <summary>A Service port: its targetPort as written and, per selected workload, the container port it reaches (null: none, so no endpoint there).</summary>
+public sealed record ServicePortResult(string? Name, long Port, string Protocol, string TargetPort, IReadOnlyList<(string Workload, long? Port)> Resolved);

@@ -373,5 +373,14 @@ public static class SimulationRules
                 """),
     };
 
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [PodUnschedulable, RolloutStuck, RolloutDowntime, ClaimUnbound, AdmissionRejected, AdmissionWarning];
+    public static RuleDescriptor ServiceSwitchGap { get; } = new(
+        RuleIds.ServiceSwitchGap,
+        "service-switch-gap",
+        Severity.Warning,
+        Category,
+        "Switching this Service's selector (blue/green) leaves it without a ready endpoint for a while.",
+        "Compared with the --baseline version of the Service: when the new selector matches no pod that ran before the apply, the EndpointSlice controller has no ready pod to route to at the moment the selector changes, and requests fail until the pods this apply creates are scheduled, started and ready. Without --baseline nothing is compared.",
+        "Apply and wait for the new pods (kubectl rollout status) before switching the selector, or switch in a second apply.");
+
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [PodUnschedulable, RolloutStuck, RolloutDowntime, ClaimUnbound, AdmissionRejected, AdmissionWarning, ServiceSwitchGap];
 }

@@ -215,8 +215,11 @@ internal sealed class Timeline
 
         if (Stuck(workload) is { } failed)
         {
-            // Nothing changed since this workload's pods last failed: the rest would fail the same way.
+            // Nothing changed since this workload's pods last failed: the rest would fail the same way. The
+            // controller still creates them, so their creates take their tokens of its client, and the pods of
+            // other workloads served by that client wait behind them as on a real cluster.
             Merge(failed, remaining);
+            ClientOf(workload).Reserve(_now, remaining);
             cursor.Created = workload.Desired;
             return;
         }
@@ -447,7 +450,7 @@ internal sealed class Timeline
 
             if (owner.Job is { } job)
             {
-                EvictJobPod(owner, job);
+                EvictJobPod(owner, job, victim);
                 continue;
             }
 
@@ -461,7 +464,7 @@ internal sealed class Timeline
     /// A preempted Job pod fails (with podFailurePolicy, DisruptionTarget may be ignored or fail the Job); past
     /// backoffLimit the Job fails and its other pods are deleted, else a replacement follows after the backoff.
     /// </summary>
-    private void EvictJobPod(Workload owner, JobState job)
+    private void EvictJobPod(Workload owner, JobState job, SimPod victim)
     {
         if (job.DisruptionAction == "Ignore")
         {
@@ -472,9 +475,12 @@ internal sealed class Timeline
         job.Failed++;
         if (job.DisruptionAction == "FailJob" || job.Failed > job.BackoffLimit)
         {
+            // The condition's reason and message: JobReasonPodFailurePolicy with matchPodFailurePolicy's message, or
+            // JobReasonBackoffLimitExceeded (job_controller.go syncJob).
             job.FailedReason = job.DisruptionAction == "FailJob"
-                ? "PodFailurePolicy: Job failed because a pod was preempted (podFailurePolicy FailJob on DisruptionTarget)"
-                : "BackoffLimitExceeded: Job has reached the specified backoff limit (" + job.BackoffLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+                ? "PodFailurePolicy: Pod " + victim.Namespace + "/" + victim.Name + " has condition DisruptionTarget matching FailJob rule at index "
+                    + job.DisruptionRule.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : "BackoffLimitExceeded: Job has reached the specified backoff limit";
             foreach (var pod in owner.PlacedPods.ToList())
             {
                 _scheduler.Remove(pod);
@@ -544,8 +550,8 @@ internal sealed class Timeline
         private double _tokens = Burst;
         private long _last;
 
-        /// <summary>Reserves one token at <paramref name="now"/>; the time the request may proceed.</summary>
-        public long Reserve(long now)
+        /// <summary>Reserves <paramref name="count"/> tokens at <paramref name="now"/>; the time the last request may proceed.</summary>
+        public long Reserve(long now, long count = 1)
         {
             if (now > _last)
             {
@@ -553,7 +559,7 @@ internal sealed class Timeline
                 _last = now;
             }
 
-            _tokens--;
+            _tokens -= count;
             return _tokens >= 0 ? _last : _last + (long)Math.Ceiling(-_tokens * Second / PerSecond);
         }
     }

@@ -18,6 +18,7 @@ public sealed class RuleExamplesTests
         [RuleIds.UnreadableInput] = "reports FIFOs, broken links and unreadable files, which no manifest can be (InputWalkerTests)",
         [RuleIds.KustomizationNotBuilt] = "concerns a kustomization folder on a machine without kustomize, not a manifest (KustomizeTests)",
         [RuleIds.KustomizeBuildFailed] = "concerns a kustomization folder that kustomize cannot build, not a manifest (KustomizeTests)",
+        [RuleIds.ServiceSwitchGap] = "compares a Service with its --baseline version, which a single example manifest has not (ServiceEndpointsTests)",
         [RuleIds.HelmChartNotRendered] = "concerns a Helm chart folder (Chart.yaml, templates/), not a manifest (HelmTests)",
     };
 

@@ -66,6 +66,30 @@ public sealed class ReportTests
     }
 
     [Test]
+    public void Html_charts_only_rollouts_that_say_something()
+    {
+        // An OnDelete StatefulSet has nothing to roll: a line of text, no chart; the Recreate Deployment gets its chart.
+        const string onDelete = """
+            ---
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata: {name: db}
+            spec:
+              updateStrategy: {type: OnDelete}
+              selector: {matchLabels: {app: db}}
+              template:
+                metadata: {labels: {app: db}}
+                spec:
+                  containers: [{name: db, image: db:1}]
+            """;
+        var html = HtmlReport.Render(Sim.Run(Manifests + "\n" + onDelete));
+        Assert.That(CountOf(html, "<svg class=\"rollout\""), Is.EqualTo(1));
+        Assert.That(html, Does.Contain("<p class=\"rollout-plain\">StatefulSet default/db (OnDelete): does not complete — OnDelete: pods move to the new revision only when they are deleted manually</p>"));
+        var again = HtmlReport.Render(Sim.Run(Manifests + "\n" + onDelete));
+        Assert.That(again, Is.EqualTo(html), "the same input gives the same bytes");
+    }
+
+    [Test]
     public void Html_renders_charts_in_headless_chromium()
     {
         const string chromium = "/usr/bin/chromium";
@@ -89,11 +113,20 @@ public sealed class ReportTests
             var dom = DumpDom(chromium, page, Path.Combine(dir.FullName, "profile"));
             Assert.That(dom, Does.Contain("data-rendered=\"true\""), "the inline script did not run");
             Assert.That(CountOf(dom, "class=\"node-bar cpu\""), Is.EqualTo(4));
-            Assert.That(dom, Does.Contain("<text x=\"0\" y=\"16\" class=\"node-label\">control-plane</text>"));
+            Assert.That(dom, Does.Contain("<text x=\"0\" y=\"41\" class=\"node-label\">control-plane<title>control-plane: 0 of 110 pods</title></text>"));
+
+            // Labelled axes with units, hover details rounded as in the text report ("worker-1 1000m/4000m (25%)").
+            Assert.That(dom, Does.Contain(">requested share of allocatable (%)</text>").And.Contain(">step</text>").And.Contain(">pods</text>"));
+            Assert.That(dom, Does.Contain("<title>worker-1 cpu: 1000m of 4000m requested (25%)</title>"));
             Assert.That(dom, Does.Contain("data-rollout=\"Deployment/web\""));
             Assert.That(CountOf(dom, "class=\"rollout-line"), Is.EqualTo(3));
+            Assert.That(CountOf(dom, "class=\"rollout-step\""), Is.EqualTo(Sim.Run(Manifests).Rollouts.Single().Steps.Count));
             Assert.That(dom, Does.Contain("class=\"downtime\""));
             Assert.That(dom, Does.Contain("Deployment default/web (Recreate): completes"));
+
+            // The pod-to-node table.
+            Assert.That(dom, Does.Contain("<td>default/huge</td><td>Pod/huge</td><td>Pending</td><td>0/4 nodes are available: "));
+            Assert.That(CountOf(dom, "<tr data-node=\"worker-"), Is.EqualTo(2));
         }
         finally
         {

@@ -30,11 +30,12 @@ public sealed class SchedulerFilterTests
     public void Issue_example_message_on_the_default_cluster_in_the_1_35_form()
     {
         // A1: v1.35 writes "node(s) had untolerated taint(s)" (#134740); A8: counts sorted, preemption suffix,
-        // taints are unresolvable ("Preemption is not helpful"), resources without victims "No preemption victims found".
+        // taints are unresolvable ("Preemption is not helpful"), resources without victims "No preemption victims found";
+        // since 1.34 the DynamicResources PostFilter (dynamicresources.go) answers first: "no new claims to deallocate".
         var pod = Sim.Pod(Sim.Run(BigPod), "big-" + HashOf(BigPod) + "-0");
         Assert.That(pod.Node, Is.Null);
         Assert.That(pod.Reason, Is.EqualTo(
-            "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod."));
+            "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 Insufficient cpu. no new claims to deallocate, preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod."));
     }
 
     [Test]
@@ -214,7 +215,7 @@ public sealed class SchedulerFilterTests
             """;
         var result = Sim.Run(yaml, Sim.Node("n1"));
         Assert.That(result.Pods.Count(p => p.Node == "n1"), Is.EqualTo(1));
-        Assert.That(result.Pods.Single(p => p.Node is null).Reason, Does.StartWith("0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod."));
+        Assert.That(result.Pods.Single(p => p.Node is null).Reason, Does.StartWith("0/1 nodes are available: 1 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod."));
     }
 
     [Test]

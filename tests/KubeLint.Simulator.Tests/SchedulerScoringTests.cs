@@ -185,7 +185,7 @@ public sealed class SchedulerScoringTests
         var result = Sim.Run(Deployment("web", 2, extraSpec: extra), cluster);
         Assert.That(result.Pods[0].Node, Is.EqualTo("n1"));
         Assert.That(result.Pods[1].Reason, Is.EqualTo(
-            "0/2 nodes are available: 1 node(s) didn't match pod topology spread constraints, 1 node(s) were unschedulable. preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling."));
+            "0/2 nodes are available: 1 node(s) didn't match pod topology spread constraints, 1 node(s) were unschedulable. no new claims to deallocate, preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling."));
     }
 
     [Test]
@@ -279,7 +279,7 @@ public sealed class SchedulerScoringTests
         var extra = "      affinity:\n        podAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - {topologyKey: topology.kubernetes.io/zone, labelSelector: {matchLabels: {app: cache}}}";
         var result = Sim.Run(Deployment("web", 1, extraSpec: extra));
         Assert.That(result.Pods[0].Reason, Is.EqualTo(
-            "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 node(s) didn't match pod affinity rules. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."));
+            "0/4 nodes are available: 1 node(s) had untolerated taint(s), 3 node(s) didn't match pod affinity rules. no new claims to deallocate, preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling."));
     }
 
     [Test]

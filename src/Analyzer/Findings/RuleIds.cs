@@ -56,6 +56,7 @@ public static class RuleIds
     public const string MissingReference = "KL2008";
     public const string OverlappingSelectors = "KL2009";
     public const string HpaMissingRequest = "KL2010";
+    public const string AffinitySelectsNothing = "KL2011";
 
     // Probes and resources.
     public const string MissingReadinessProbe = "KL3001";
@@ -83,6 +84,7 @@ public static class RuleIds
     public const string ClaimUnbound = "KL5004";
     public const string AdmissionRejected = "KL5005";
     public const string AdmissionWarning = "KL5006";
+    public const string ServiceSwitchGap = "KL5007";
 
     // Security and image hygiene.
     public const string PrivilegedContainer = "KL6001";

@@ -15,10 +15,12 @@ public sealed class ProbePortNotExposedRule : Rule
         Severity.Warning,
         Categories.ProbesAndResources,
         "Probes should target a port the container declares.",
-        "A named probe port (httpGet.port or tcpSocket.port) is resolved against the container's own ports; when no port "
-        + "has that name, the probe fails on every attempt. A numeric probe port that is missing from a container which "
-        + "does declare ports usually means the probe and the ports went out of sync (a renumbered port, a copied probe). "
-        + "Containers that declare no ports at all are not checked for numeric ports, since declaring ports is optional.",
+        "A named probe port (httpGet.port, tcpSocket.port or grpc.port) is resolved against the container's own ports; when "
+        + "no port has that name, the probe fails on every attempt. A numeric probe port may be served by any container of "
+        + "the pod, which share one network namespace; one that no container of a pod with declared ports declares usually "
+        + "means the probe and the ports went out of sync (a renumbered port, a copied probe). Probes connect over TCP "
+        + "(HTTP and gRPC run on it), so a port declared only as UDP or SCTP never answers them. A container that declares "
+        + "no ports at all is not checked for numeric ports, since declaring ports is optional.",
         "Point the probe at one of the container's ports, or declare the port the probe uses.")
     {
         Examples = new(
@@ -76,14 +78,18 @@ public sealed class ProbePortNotExposedRule : Rule
     {
         foreach (var template in PodContainers.Complete(context))
         {
-            foreach (var container in PodContainers.All(template).Where(c => c.IsLongRunning))
+            var containers = PodContainers.All(template).Where(c => c.IsLongRunning).ToList();
+
+            // The containers of a pod share its network namespace, so a number may be served by any of them.
+            var podPorts = containers.SelectMany(c => c.Node.GetSequence("ports")?.Mappings ?? []).ToList();
+            foreach (var container in containers)
             {
                 var ports = container.Node.GetSequence("ports")?.Mappings.ToList() ?? [];
                 foreach (var probeKey in ProbeKeys)
                 {
                     var probe = container.Node.GetMapping(probeKey);
                     var port = probe?.GetPath("httpGet", "port") ?? probe?.GetPath("tcpSocket", "port") ?? probe?.GetPath("grpc", "port");
-                    if (port is YamlScalar scalar && Check(scalar, ports) is { } problem)
+                    if (port is YamlScalar scalar && Check(scalar, ports, podPorts) is { } problem)
                     {
                         context.Report(Definition, template.Owner, scalar, $"The {probeKey} of {container.Describe()} {problem}");
                     }
@@ -92,25 +98,50 @@ public sealed class ProbePortNotExposedRule : Rule
         }
     }
 
-    private static string? Check(YamlScalar port, List<YamlMapping> ports)
+    private static string? Check(YamlScalar port, List<YamlMapping> ports, List<YamlMapping> podPorts)
     {
         if (port.TryGetInt64(out var number))
         {
-            if (ports.Count == 0 || ports.Exists(p => PodContainers.Int(p, "containerPort") == number))
+            if (podPorts.Exists(p => PodContainers.Int(p, "containerPort") == number && IsTcp(p)))
             {
                 return null;
             }
 
-            var declared = string.Join(", ", ports.Select(p => PodContainers.Int(p, "containerPort")).OfType<long>().Select(p => p.ToString(CultureInfo.InvariantCulture)));
-            return $"targets port {number}, which is not among the container's ports ({declared}).";
+            if (podPorts.Find(p => PodContainers.Int(p, "containerPort") == number) is { } other)
+            {
+                return $"targets port {number}, which the pod declares only as {other.GetString("protocol")}; probes connect over TCP.";
+            }
+
+            if (ports.Count == 0)
+            {
+                return null;
+            }
+
+            var declared = string.Join(", ", podPorts.Select(p => PodContainers.Int(p, "containerPort")).OfType<long>().Distinct().Select(p => p.ToString(CultureInfo.InvariantCulture)));
+            return $"targets port {number}, which is not among the ports of the pod's containers ({declared}).";
         }
 
         // Strings without a letter are not port names; schema validation reports them.
-        if (port.Kind != ScalarKind.String || !port.Value.Any(char.IsLetter) || ports.Exists(p => p.GetString("name") == port.Value))
+        if (port.Kind != ScalarKind.String || !port.Value.Any(char.IsLetter))
         {
             return null;
         }
 
-        return $"targets the named port \"{port.Value}\", but the container has no port with that name, so the probe always fails.";
+        // pkg/probe/util.go findPortByName: a name is looked up among the probe's own container's ports only, whatever their protocol.
+        if (ports.Find(p => p.GetString("name") == port.Value) is not { } named)
+        {
+            return $"targets the named port \"{port.Value}\", but the container has no port with that name, so the probe always fails.";
+        }
+
+        var resolved = PodContainers.Int(named, "containerPort");
+        if (IsTcp(named) || podPorts.Exists(p => PodContainers.Int(p, "containerPort") == resolved && IsTcp(p)))
+        {
+            return null;
+        }
+
+        return $"targets the named port \"{port.Value}\", which is declared as {named.GetString("protocol")}; probes connect over TCP, so the probe fails.";
     }
+
+    /// <summary>A container port served over TCP (the default protocol), the only one probes reach.</summary>
+    private static bool IsTcp(YamlMapping port) => (port.GetString("protocol") ?? "TCP") == "TCP";
 }

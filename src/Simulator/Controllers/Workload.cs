@@ -33,10 +33,10 @@ public sealed class Workload
     /// <summary>Why the controller creates no pod although the template has some (a suspended Job), or null.</summary>
     public string? Inactive { get; init; }
 
-    /// <summary>Bare pods this ReplicaSet or ReplicationController adopted instead of creating pods.</summary>
+    /// <summary>Bare pods this ReplicaSet, ReplicationController or Deployment's ReplicaSet adopted instead of creating pods.</summary>
     public List<SimPod> Adopted { get; } = [];
 
-    /// <summary>The ReplicaSet or ReplicationController that adopted this bare pod, or null.</summary>
+    /// <summary>The controller that adopted this bare pod, or null.</summary>
     public Workload? AdoptedBy { get; set; }
 
     /// <summary>The name pods are reported under: the adopting controller's for an adopted pod.</summary>
@@ -107,8 +107,11 @@ public sealed class JobState
     /// <summary>The podFailurePolicy action for pods with the DisruptionTarget condition (Ignore, FailJob, Count), or null.</summary>
     public string? DisruptionAction { get; init; }
 
+    /// <summary>The index of that rule in spec.podFailurePolicy.rules.</summary>
+    public int DisruptionRule { get; init; } = -1;
+
     public int Failed { get; set; }
 
-    /// <summary>"BackoffLimitExceeded: Job has reached the specified backoff limit" once the Job failed.</summary>
+    /// <summary>The Job's failure condition as "Reason: message" once the Job failed (job_controller.go, pod_failure_policy.go).</summary>
     public string? FailedReason { get; set; }
 }

@@ -167,13 +167,20 @@ public static class WorkloadExpander
 
         var labels = Labels(template, ("batch.kubernetes.io/job-name", jobName), ("job-name", jobName));
         var first = PodSpecReader.Read(template.Spec, labels, template.Namespace, jobName, name, obj, cluster, report);
+        // The first rule matching a preempted pod decides (pod_failure_policy.go matchPodFailurePolicy): a rule on
+        // the DisruptionTarget condition; exit-code rules do not match a pod whose containers never ran.
         string? disruption = null;
+        var disruptionRule = -1;
+        var index = 0;
         foreach (var rule in spec?.GetPath("podFailurePolicy", "rules") is YamlSequence rules ? rules.Mappings : [])
         {
-            if (rule.GetSequence("onPodConditions")?.Mappings.Any(m => m.GetString("type") == "DisruptionTarget") == true)
+            if (disruption is null && rule.GetSequence("onPodConditions")?.Mappings.Any(m => m.GetString("type") == "DisruptionTarget") == true)
             {
-                disruption ??= rule.GetString("action");
+                disruption = rule.GetString("action");
+                disruptionRule = index;
             }
+
+            index++;
         }
 
         return new Workload
@@ -189,6 +196,7 @@ public static class WorkloadExpander
             {
                 BackoffLimit = PodSpecReader.Int(spec, "backoffLimit") is var limit && spec?.GetEntry("backoffLimit") is not null ? limit : 6,
                 DisruptionAction = disruption,
+                DisruptionRule = disruptionRule,
             },
         };
     }

@@ -1,11 +1,14 @@
-using System.Net;
 using System.Text;
+using static KubeLint.Simulator.Reports.HtmlCharts;
+using static KubeLint.Simulator.Reports.ReportFormat;
 
 namespace KubeLint.Simulator.Reports;
 
 /// <summary>
-/// A self-contained HTML page (no external resources): the JSON result embedded, a node utilisation chart and a
-/// rollout timeline chart drawn as SVG by an inline script, plus tables of pending pods and claims.
+/// A self-contained HTML page (no external resources): a summary, the node utilisation chart, a chart per rollout
+/// that says something, the pod-to-node table, Services, claims and the JSON result embedded. The charts are inline
+/// SVG rendered here, so the page shows without its script; the script only links hover between a node's bars and
+/// its pods' rows.
 /// </summary>
 public static class HtmlReport
 {
@@ -22,91 +25,130 @@ public static class HtmlReport
             body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
             h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 2em; }
             table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 4px 8px; text-align: left; vertical-align: top; }
-            .pending { color: #b00020; } svg text { font-size: 11px; }
+            .pending { color: #b00020; } .note, .rollout-reason { color: #555; }
+            svg text { font-size: 11px; } svg .axis-title { font-size: 12px; fill: #444; } svg .rollout-title { font-size: 13px; font-weight: 600; }
+            tr.highlight td { background: #fff4c2; } .node-bar:hover, .rollout-step:hover { opacity: 0.75; }
             </style>
             </head>
             <body>
             <h1>KubeLint cluster simulation</h1>
 
             """);
-        html.Append("<p id=\"summary\">").Append(Encode(result.DefaultCluster ? "Embedded default cluster" : "Cluster from --cluster"))
-            .Append(", scheduler messages of Kubernetes ").Append(Encode(result.KubernetesVersion)).Append(": ")
-            .Append(result.Pods.Count(p => p.Node is not null)).Append(" of ").Append(result.Pods.Count).Append(" pods placed.</p>\n");
-        html.Append("<h2>Node utilisation</h2>\n<div id=\"node-chart\"></div>\n");
-        html.Append("<h2>Rollouts</h2>\n<div id=\"rollout-chart\"></div>\n");
-        html.Append("<h2>Pending pods</h2>\n<table id=\"pending\"><tr><th>Pod</th><th>Workload</th><th>Reason</th></tr>\n");
-        foreach (var pod in result.Pods.Where(p => p.Node is null))
+        Summary(html, result);
+        html.Append("<h2>Node utilisation</h2>\n<div id=\"node-chart\">\n");
+        Nodes(html, result.Nodes);
+        html.Append("</div>\n<h2>Rollouts</h2>\n<div id=\"rollout-chart\">\n");
+        foreach (var rollout in result.Rollouts)
         {
-            html.Append("<tr class=\"pending\"><td>").Append(Encode(pod.Namespace + "/" + pod.Name)).Append("</td><td>").Append(Encode(pod.Workload))
-                .Append("</td><td>").Append(Encode(pod.Reason ?? string.Empty)).Append("</td></tr>\n");
+            if (WorthCharting(rollout))
+            {
+                Rollout(html, rollout);
+            }
+            else
+            {
+                html.Append("<p class=\"rollout-plain\">").Append(Encode(rollout.Kind + " " + rollout.Namespace + "/" + rollout.Name + " (" + rollout.Strategy + "): "
+                    + (rollout.Completes ? "completes" : "does not complete") + (rollout.Reason is { } reason ? " — " + reason : string.Empty))).Append("</p>\n");
+            }
         }
 
-        html.Append("</table>\n<h2>Claims</h2>\n<table id=\"claims\"><tr><th>Claim</th><th>Phase</th><th>Volume</th><th>Reason</th></tr>\n");
-        foreach (var claim in result.Claims)
-        {
-            html.Append("<tr><td>").Append(Encode(claim.Namespace + "/" + claim.Name)).Append("</td><td>").Append(Encode(claim.Phase))
-                .Append("</td><td>").Append(Encode(claim.Volume ?? "-")).Append("</td><td>").Append(Encode(claim.Reason ?? string.Empty)).Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n<script type=\"application/json\" id=\"data\">\n").Append(JsonReport.Render(result)).Append("</script>\n");
+        html.Append("</div>\n");
+        Pods(html, result);
+        Services(html, result);
+        Claims(html, result);
+        html.Append("<script type=\"application/json\" id=\"data\">\n").Append(JsonReport.Render(result)).Append("</script>\n");
         html.Append(Script);
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    private static void Summary(StringBuilder html, SimulationResult result)
+    {
+        var pods = result.Pods.Sum(p => p.Count);
+        var placed = result.Pods.Where(p => p.Node is not null).Sum(p => p.Count);
+        html.Append("<p id=\"summary\">").Append(Encode(result.DefaultCluster ? "Embedded default cluster" : "Cluster from --cluster"))
+            .Append(" (").Append(Int(result.Nodes.Count)).Append(" nodes), scheduler messages of Kubernetes ").Append(Encode(result.KubernetesVersion)).Append(": ")
+            .Append(Int(placed)).Append(" of ").Append(Int(pods)).Append(" pods placed.");
+        if (result.Autoscaling is { } pool)
+        {
+            html.Append(" Workers needed: ").Append(Int(pool.Workers)).Append(" of ").Append(Encode(pool.WorkerShape))
+                .Append(" (autoscaled from ").Append(Int(pool.InitialWorkers)).Append(", at most ").Append(Int(pool.MaxWorkers)).Append(").");
+        }
 
-    // Draws both charts from the embedded JSON; every element carries a class so tests can find it after rendering.
+        html.Append("</p>\n");
+    }
+
+    /// <summary>Every pod (a group of identical pods once) with its node, or why it is Pending, and the tie set of equal scores.</summary>
+    private static void Pods(StringBuilder html, SimulationResult result)
+    {
+        html.Append("<h2>Pods and their nodes</h2>\n<table id=\"pods\"><tr><th>Pod</th><th>Workload</th><th>Node</th><th>Note</th></tr>\n");
+        foreach (var pod in result.Pods)
+        {
+            var name = pod.Namespace + "/" + pod.Name + (pod.Count > 1 ? " and " + Int(pod.Count - 1) + " more like it" : string.Empty);
+            var note = pod.Node is null
+                ? pod.Admission ?? pod.Reason ?? string.Empty
+                : pod.TieCount > 1 ? "equal score on " + string.Join(", ", pod.Ties) + (pod.TieCount > pod.Ties.Count ? ", … " + Int(pod.TieCount) + " nodes" : string.Empty) : string.Empty;
+            html.Append(pod.Node is null ? "<tr class=\"pending\">" : "<tr data-node=\"" + Encode(pod.Node) + "\">")
+                .Append("<td>").Append(Encode(name)).Append("</td><td>").Append(Encode(pod.Workload)).Append("</td><td>").Append(Encode(pod.Node ?? "Pending"))
+                .Append("</td><td>").Append(Encode(note)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Services(StringBuilder html, SimulationResult result)
+    {
+        if (result.Services.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>Services</h2>\n<table id=\"services\"><tr><th>Service</th><th>Ready endpoints</th><th>From</th><th>Ports</th></tr>\n");
+        foreach (var service in result.Services)
+        {
+            var from = string.Join(", ", service.Backends.Select(b => b.Workload + " " + Int(b.Ready) + "/" + Int(b.Pods) + " (" + Int(b.ShareOf(service.Ready)) + "%)"));
+            var ports = string.Join("; ", service.Ports.Select(p => Int(p.Port) + "/" + p.Protocol + " → " + (p.Resolved.Count == 0 ? p.TargetPort
+                : string.Join(", ", p.Resolved.Select(r => r.Port is { } number ? Int(number) : p.TargetPort + " (not found in " + r.Workload + ")").Distinct(StringComparer.Ordinal)))));
+            html.Append("<tr><td>").Append(Encode(service.Namespace + "/" + service.Name)).Append("</td><td>").Append(Int(service.Ready)).Append("</td><td>").Append(Encode(from))
+                .Append("</td><td>").Append(Encode(ports)).Append("</td></tr>\n");
+            if (service.SwitchGap is { } gap)
+            {
+                html.Append("<tr class=\"pending\"><td></td><td colspan=\"3\">").Append(Encode(gap)).Append("</td></tr>\n");
+            }
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void Claims(StringBuilder html, SimulationResult result)
+    {
+        if (result.Claims.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h2>Claims</h2>\n<table id=\"claims\"><tr><th>Claim</th><th>Phase</th><th>Volume</th><th>Reason</th></tr>\n");
+        foreach (var claim in result.Claims)
+        {
+            var volume = (claim.Volume ?? "-") + (claim.Ties.Count > 1 ? " (equal capacity: " + string.Join(", ", claim.Ties) + ")" : string.Empty);
+            html.Append("<tr><td>").Append(Encode(claim.Namespace + "/" + claim.Name)).Append("</td><td>").Append(Encode(claim.Phase))
+                .Append("</td><td>").Append(Encode(volume)).Append("</td><td>").Append(Encode(claim.Reason ?? string.Empty)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    // Hovering a node's bar highlights the rows of the pods on that node; the charts themselves need no script.
     private const string Script = """
         <script>
         (function () {
-          var data = JSON.parse(document.getElementById('data').textContent);
-          var ns = 'http://www.w3.org/2000/svg';
-          function el(name, attrs, text) {
-            var e = document.createElementNS(ns, name);
-            for (var k in attrs) { e.setAttribute(k, attrs[k]); }
-            if (text !== undefined) { e.textContent = text; }
-            return e;
+          var rows = document.querySelectorAll('#pods tr[data-node]');
+          function mark(node, on) {
+            rows.forEach(function (row) { if (row.getAttribute('data-node') === node) { row.classList.toggle('highlight', on); } });
           }
-          var rowH = 22, labelW = 160, barW = 400;
-          var nodes = el('svg', { id: 'node-svg', width: labelW + barW + 120, height: rowH * (data.nodes.length + 1) });
-          data.nodes.forEach(function (n, i) {
-            var y = i * rowH + 4;
-            var cpu = n.cpuAllocatableMillis > 0 ? n.cpuRequestedMillis / n.cpuAllocatableMillis : 0;
-            var mem = n.memoryAllocatableBytes > 0 ? n.memoryRequestedBytes / n.memoryAllocatableBytes : 0;
-            nodes.appendChild(el('text', { x: 0, y: y + 12, 'class': 'node-label' }, n.name));
-            nodes.appendChild(el('rect', { x: labelW, y: y, width: barW, height: 8, fill: '#eee' }));
-            nodes.appendChild(el('rect', { x: labelW, y: y, width: Math.min(1, cpu) * barW, height: 8, fill: '#3b7dd8', 'class': 'node-bar cpu', 'data-node': n.name }));
-            nodes.appendChild(el('rect', { x: labelW, y: y + 9, width: barW, height: 8, fill: '#eee' }));
-            nodes.appendChild(el('rect', { x: labelW, y: y + 9, width: Math.min(1, mem) * barW, height: 8, fill: '#2a9d5c', 'class': 'node-bar memory', 'data-node': n.name }));
-            nodes.appendChild(el('text', { x: labelW + barW + 8, y: y + 12 }, Math.round(cpu * 100) + '% cpu, ' + Math.round(mem * 100) + '% mem'));
-          });
-          document.getElementById('node-chart').appendChild(nodes);
-          var chart = document.getElementById('rollout-chart');
-          data.rollouts.forEach(function (r) {
-            var max = 1;
-            r.steps.forEach(function (s) { max = Math.max(max, s.old + s['new'], s.available); });
-            var w = Math.max(400, r.steps.length * 40), h = 120;
-            var svg = el('svg', { width: w + 260, height: h + 50, style: 'display:block', 'class': 'rollout', 'data-rollout': r.kind + '/' + r.name });
-            [['old pods', '#999'], ['new pods', '#3b7dd8'], ['available', '#2a9d5c']].forEach(function (l, i) {
-              svg.appendChild(el('rect', { x: w + 60, y: 30 + i * 16, width: 10, height: 10, fill: l[1] }));
-              svg.appendChild(el('text', { x: w + 76, y: 39 + i * 16, 'class': 'legend' }, l[0]));
-            });
-            svg.appendChild(el('text', { x: 0, y: 20 + h + 16 }, 'steps 0-' + (r.steps.length - 1) + ', max ' + max + ' pods'));
-            svg.appendChild(el('text', { x: 0, y: 12, 'class': 'rollout-title' }, r.kind + ' ' + r.namespace + '/' + r.name + ' (' + r.strategy + '): ' + (r.completes ? 'completes' : 'does not complete')));
-            function line(key, color) {
-              var pts = r.steps.map(function (s, i) {
-                var x = 30 + (r.steps.length > 1 ? i * w / (r.steps.length - 1) : 0);
-                return x + ',' + (20 + h - (s[key] / max) * h);
-              }).join(' ');
-              svg.appendChild(el('polyline', { points: pts, fill: 'none', stroke: color, 'stroke-width': 2, 'class': 'rollout-line ' + key }));
-            }
-            line('old', '#999'); line('new', '#3b7dd8'); line('available', '#2a9d5c');
-            if (r.downtimeStep !== null) {
-              var x = 30 + (r.steps.length > 1 ? r.downtimeStep * w / (r.steps.length - 1) : 0);
-              svg.appendChild(el('circle', { cx: x, cy: 20 + h, r: 5, fill: '#b00020', 'class': 'downtime' }));
-            }
-            chart.appendChild(svg);
+          document.querySelectorAll('.node-bar').forEach(function (bar) {
+            var node = bar.getAttribute('data-node');
+            bar.addEventListener('mouseenter', function () { mark(node, true); });
+            bar.addEventListener('mouseleave', function () { mark(node, false); });
           });
           document.body.setAttribute('data-rendered', 'true');
         })();

@@ -131,6 +131,65 @@ public static class JsonReport
         }
 
         json.EndArray();
+        json.Name("services");
+        json.StartArray();
+        foreach (var service in result.Services)
+        {
+            json.StartObject();
+            json.Property("namespace", service.Namespace);
+            json.Property("name", service.Name);
+            json.Property("readyEndpoints", service.Ready);
+            json.Name("backends");
+            json.StartArray();
+            foreach (var backend in service.Backends)
+            {
+                json.StartObject();
+                json.Property("workload", backend.Workload);
+                json.Property("ready", backend.Ready);
+                json.Property("pods", backend.Pods);
+                json.Property("sharePercent", backend.ShareOf(service.Ready));
+                json.EndObject();
+            }
+
+            json.EndArray();
+            json.Name("ports");
+            json.StartArray();
+            foreach (var port in service.Ports)
+            {
+                json.StartObject();
+                json.Property("name", port.Name);
+                json.Property("port", port.Port);
+                json.Property("protocol", port.Protocol);
+                json.Property("targetPort", port.TargetPort);
+                json.Name("resolved");
+                json.StartArray();
+                foreach (var (workload, to) in port.Resolved)
+                {
+                    json.StartObject();
+                    json.Property("workload", workload);
+                    json.Name("containerPort");
+                    if (to is { } number)
+                    {
+                        json.Value(number);
+                    }
+                    else
+                    {
+                        json.Value((string?)null);
+                    }
+
+                    json.EndObject();
+                }
+
+                json.EndArray();
+                json.EndObject();
+            }
+
+            json.EndArray();
+            json.Property("switchGap", service.SwitchGap);
+            json.EndObject();
+        }
+
+        json.EndArray();
         json.Name("failedJobs");
         json.StartArray();
         foreach (var job in result.FailedJobs)

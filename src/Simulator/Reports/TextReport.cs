@@ -1,12 +1,12 @@
-using System.Globalization;
 using System.Text;
+using static KubeLint.Simulator.Reports.ReportFormat;
 
 namespace KubeLint.Simulator.Reports;
 
 /// <summary>
 /// The human-readable simulation report: the cluster (and how many workers the autoscaled default needed), a table
 /// per node and per workload, then pending pods (a group of identical pods once, with its count), admission,
-/// preemptions, failed Jobs, claims and rollouts.
+/// Service endpoints, preemptions, failed Jobs, claims and rollouts.
 /// </summary>
 public static class TextReport
 {
@@ -25,8 +25,8 @@ public static class TextReport
         Table(text, ["NODE", "CPU REQUESTED", "MEMORY REQUESTED", "PODS"], result.Nodes.Select(n => new[]
         {
             n.Name,
-            Int(n.MilliCpuRequested) + "m/" + Int(n.MilliCpuAllocatable) + "m (" + Percent(n.MilliCpuRequested, n.MilliCpuAllocatable) + ")",
-            Int(n.MemoryRequested / (1024 * 1024)) + "Mi/" + Int(n.MemoryAllocatable / (1024 * 1024)) + "Mi (" + Percent(n.MemoryRequested, n.MemoryAllocatable) + ")",
+            Cpu(n.MilliCpuRequested) + "/" + Cpu(n.MilliCpuAllocatable) + " (" + Percent(n.MilliCpuRequested, n.MilliCpuAllocatable) + ")",
+            Memory(n.MemoryRequested) + "/" + Memory(n.MemoryAllocatable) + " (" + Percent(n.MemoryRequested, n.MemoryAllocatable) + ")",
             Int(n.Pods) + "/" + Int(n.PodsAllocatable),
         }));
         text.Append('\n');
@@ -62,6 +62,7 @@ public static class TextReport
             }
         }
 
+        Services(text, result);
         Admission(text, result);
         if (result.Preempted.Count > 0)
         {
@@ -85,9 +86,19 @@ public static class TextReport
             {
                 c.Namespace + "/" + c.Name + (c.Count > 1 ? " and " + Int(c.Count - 1) + " more" : string.Empty),
                 c.Phase,
-                (c.Volume ?? "-") + (c.Ties.Count > 0 ? " (or " + string.Join(", ", c.Ties) + ")" : string.Empty),
+                c.Volume ?? "-",
                 c.Reason ?? string.Empty,
             }));
+            var equal = result.Claims.Where(c => c.Ties.Count > 1).ToList();
+            if (equal.Count > 0)
+            {
+                text.Append("\nEqual volumes (a real cluster may bind another of these volumes):\n");
+                foreach (var claim in equal)
+                {
+                    text.Append("  ").Append(claim.Namespace).Append('/').Append(claim.Name).Append(" → ").Append(claim.Volume).Append(" of {")
+                        .Append(string.Join(", ", claim.Ties)).Append("}\n");
+                }
+            }
         }
 
         foreach (var rollout in result.Rollouts)
@@ -153,7 +164,34 @@ public static class TextReport
         }
     }
 
-    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Per Service: its ready endpoints with each workload's share (a canary's weight), its ports and a switch gap.</summary>
+    private static void Services(StringBuilder text, SimulationResult result)
+    {
+        if (result.Services.Count == 0)
+        {
+            return;
+        }
 
-    private static string Percent(long part, long whole) => whole <= 0 ? "-" : Int(part * 100 / whole) + "%";
+        text.Append("\nServices (ready endpoints after the apply):\n");
+        foreach (var service in result.Services)
+        {
+            text.Append("  ").Append(service.Namespace).Append('/').Append(service.Name).Append(": ").Append(Int(service.Ready)).Append(service.Ready == 1 ? " endpoint" : " endpoints");
+            if (service.Backends.Count > 0)
+            {
+                text.Append(" from ").Append(string.Join(", ", service.Backends.Select(b => b.Workload + " " + Int(b.Ready) + "/" + Int(b.Pods) + " (" + Int(b.ShareOf(service.Ready)) + "%)")));
+            }
+
+            foreach (var port in service.Ports)
+            {
+                text.Append("; port ").Append(Int(port.Port)).Append('/').Append(port.Protocol).Append(" → ")
+                    .Append(port.Resolved.Count == 0 ? port.TargetPort : string.Join(", ", port.Resolved.Select(r => r.Port is { } p ? Int(p) : port.TargetPort + " (not found in " + r.Workload + ")").Distinct(StringComparer.Ordinal)));
+            }
+
+            text.Append('\n');
+            if (service.SwitchGap is { } gap)
+            {
+                text.Append("    ").Append(gap).Append('\n');
+            }
+        }
+    }
 }

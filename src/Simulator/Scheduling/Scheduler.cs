@@ -152,6 +152,8 @@ public sealed class Scheduler
         {
             var error = new FitError(n);
             error.Add(DefaultPreemption.NotHelpful, n);
+            // The DynamicResources PostFilter is not added here: its PreFilter comes last and has not run after an
+            // earlier PreFilter rejected the pod, so upstream's message for that case is not the one modelled.
             placement.Reason = new FitError(n).Message(pre.Message) + " "
                 + (pod.NeverPreempts ? "preemption: " + DefaultPreemption.NotEligible : "preemption: " + error.Message());
             return placement;
@@ -280,7 +282,7 @@ public sealed class Scheduler
             return placement;
         }
 
-        placement.Reason = error.Message() + " " + message;
+        placement.Reason = error.Message() + " " + DynamicResources.PostFilterMessage(_version, message!);
         return placement;
     }
 

@@ -37,6 +37,9 @@ public sealed record SchedulerVersion(int Minor)
     /// <summary>MatchLabelKeysInPodAffinity: beta and on by default since 1.31.</summary>
     public bool MatchLabelKeysInPodAffinity => Minor >= 31;
 
+    /// <summary>DynamicResourceAllocation: GA and on by default since 1.34, which adds the DynamicResources plugin to the default profile.</summary>
+    public bool DynamicResourceAllocation => Minor >= 34;
+
     /// <summary>The Kubernetes version as "1.N".</summary>
     public override string ToString() => "1." + Minor.ToString(CultureInfo.InvariantCulture);
 }

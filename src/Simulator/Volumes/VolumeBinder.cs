@@ -222,9 +222,10 @@ public sealed class VolumeBinder
     }
 
     /// <summary>
-    /// Binds the claim to the volume. The other Available volumes of the same capacity that would have matched are
-    /// recorded as the tie set: upstream walks the volume cache in map order and keeps the first smallest volume,
-    /// so any of them may be chosen.
+    /// Binds the claim to the volume. With other Available volumes of the same capacity that would have matched, all
+    /// of them (the chosen one included, ordinal order) are the tie set, as for nodes of equal score: upstream's
+    /// FindMatchingVolume (pkg/controller/volume/persistentvolume/util) keeps the first strictly smallest volume of
+    /// the cache's index, which lists them in map order, so any of them may be chosen.
     /// </summary>
     public void Bind(SimClaim claim, SimVolume volume, SimNode? node)
     {
@@ -240,6 +241,12 @@ public sealed class VolumeBinder
                     ties.Add(other.Name);
                 }
             }
+        }
+
+        if (ties.Count > 0)
+        {
+            ties.Add(volume.Name);
+            ties.Sort(StringComparer.Ordinal);
         }
 
         volume.ClaimRef = claim.Key;

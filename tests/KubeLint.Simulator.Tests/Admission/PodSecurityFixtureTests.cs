@@ -7,8 +7,8 @@ namespace KubeLint.Simulator.Tests.Admission;
 /// Pod Security Admission against upstream's own fixtures (staging/src/k8s.io/pod-security-admission/test/testdata:
 /// per level and version, pods that must pass and pods that must fail). The fixtures are upstream data, not part of
 /// this repository: the test reads them from the folder KUBELINT_PSA_FIXTURES names (a checkout's testdata folder)
-/// and is skipped without it. The checked-in table of PodSecurityTests covers every check and version boundary on a
-/// fresh clone.
+/// and is skipped without it. PodSecurityFixtureTableTests re-expresses the fixture definitions those files are
+/// generated from and runs on every clone; this comparison with the generated files is the additional full check.
 /// </summary>
 public sealed class PodSecurityFixtureTests
 {

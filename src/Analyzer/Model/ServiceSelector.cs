@@ -1,9 +1,7 @@
-using KubeLint.Analyzer.Model;
-
-namespace KubeLint.Rules.Selectors;
+namespace KubeLint.Analyzer.Model;
 
 /// <summary>The selector of a core Service that manages its endpoints from pods.</summary>
-internal static class ServiceSelector
+public static class ServiceSelector
 {
     /// <summary>
     /// The Service's selector, or null when the Service does not select pods: another group's kind, type
