@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
@@ -15,20 +14,12 @@ namespace KubeLint.Cli.Output;
 /// </summary>
 public sealed class GitLabFormatter(string repositoryRoot) : IReportFormatter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly string _root = Path.GetFullPath(repositoryRoot);
 
     public void Write(LintReport report, TextWriter writer)
     {
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        writer.Write(JsonText.Of(json =>
         {
             json.WriteStartArray();
             foreach (var finding in report.Findings)
@@ -52,9 +43,7 @@ public sealed class GitLabFormatter(string repositoryRoot) : IReportFormatter
             }
 
             json.WriteEndArray();
-        }
-
-        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }));
         writer.Write('\n');
     }
 

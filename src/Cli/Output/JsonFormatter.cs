@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KubeLint.Analyzer.Findings;
 
@@ -11,18 +9,9 @@ namespace KubeLint.Cli.Output;
 /// </summary>
 public sealed class JsonFormatter : IReportFormatter
 {
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        // Manifest text (quotes, '<', non-ASCII names) stays readable; the output is a file, not HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public void Write(LintReport report, TextWriter writer)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        writer.Write(JsonText.Of(json =>
         {
             json.WriteStartObject();
             json.WriteString("version", ToolInfo.Version);
@@ -42,9 +31,7 @@ public sealed class JsonFormatter : IReportFormatter
             json.WriteNumber("infos", report.Count(Severity.Info));
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-
-        writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }));
         writer.Write('\n');
     }
 
