@@ -74,7 +74,8 @@ public static class InputReader
                     return buffer;
                 }
 
-                // Larger than its size said (it grew), or of unknown size: grow as a stream is read.
+                // Larger than its size said (it grew; the byte read to confirm the end is kept), or of unknown
+                // size: grow as a stream is read.
                 Array.Resize(ref buffer, (int)Math.Min(limit + 1, Math.Max(buffer.Length * 2L, ChunkSize)));
                 if (next >= 0)
                 {
