@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace KubeLint.Analyzer.Re2;
 
 /// <summary>
@@ -10,6 +12,11 @@ namespace KubeLint.Analyzer.Re2;
 /// </summary>
 public sealed class Re2Regex
 {
+    // CRDs repeat a few patterns across their versions and fields (the real-manifest corpus has 1,337 patterns, 23
+    // distinct), and a CRD's own validation and its compiled schema each compile them. A compiled program is only
+    // read while matching, so one compilation per pattern text serves every caller and thread.
+    private static readonly ConcurrentDictionary<string, Compilation> Compilations = new(StringComparer.Ordinal);
+
     private readonly Re2Program _program;
 
     private Re2Regex(string pattern, Re2Program program)
@@ -23,17 +30,21 @@ public sealed class Re2Regex
     /// <summary>Compiles a pattern as regexp.Compile does; false with Go's error when Go would reject it.</summary>
     public static bool TryCompile(string pattern, out Re2Regex? regex, out Re2Error? error)
     {
+        var compilation = Compilations.GetOrAdd(pattern, Compile);
+        regex = compilation.Regex;
+        error = compilation.Error;
+        return regex is not null;
+    }
+
+    private static Compilation Compile(string pattern)
+    {
         try
         {
-            regex = new Re2Regex(pattern, Re2Program.Compile(Re2Parser.Parse(pattern)));
-            error = null;
-            return true;
+            return new Compilation(new Re2Regex(pattern, Re2Program.Compile(Re2Parser.Parse(pattern))), null);
         }
         catch (Re2ParseException exception)
         {
-            regex = null;
-            error = exception.Error;
-            return false;
+            return new Compilation(null, exception.Error);
         }
     }
 
@@ -393,5 +404,12 @@ public sealed class Re2Regex
         }
 
         public void Clear() => Count = 0;
+    }
+
+    private sealed class Compilation(Re2Regex? regex, Re2Error? error)
+    {
+        public Re2Regex? Regex { get; } = regex;
+
+        public Re2Error? Error { get; } = error;
     }
 }
