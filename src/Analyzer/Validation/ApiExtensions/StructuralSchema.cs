@@ -60,15 +60,22 @@ internal static class StructuralSchema
             return "OpenAPIV3Schema 'items' must be a schema, but is an array";
         }
 
-        foreach (var child in Children(schema))
+        // The children in upstream's order: items, properties, additionalProperties. Written out rather than
+        // through an iterator: this runs for every node of every CRD schema.
+        if (ConversionError(schema.Items) is { } itemsError)
         {
-            if (ConversionError(child) is { } error)
+            return itemsError;
+        }
+
+        foreach (var (_, property) in schema.PropertyEntries)
+        {
+            if (ConversionError(property) is { } propertyError)
             {
-                return error;
+                return propertyError;
             }
         }
 
-        return null;
+        return ConversionError(schema.AdditionalProperties);
     }
 
     /// <summary><c>ValidateStructural</c> of a root schema.</summary>
@@ -111,17 +118,6 @@ internal static class StructuralSchema
         }
 
         return schema.ValueOf("definitions") is not null && schema.Field.Child("definitions").Count > 0 ? "OpenAPIV3Schema 'definitions' is not supported" : null;
-    }
-
-    private static IEnumerable<SchemaProps> Children(SchemaProps schema)
-    {
-        yield return schema.Items;
-        foreach (var (_, property) in schema.PropertyEntries)
-        {
-            yield return property;
-        }
-
-        yield return schema.AdditionalProperties;
     }
 
     /// <summary><c>validateStructuralInvariants</c>.</summary>
