@@ -2,7 +2,7 @@ using KubeLint.Analyzer.Findings;
 
 namespace KubeLint.Analyzer.Schema;
 
-/// <summary>Descriptors of the schema validation problems (KL1101-KL1112).</summary>
+/// <summary>Descriptors of the schema validation problems (KL1101-KL1114).</summary>
 public static class SchemaRules
 {
     private const string Category = "Schema";
@@ -585,6 +585,54 @@ public static class SchemaRules
         UnknownKind.Description,
         UnknownKind.Remediation);
 
+    public static RuleDescriptor IntegerOverflow { get; } = new(
+        RuleIds.IntegerOverflow,
+        "integer-overflow",
+        Severity.Warning,
+        Category,
+        "An integer does not fit its field's Go type, so the API server stores another number.",
+        "The API server decodes a built-in kind's integer fields through Go conversions that do not check ranges (apimachinery runtime/converter.go): a number beyond int32 in an int32 field keeps its low 32 bits (10000000000 is stored as 1410065408, 2147483648 as -2147483648), and a whole number beyond int64 becomes -9223372036854775808. The object is accepted unless the stored value fails validation, which is then reported with that value as the server reports it; either way the cluster runs with a number the manifest does not show.",
+        "Write the number you mean, within the field's range (int32: -2147483648 to 2147483647).")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: ReplicationController
+                metadata:
+                  name: web
+                spec:
+                  replicas: 10000000000
+                  selector:
+                    app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                """,
+            good: """
+                apiVersion: v1
+                kind: ReplicationController
+                metadata:
+                  name: web
+                spec:
+                  replicas: 10
+                  selector:
+                    app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                """),
+    };
+
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
         ApiNotServed,
@@ -600,5 +648,6 @@ public static class SchemaRules
         InvalidLabel,
         ValueOutOfBounds,
         CelRuleNotEvaluated,
+        IntegerOverflow,
     ];
 }
