@@ -177,6 +177,36 @@ public sealed class CelLibraryTests
     public void A_map_entry_transform_with_a_repeated_key_is_the_servers_error()
         => Assert.That(CelEngine.Evaluate("{'a': 'x', 'b': 'x'}.transformMapEntry(k, v, {v: k}).size() == 1", Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, "insert failed: key x already exists")));
 
+    // The list macros (cel-go parser/macro.go, MakeMap with two or three arguments, MakeFilter); over a map, its keys.
+    [TestCase("[1, 2, 3, 4].map(x, x % 2 == 0, x * 10) == [20, 40]")]
+    [TestCase("self.ports.map(p, p > 100, string(p)) == ['443']")]
+    [TestCase("{'a': 1, 'b': 2}.map(k, k != 'a', k + '!') == ['b!']")]
+    [TestCase("[1, 2].map(x, x > 5, x) == []")]
+    [TestCase("[1, 2, 3].all(y, [1, 2, 3].map(x, x > y, x).size() == 3 - y)")]
+    [TestCase("[[1, 2], [3]].map(l, l.size() > 1, l.map(x, x > 1, x)) == [[2]]")]
+    [TestCase("[0, 1].map(x, x > 0, 10 / x) == [10]")]
+    [TestCase("{'a': 1}.map(k, k) == ['a']")]
+    [TestCase("{'a': 1}.filter(k, k == 'a') == ['a']")]
+    [TestCase("{'a': 1, 'b': 2}.filter(k, k == 'b').map(k, k + k) == ['bb']")]
+    public void The_filtering_map_macro_holds(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [Test]
+    public void The_filtering_map_macro_fails()
+        => Assert.That(CelEngine.Evaluate("self.ports.map(p, p < 100, p) == [443]", Self).Kind, Is.EqualTo(CelOutcomeKind.Failed));
+
+    // cel-go's comprehension goes on after an error: a later filter error replaces the result, a transform error stays.
+    [TestCase("[0, 1].map(x, 10 / x > 1, x) == []", "division by zero")]
+    [TestCase("[0, 1].map(x, x == 0 ? 1 / x > 0 : 1 % (x - 1) == 0, x) == []", "modulus by zero")]
+    [TestCase("[0, 1].map(x, x == 1 ? 1 % 0 == 0 : true, 1 / x) == []", "modulus by zero")]
+    [TestCase("[0, 1, 2].map(x, true, x == 0 ? 1 / x : 1 % 0) == []", "division by zero")]
+    [TestCase("[{'a': 1}, {'b': 2}].map(m, m.a > 0, m) == []", "no such key: a")]
+    [TestCase("[{'a': 1}].map(m, true, m.b) == []", "no such key: b")]
+    [TestCase("[0, 1].filter(x, x == 0 ? 1 / x > 0 : 1 % (x - 1) == 0) == []", "modulus by zero")]
+    [TestCase("[0, 1].map(x, x == 0 ? 1 / x : 1 % (x - 1)) == []", "division by zero")]
+    public void A_filtering_map_error_is_the_one_cel_go_returns(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
     // string.format (cel-go ext/formatting.go with the en_US locale; expectations from its formatting_test.go).
     [TestCase("'%s and %d'.format(['str', 5]) == 'str and 5'")]
     [TestCase("'%%%s%%'.format(['text']) == '%text%'")]
