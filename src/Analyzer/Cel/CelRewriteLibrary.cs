@@ -58,6 +58,12 @@ internal static class CelRewriteLibrary
     {
         ThrowIfMissing(left);
         ThrowIfMissing(right);
+        if (CelEquality.FailsToCompare(left, right))
+        {
+            // types.Equal calls the left side's Equal, which gives MaybeNoSuchOverloadErr.
+            throw new CelRuntimeError("no such overload");
+        }
+
         try
         {
             return CompareFunctions.Compare(left, right, TypeRegistry.Empty) == 0;
@@ -76,7 +82,8 @@ internal static class CelRewriteLibrary
         return container switch
         {
             IDictionary map => TryMapKey(value, out var key) ? map.Contains(key) : MapEntries(map).Any(entry => AreEqual(value, entry.Key)),
-            IList list => list.Cast<object?>().Any(item => AreEqual(value, item)),
+            // baseList.Contains: an element that fails to compare is not the one sought.
+            IList list => list.Cast<object?>().Any(item => !CelEquality.FailsToCompare(value, item) && AreEqual(value, item)),
             _ => throw new CelNoSuchOverloadException($"No overload exists for use of operator 'in' with type '{container?.GetType().FullName ?? "null"}'."),
         };
     }
