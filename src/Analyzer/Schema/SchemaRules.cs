@@ -605,9 +605,14 @@ public static class SchemaRules
                       labels:
                         app: web
                     spec:
+                      securityContext:
+                        runAsNonRoot: true
                       containers:
                         - name: web
                           image: nginx:1.27
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
                 """,
             good: """
                 apiVersion: v1
@@ -623,9 +628,14 @@ public static class SchemaRules
                       labels:
                         app: web
                     spec:
+                      securityContext:
+                        runAsNonRoot: true
                       containers:
                         - name: web
                           image: nginx:1.27
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
                 """),
     };
 
