@@ -46,6 +46,12 @@ if (args.Length > 0 && args[0] == "--scale")
     return 0;
 }
 
+// One scheduler size alone (20 pods per node), for a profiler: ... -- --schedule NODES
+if (args is ["--schedule", var nodeCount])
+{
+    return ScaleRun.RunOne(int.Parse(nodeCount, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+}
+
 // One large case in this process (what --scale runs in child processes): ... -- --case NAME
 if (args is ["--case", var name])
 {

@@ -1,3 +1,4 @@
+using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Loading;
 using KubeLint.Cli.Repositories;
@@ -118,7 +119,7 @@ internal sealed class ManifestInputs
         var problems = new List<Finding>();
         var contents = files.Select(file => InputReader.Read(file, fileSystem, standardInput, loader.Limits, problems)).ToArray();
         var loaded = new LoadResult[files.Count];
-        Parallel.For(0, files.Count, i => loaded[i] = contents[i] is { } bytes ? loader.Load(NameOf(files[i], stdinName), bytes) : new LoadResult());
+        ParallelWork.For(files.Count, i => loaded[i] = contents[i] is { } bytes ? loader.Load(NameOf(files[i], stdinName), bytes) : new LoadResult());
         foreach (var problem in problems)
         {
             var named = problem.Location.FilePath == InputResolver.StandardInput && stdinName is not null

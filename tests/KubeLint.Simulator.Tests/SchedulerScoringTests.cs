@@ -1,3 +1,6 @@
+using KubeLint.Simulator.Cluster;
+using KubeLint.Simulator.Model;
+using KubeLint.Simulator.Volumes;
 using KubeLint.Simulator.Controllers;
 using KubeLint.Simulator.Scheduling;
 
@@ -317,4 +320,40 @@ public sealed class SchedulerScoringTests
         var second = Reports.JsonReport.Render(Sim.Run(yaml));
         Assert.That(second, Is.EqualTo(first));
     }
+
+    [Test]
+    public void A_node_added_later_with_the_smallest_name_wins_the_tie()
+    {
+        // Ties are broken by ordinal name order, not by the order nodes joined (the autoscaler appends nodes).
+        var scheduler = new Scheduler([DefaultCluster.Worker("node-b", "a"), DefaultCluster.Worker("node-c", "a")], new VolumeBinder(new ClusterModel()), SchedulerVersion.Latest);
+        scheduler.AddNode(DefaultCluster.Worker("node-a", "a"));
+        var placement = scheduler.Schedule(BenchLikePod("p"));
+        Assert.That(placement.Node, Is.EqualTo("node-a"));
+        Assert.That(placement.Ties, Is.EqualTo(new[] { "node-a", "node-b", "node-c" }));
+    }
+
+    [Test]
+    public void A_cordoned_node_added_later_is_filtered()
+    {
+        // Filters that cannot fail on the snapshot are left out of a cycle; a cordoned node joining makes
+        // NodeUnschedulable run again, so the tie winner by name is not chosen.
+        var scheduler = new Scheduler([DefaultCluster.Worker("node-b", "a")], new VolumeBinder(new ClusterModel()), SchedulerVersion.Latest);
+        Assert.That(scheduler.Schedule(BenchLikePod("first")).Node, Is.EqualTo("node-b"));
+        var worker = DefaultCluster.Worker("node-a", "a");
+        scheduler.AddNode(new SimNode(worker.Name, worker.Labels, worker.Taints, worker.Allocatable, worker.AllocatablePods, unschedulable: true));
+        var placement = scheduler.Schedule(BenchLikePod("second"));
+        Assert.That(placement.Node, Is.EqualTo("node-b"));
+        Assert.That(placement.TieCount, Is.EqualTo(1));
+    }
+
+    private static SimPod BenchLikePod(string name) => new()
+    {
+        Namespace = "default",
+        Name = name,
+        Workload = "Pod/" + name,
+        Labels = new Dictionary<string, string>(StringComparer.Ordinal),
+        Requests = new Resources { MilliCpu = 100, Memory = 64 * 1024 * 1024 },
+        NonZeroMilliCpu = 100,
+        NonZeroMemory = 64 * 1024 * 1024,
+    };
 }

@@ -67,7 +67,7 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
         }
 
         var forks = new AnalysisContext?[objects.Count];
-        Parallel.For(0, objects.Count, i =>
+        ParallelWork.For(objects.Count, i =>
         {
             if (schemas[i] is { } schema)
             {

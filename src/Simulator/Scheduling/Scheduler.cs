@@ -219,12 +219,13 @@ public sealed class Scheduler
         var found = 0;
         var processed = 0;
         _explicit.Clear();
+        _profile.SelectFilters(state, pod);
         for (var k = 0; k < count && found < toFind; k++)
         {
             var position = (_nextStartNodeIndex + k) % count;
             var info = _snapshot[nodes is null ? position : nodes[position]];
             processed++;
-            var failing = _profile.RunFilter(state, pod, info, out var failure);
+            var failing = _profile.RunSelectedFilters(state, pod, info, out var failure);
             if (failing < 0)
             {
                 _feasible[found++] = info;
@@ -305,6 +306,7 @@ public sealed class Scheduler
             }
         }
 
+        var ranks = _snapshot.NameRanks;
         var best = 0;
         var ties = 1;
         for (var k = 1; k < found; k++)
@@ -317,7 +319,7 @@ public sealed class Scheduler
             else if (_scores[k] == _scores[best])
             {
                 ties++;
-                if (string.CompareOrdinal(_feasible[k].Node.Name, _feasible[best].Node.Name) < 0)
+                if (ranks[_feasible[k].Index] < ranks[_feasible[best].Index])
                 {
                     best = k;
                 }
@@ -359,10 +361,11 @@ public sealed class Scheduler
         _pluginScores = new long[size];
     }
 
-    /// <summary>The first few tied node names in ordinal order, kept in a small sorted buffer (no full sort per pod).</summary>
+    /// <summary>The first few tied node names in ordinal order, kept in a small buffer sorted by name rank (no full sort per pod).</summary>
     private List<string> SmallestTieNames(int found, long bestScore)
     {
-        var names = new List<string>(MaxTieNames + 1);
+        var ranks = _snapshot.NameRanks;
+        var smallest = new List<NodeInfo>(MaxTieNames + 1);
         for (var k = 0; k < found; k++)
         {
             if (_scores[k] != bestScore)
@@ -370,25 +373,25 @@ public sealed class Scheduler
                 continue;
             }
 
-            var name = _feasible[k].Node.Name;
-            if (names.Count == MaxTieNames && string.CompareOrdinal(name, names[MaxTieNames - 1]) >= 0)
+            var rank = ranks[_feasible[k].Index];
+            if (smallest.Count == MaxTieNames && rank >= ranks[smallest[MaxTieNames - 1].Index])
             {
                 continue;
             }
 
-            var at = names.Count;
-            while (at > 0 && string.CompareOrdinal(name, names[at - 1]) < 0)
+            var at = smallest.Count;
+            while (at > 0 && rank < ranks[smallest[at - 1].Index])
             {
                 at--;
             }
 
-            names.Insert(at, name);
-            if (names.Count > MaxTieNames)
+            smallest.Insert(at, _feasible[k]);
+            if (smallest.Count > MaxTieNames)
             {
-                names.RemoveAt(MaxTieNames);
+                smallest.RemoveAt(MaxTieNames);
             }
         }
 
-        return names;
+        return smallest.ConvertAll(node => node.Node.Name);
     }
 }

@@ -12,12 +12,15 @@ internal sealed class NodeInfo
     {
         Node = node;
         Index = index;
+        Unschedulable = node.Unschedulable;
         HasHardTaints = node.Taints.Any(t => t.IsHard);
         HasPreferTaints = node.Taints.Any(t => t.Effect == Taint.PreferNoSchedule);
         AllocMilliCpu = node.Allocatable.MilliCpu;
         AllocMemory = node.Allocatable.Memory;
         AllocEphemeral = node.Allocatable.EphemeralStorage;
         AllocPods = node.AllocatablePods;
+        HasHostnameLabel = node.Labels.ContainsKey(ClusterSnapshot.HostnameLabel);
+        HasZoneLabel = node.Labels.ContainsKey(ClusterSnapshot.ZoneLabel);
     }
 
     public SimNode Node { get; }
@@ -35,7 +38,23 @@ internal sealed class NodeInfo
 
     public int AllocPods { get; }
 
+    public bool Unschedulable { get; }
+
     public bool HasHardTaints { get; }
+
+    // The two topology keys of the default spread constraints, asked for every feasible node of every pod: a label
+    // lookup there was a fifth of the scheduling time of 100,000 pods on 5,000 nodes.
+    public bool HasHostnameLabel { get; }
+
+    public bool HasZoneLabel { get; }
+
+    /// <summary>Whether the node has the label <paramref name="key"/>.</summary>
+    public bool HasLabel(string key) => key switch
+    {
+        ClusterSnapshot.HostnameLabel => HasHostnameLabel,
+        ClusterSnapshot.ZoneLabel => HasZoneLabel,
+        _ => Node.Labels.ContainsKey(key),
+    };
 
     public bool HasPreferTaints { get; }
 

@@ -85,6 +85,17 @@ internal interface IFilterPlugin
     void AppendReasons(CycleState state, SimPod pod, NodeInfo node, int failure, List<string> reasons);
 }
 
+/// <summary>
+/// A filter that knows, before the nodes are filtered, that it passes every node of the snapshot for a pod (no
+/// cordoned node, no hard taint, no node name asked for). The framework then leaves it out of that cycle: the
+/// outcome is the same, and the filter calls of 500 nodes per pod are the larger part of a large cluster's
+/// scheduling time. A node outside the snapshot (the autoscaler's template) is always run through every filter.
+/// </summary>
+internal interface IFilterShortcut
+{
+    bool PassesEveryNode(SimPod pod, ClusterSnapshot snapshot);
+}
+
 /// <summary>PreScore, Score and NormalizeScore over the feasible nodes, with the profile's weight.</summary>
 internal interface IScorePlugin
 {
@@ -127,6 +138,21 @@ internal sealed class CycleState
 
     /// <summary>Filter plugins whose PreFilter returned Skip.</summary>
     public bool[] Skipped { get; private init; }
+
+    /// <summary>The indexes of the filters this cycle runs on the snapshot's nodes (<see cref="SchedulingProfile.SelectFilters"/>).</summary>
+    public int[] SelectedFilters { get; private set; } = [];
+
+    public int SelectedFilterCount { get; private set; }
+
+    public void SelectFilter(int filter, int filters)
+    {
+        if (SelectedFilters.Length < filters)
+        {
+            SelectedFilters = new int[filters];
+        }
+
+        SelectedFilters[SelectedFilterCount++] = filter;
+    }
 
     public T? Read<T>(int slot)
         where T : class, IStateData

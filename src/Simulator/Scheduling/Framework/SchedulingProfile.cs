@@ -13,8 +13,12 @@ namespace KubeLint.Simulator.Scheduling.Framework;
 /// </summary>
 internal sealed class SchedulingProfile
 {
+    private readonly ClusterSnapshot _snapshot;
+    private readonly IFilterShortcut?[] _shortcuts;
+
     public SchedulingProfile(ClusterSnapshot snapshot, VolumeBinder binder, SchedulerVersion version)
     {
+        _snapshot = snapshot;
         Plugins =
         [
             new SchedulingGates(),
@@ -40,6 +44,8 @@ internal sealed class SchedulingProfile
         Extensions = Plugins.OfType<IPreFilterExtensions>().ToArray();
         Filters = Plugins.OfType<IFilterPlugin>().ToArray();
         FilterSlots = Filters.Select(f => ((SchedulerPlugin)f).Slot).ToArray();
+        _shortcuts = Filters.Select(f => f as IFilterShortcut).ToArray();
+
         Scores = Plugins.OfType<IScorePlugin>().ToArray();
         Reserve = Plugins.OfType<IReservePlugin>().ToArray();
     }
@@ -112,6 +118,39 @@ internal sealed class SchedulingProfile
 
         restricting.Sort(StringComparer.Ordinal);
         return new PreFilterResult(StatusCode.Success, nodeNames: names);
+    }
+
+    /// <summary>
+    /// Chooses the filters <see cref="RunSelectedFilters"/> runs in this cycle: those PreFilter did not skip, less
+    /// those that pass every node of the snapshot for the pod (<see cref="IFilterShortcut"/>).
+    /// </summary>
+    public void SelectFilters(CycleState state, SimPod pod)
+    {
+        for (var f = 0; f < Filters.Length; f++)
+        {
+            if (!state.Skipped[FilterSlots[f]] && _shortcuts[f]?.PassesEveryNode(pod, _snapshot) != true)
+            {
+                state.SelectFilter(f, Filters.Length);
+            }
+        }
+    }
+
+    /// <summary><see cref="RunFilter"/> over the filters <see cref="SelectFilters"/> chose, for a node of the snapshot.</summary>
+    public int RunSelectedFilters(CycleState state, SimPod pod, NodeInfo node, out int failure)
+    {
+        var selected = state.SelectedFilters;
+        for (var i = 0; i < state.SelectedFilterCount; i++)
+        {
+            var f = selected[i];
+            failure = Filters[f].Filter(state, pod, node);
+            if (failure != 0)
+            {
+                return f;
+            }
+        }
+
+        failure = 0;
+        return -1;
     }
 
     /// <summary>

@@ -8,12 +8,14 @@ namespace KubeLint.Simulator.Scheduling.Plugins;
 /// Pods created with spec.nodeName never reach the scheduler's queue (its informer takes only unassigned pods), so
 /// in practice this filter sees pods without a name and passes every node, as upstream.
 /// </summary>
-internal sealed class NodeName : SchedulerPlugin, IFilterPlugin
+internal sealed class NodeName : SchedulerPlugin, IFilterPlugin, IFilterShortcut
 {
     /// <summary>ErrReason.</summary>
     public const string ErrReason = "node(s) didn't match the requested node name";
 
     public override string Name => "NodeName";
+
+    public bool PassesEveryNode(SimPod pod, ClusterSnapshot snapshot) => pod.NodeName is not { Length: > 0 };
 
     public int Filter(CycleState state, SimPod pod, NodeInfo node)
         => pod.NodeName is { Length: > 0 } name && name != node.Node.Name ? 1 : 0;

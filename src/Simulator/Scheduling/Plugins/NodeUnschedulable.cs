@@ -7,7 +7,7 @@ namespace KubeLint.Simulator.Scheduling.Plugins;
 /// NodeUnschedulable (pkg/scheduler/framework/plugins/nodeunschedulable/node_unschedulable.go Filter): a cordoned
 /// node (spec.unschedulable) takes only pods that tolerate node.kubernetes.io/unschedulable:NoSchedule.
 /// </summary>
-internal sealed class NodeUnschedulable : SchedulerPlugin, IFilterPlugin
+internal sealed class NodeUnschedulable : SchedulerPlugin, IFilterPlugin, IFilterShortcut
 {
     /// <summary>ErrReasonUnschedulable.</summary>
     public const string ErrReasonUnschedulable = "node(s) were unschedulable";
@@ -16,8 +16,10 @@ internal sealed class NodeUnschedulable : SchedulerPlugin, IFilterPlugin
 
     public override string Name => "NodeUnschedulable";
 
+    public bool PassesEveryNode(SimPod pod, ClusterSnapshot snapshot) => snapshot.UnschedulableNodes == 0;
+
     public int Filter(CycleState state, SimPod pod, NodeInfo node)
-        => node.Node.Unschedulable && !Toleration.AnyTolerates(pod.Tolerations, UnschedulableTaint) ? 1 : 0;
+        => node.Unschedulable && !Toleration.AnyTolerates(pod.Tolerations, UnschedulableTaint) ? 1 : 0;
 
     public StatusCode CodeOf(int failure) => StatusCode.UnschedulableAndUnresolvable;
 

@@ -22,7 +22,7 @@ internal sealed class PodTopologySpread : SchedulerPlugin, IPreFilterPlugin, IPr
     /// <summary>ErrReasonNodeLabelNotMatch.</summary>
     public const string ErrReasonNodeLabelNotMatch = ErrReasonConstraintsNotMatch + " (missing required label)";
 
-    public const string HostnameLabel = "kubernetes.io/hostname";
+    public const string HostnameLabel = ClusterSnapshot.HostnameLabel;
 
     private const int MissingLabel = 1;
     private const int SkewTooBig = 2;
@@ -55,7 +55,7 @@ internal sealed class PodTopologySpread : SchedulerPlugin, IPreFilterPlugin, IPr
         for (var i = 0; i < _snapshot.NodeCount; i++)
         {
             var node = _snapshot[i];
-            if (!HasAllKeys(node.Node, constraints))
+            if (!HasAllKeys(node, constraints))
             {
                 continue;
             }
@@ -128,7 +128,7 @@ internal sealed class PodTopologySpread : SchedulerPlugin, IPreFilterPlugin, IPr
         for (var k = 0; k < count; k++)
         {
             _raw[k] = 0;
-            _ignored[k] = s.RequireAllTopologies && !HasAllKeys(feasible[k].Node, s.Constraints);
+            _ignored[k] = s.RequireAllTopologies && !HasAllKeys(feasible[k], s.Constraints);
             ignored += _ignored[k] ? 1 : 0;
         }
 
@@ -140,7 +140,7 @@ internal sealed class PodTopologySpread : SchedulerPlugin, IPreFilterPlugin, IPr
                 var weight = Math.Log(count - ignored + 2);
                 for (var k = 0; k < count; k++)
                 {
-                    if (!_ignored[k] && feasible[k].Node.Labels.ContainsKey(HostnameLabel))
+                    if (!_ignored[k] && feasible[k].HasHostnameLabel)
                     {
                         _raw[k] += (counter[feasible[k].Index] * weight) + (constraint.MaxSkew - 1);
                     }
@@ -194,11 +194,11 @@ internal sealed class PodTopologySpread : SchedulerPlugin, IPreFilterPlugin, IPr
         ];
     }
 
-    private static bool HasAllKeys(SimNode node, IReadOnlyList<SpreadConstraint> constraints)
+    private static bool HasAllKeys(NodeInfo node, IReadOnlyList<SpreadConstraint> constraints)
     {
         foreach (var constraint in constraints)
         {
-            if (!node.Labels.ContainsKey(constraint.TopologyKey))
+            if (!node.HasLabel(constraint.TopologyKey))
             {
                 return false;
             }
@@ -306,7 +306,7 @@ internal sealed class PodTopologySpread : SchedulerPlugin, IPreFilterPlugin, IPr
     /// <summary>updateWithPod: a pod added or removed on a node that counts changes its domain's count.</summary>
     private void Update(CycleState state, SimPod pod, SimPod other, NodeInfo node, int delta)
     {
-        if (state.Read<FilterState>(Slot) is not { } spread || other.Namespace != pod.Namespace || !HasAllKeys(node.Node, spread.Constraints))
+        if (state.Read<FilterState>(Slot) is not { } spread || other.Namespace != pod.Namespace || !HasAllKeys(node, spread.Constraints))
         {
             return;
         }

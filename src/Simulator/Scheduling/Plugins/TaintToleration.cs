@@ -9,7 +9,7 @@ namespace KubeLint.Simulator.Scheduling.Plugins;
 /// number of PreferNoSchedule taints the pod does not tolerate with an empty or PreferNoSchedule toleration,
 /// normalised in reverse (DefaultNormalizeScore reverse=true). Weight 3.
 /// </summary>
-internal sealed class TaintToleration(SchedulerVersion version) : SchedulerPlugin, IFilterPlugin, IScorePlugin
+internal sealed class TaintToleration(SchedulerVersion version) : SchedulerPlugin, IFilterPlugin, IFilterShortcut, IScorePlugin
 {
     /// <summary>The reason since v1.35 (kubernetes/kubernetes#134740), which no longer names the taint.</summary>
     public const string ErrReasonUntoleratedTaints = "node(s) had untolerated taint(s)";
@@ -36,6 +36,8 @@ internal sealed class TaintToleration(SchedulerVersion version) : SchedulerPlugi
         return null;
     }
 
+    public bool PassesEveryNode(SimPod pod, ClusterSnapshot snapshot) => snapshot.TaintedNodes == 0;
+
     public int Filter(CycleState state, SimPod pod, NodeInfo node)
         => node.HasHardTaints && FirstUntolerated(pod, node.Node) is not null ? 1 : 0;
 
@@ -44,7 +46,22 @@ internal sealed class TaintToleration(SchedulerVersion version) : SchedulerPlugi
     public void AppendReasons(CycleState state, SimPod pod, NodeInfo node, int failure, List<string> reasons)
         => reasons.Add(version.GenericTaintReason ? ErrReasonUntoleratedTaints : ErrReasonUntoleratedTaint(FirstUntolerated(pod, node.Node)!));
 
-    public bool PreScore(CycleState state, SimPod pod, NodeInfo[] feasible, int count) => true;
+    /// <summary>
+    /// Without a PreferNoSchedule taint on any feasible node every node scores 100 after normalisation, which
+    /// changes no node's rank, so the score is not computed (upstream computes it; the choice is the same).
+    /// </summary>
+    public bool PreScore(CycleState state, SimPod pod, NodeInfo[] feasible, int count)
+    {
+        for (var k = 0; k < count; k++)
+        {
+            if (feasible[k].HasPreferTaints)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Score(CycleState state, SimPod pod, NodeInfo[] feasible, int count, long[] scores)
     {
