@@ -103,19 +103,13 @@ public sealed class TypeValidationTests
     [TestCase("3e9", "-1294967296")]
     [TestCase("1e18", "-1486618624")]
     public void A_wrapped_integer_is_validated_as_the_value_the_server_stores(string value, string stored)
-    {
-        var yaml = ValidDeployment.Replace("replicas: 2", "replicas: " + value);
-        var findings = Validate(yaml);
-        Assert.Multiple(() =>
-        {
-            Assert.That(KubeLint.Testing.Manifests.Summaries(findings), Is.EquivalentTo(new[] { "KL1106@8:13", "KL1114@8:13" }));
-            Assert.That(findings.Select(f => f.Message), Is.EquivalentTo(new[]
-            {
+        => AssertFindings(
+            ValidDeployment.Replace("replicas: 2", "replicas: " + value),
+            ["KL1106@8:13", "KL1114@8:13"],
+            [
                 $"spec.replicas: Invalid value: {stored}: must be greater than or equal to 0",
                 $"spec.replicas: {value} does not fit int32: the API server stores it as {stored}",
-            }));
-        });
-    }
+            ]);
 
     [Test]
     public void An_integer_within_int32_written_as_a_float_is_no_finding()

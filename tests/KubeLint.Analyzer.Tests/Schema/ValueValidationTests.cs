@@ -116,18 +116,13 @@ public sealed class ValueValidationTests
 
     [Test]
     public void An_int32_field_beyond_its_range_is_validated_wrapped_as_the_server_stores_it()
-    {
-        var findings = Validate(Pod.Replace("containerPort: 80", "containerPort: 3000000000"));
-        Assert.Multiple(() =>
-        {
-            Assert.That(KubeLint.Testing.Manifests.Summaries(findings), Is.EquivalentTo(new[] { "KL1106@10:26", "KL1114@10:26" }));
-            Assert.That(findings.Select(f => f.Message), Is.EquivalentTo(new[]
-            {
+        => AssertFindings(
+            Pod.Replace("containerPort: 80", "containerPort: 3000000000"),
+            ["KL1106@10:26", "KL1114@10:26"],
+            [
                 "spec.containers[0].ports[0].containerPort: Invalid value: -1294967296: must be between 1 and 65535, inclusive",
                 "spec.containers[0].ports[0].containerPort: 3000000000 does not fit int32: the API server stores it as -1294967296",
-            }));
-        });
-    }
+            ]);
 
     [Test]
     public void An_int32_field_that_wraps_into_its_range_is_accepted_with_a_warning()
@@ -135,18 +130,14 @@ public sealed class ValueValidationTests
 
     [Test]
     public void An_int64_field_beyond_its_range_is_stored_as_the_smallest_int64()
-    {
-        var findings = Validate(Pod.Replace("name: p\n", "name: p\n  generation: 18446744073709551615\n"));
-        Assert.Multiple(() =>
-        {
-            Assert.That(KubeLint.Testing.Manifests.Summaries(findings), Is.EquivalentTo(new[] { "KL1106@5:15", "KL1114@5:15" }));
-            Assert.That(findings.Select(f => f.Message), Is.EquivalentTo(new[]
-            {
+        => AssertFindings(
+            Pod.Replace("name: p\n", "name: p\n  generation: 18446744073709551615\n"),
+            ["KL1106@5:15", "KL1114@5:15"],
+            [
                 "metadata.generation: Invalid value: -9223372036854775808: must be greater than or equal to 0",
                 "metadata.generation: 18446744073709551615 does not fit int64: the API server stores it as -9223372036854775808",
-            }));
-        });
-    }
+            ]);
+
 
     [TestCase("2024-01-31T12:00:00Z", false)]
     [TestCase("2024-01-31T12:00:00.123+02:00", false)]
