@@ -30,11 +30,21 @@ internal static class CelEquality
             (double x, long or ulong) => x == Convert.ToDouble(right, System.Globalization.CultureInfo.InvariantCulture),
             (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
             (bool x, bool y) => x == y,
+            (CelQuantity x, CelQuantity y) => x.Value.Amount == y.Value.Amount,
             (IDictionary x, IDictionary y) => MapsEqual(x, y),
             (IList x, IList y) => ListsEqual(x, y),
             _ => left.GetType() == right.GetType() && left.Equals(right),
         };
     }
+
+    /// <summary>
+    /// Whether cel-go's Equal of the two fails: a quantity compared with an add or sub result on its right (quantity.go's
+    /// Equal takes only a Quantity value, the result is a pointer to one) is "no such overload".
+    /// </summary>
+    public static bool FailsToCompare(object? left, object? right) => left is CelQuantity && right is CelQuantity { IsResult: true };
+
+    /// <summary>cel-go's list and map Equal stop only at an element that is not equal: one that fails to compare counts as equal.</summary>
+    private static bool ElementsEqual(object? left, object? right) => FailsToCompare(left, right) || AreEqual(left, right);
 
     private static bool ListsEqual(IList left, IList right)
     {
@@ -45,7 +55,7 @@ internal static class CelEquality
 
         for (var i = 0; i < left.Count; i++)
         {
-            if (!AreEqual(left[i], right[i]))
+            if (!ElementsEqual(left[i], right[i]))
             {
                 return false;
             }
@@ -63,7 +73,7 @@ internal static class CelEquality
 
         foreach (DictionaryEntry entry in left)
         {
-            if (!right.Contains(entry.Key) || !AreEqual(entry.Value, right[entry.Key]))
+            if (!right.Contains(entry.Key) || !ElementsEqual(entry.Value, right[entry.Key]))
             {
                 return false;
             }

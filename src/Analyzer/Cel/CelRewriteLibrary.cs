@@ -9,7 +9,8 @@ namespace KubeLint.Analyzer.Cel;
 
 /// <summary>
 /// The functions <see cref="CelSourceRewriter"/> writes rules into: cel-go's equality and membership, optional
-/// selection, indexing and literals, and the entries and map building behind two-variable comprehensions.
+/// selection, indexing and literals, the entries and map building behind two-variable comprehensions, and the steps of
+/// the three-argument map macro.
 /// Their names start with "__kl_", which no rule the server accepted can call.
 /// </summary>
 internal static class CelRewriteLibrary
@@ -23,6 +24,11 @@ internal static class CelRewriteLibrary
     public const string Entries = "__kl_entries";
     public const string MapOf = "__kl_map_of";
     public const string MergeMaps = "__kl_merge_maps";
+    public const string Range = "__kl_range";
+    public const string Reverse = "__kl_reverse";
+    public const string Condition = "__kl_condition";
+    public const string Element = "__kl_element";
+    public const string Kept = "__kl_kept";
 
     public static void Register(CelEnvironment environment)
     {
@@ -36,6 +42,11 @@ internal static class CelRewriteLibrary
         environment.RegisterFunction(Entries, [typeof(object)], a => EntriesOf(a[0]));
         environment.RegisterFunction(MapOf, [typeof(object[])], a => BuildMap(((object?[])a[0]!).Select(p => (IList)p!).Select(p => (p[0], p[1]))));
         environment.RegisterFunction(MergeMaps, [typeof(object[])], a => BuildMap(((object?[])a[0]!).SelectMany(m => Pairs(m))));
+        environment.RegisterFunction(Range, [typeof(object)], a => RangeOf(a[0]));
+        environment.RegisterFunction(Reverse, [typeof(object[])], a => ((object?[])a[0]!).Reverse().ToArray());
+        environment.RegisterFunction(Condition, [typeof(object)], a => AsCondition(a[0]));
+        environment.RegisterFunction(Element, [typeof(object)], a => AsElement(a[0]));
+        environment.RegisterFunction(Kept, [typeof(object[]), typeof(object[])], a => KeptElements((object?[])a[0]!, (object?[])a[1]!));
     }
 
     /// <summary>
@@ -47,6 +58,12 @@ internal static class CelRewriteLibrary
     {
         ThrowIfMissing(left);
         ThrowIfMissing(right);
+        if (CelEquality.FailsToCompare(left, right))
+        {
+            // types.Equal calls the left side's Equal, which gives MaybeNoSuchOverloadErr.
+            throw new CelRuntimeError("no such overload");
+        }
+
         try
         {
             return CompareFunctions.Compare(left, right, TypeRegistry.Empty) == 0;
@@ -65,7 +82,8 @@ internal static class CelRewriteLibrary
         return container switch
         {
             IDictionary map => TryMapKey(value, out var key) ? map.Contains(key) : MapEntries(map).Any(entry => AreEqual(value, entry.Key)),
-            IList list => list.Cast<object?>().Any(item => AreEqual(value, item)),
+            // baseList.Contains: an element that fails to compare is not the one sought.
+            IList list => list.Cast<object?>().Any(item => !CelEquality.FailsToCompare(value, item) && AreEqual(value, item)),
             _ => throw new CelNoSuchOverloadException($"No overload exists for use of operator 'in' with type '{container?.GetType().FullName ?? "null"}'."),
         };
     }
@@ -125,6 +143,36 @@ internal static class CelRewriteLibrary
             _ => throw new CelNoSuchOverloadException($"No overload exists for a comprehension over type '{target?.GetType().FullName ?? "null"}'."),
         };
     }
+
+    /// <summary>What a one-variable comprehension iterates: a list's elements, or a map's keys in its order.</summary>
+    private static object?[] RangeOf(object? target)
+    {
+        ThrowIfMissing(target);
+        return target switch
+        {
+            IDictionary map => MapEntries(map).Select(e => e.Key).ToArray(),
+            IList list => list.Cast<object?>().ToArray(),
+            _ => throw new CelNoSuchOverloadException($"No overload exists for a comprehension over type '{target?.GetType().FullName ?? "null"}'."),
+        };
+    }
+
+    /// <summary>The condition of cel-go's conditional (interpreter/attributes.go, conditionalAttribute): a bool, else "no such overload".</summary>
+    private static bool AsCondition(object? value)
+    {
+        ThrowIfMissing(value);
+        return value as bool? ?? throw new CelRuntimeError("no such overload");
+    }
+
+    /// <summary>A value a comprehension adds: the selection of a missing field fails there, as in cel-go.</summary>
+    private static object? AsElement(object? value)
+    {
+        ThrowIfMissing(value);
+        return value;
+    }
+
+    /// <summary>The elements whose condition held.</summary>
+    private static object?[] KeptElements(object?[] elements, object?[] conditions)
+        => elements.Where((_, i) => conditions[i] is true).ToArray();
 
     private static IEnumerable<(object? Key, object? Value)> Pairs(object? map)
         => map is IDictionary dictionary

@@ -19,6 +19,8 @@ namespace KubeLint.Analyzer.Cel;
 /// spelled <c>exists_one</c>),
 /// <c>transformList</c>, <c>transformMap</c> and <c>transformMapEntry</c> with an index or key and a value,
 /// expressed as the package's one-variable macros over the entries.</item>
+/// <item>The list-building macros <c>map</c> (also with a filter) and <c>filter</c>, over a map's keys and with cel-go's
+/// order of evaluation and errors.</item>
 /// </list>
 /// Everything else is written back token by token, so the package evaluates it unchanged.
 /// </summary>
@@ -29,7 +31,7 @@ internal sealed class CelSourceRewriter
         "all", "exists", "existsOne", "exists_one", "transformList", "transformMap", "transformMapEntry",
     };
 
-    private int _entries;
+    private int _variables;
 
     private CelSourceRewriter()
     {
@@ -55,6 +57,7 @@ internal sealed class CelSourceRewriter
         CelParser.IdentOrGlobalCallContext { id.Text: "authorizer", args: null } identifier => Authorizer(identifier),
         CelParser.RelationContext { op: { } op } relation when op.Text is "==" or "!=" or "in" => Relation(relation, op.Text),
         CelParser.MemberCallContext call when TwoVariableArguments(call) is { } arguments => Comprehension(call, arguments),
+        CelParser.MemberCallContext { id.Text: "map" or "filter", args._e: { Count: 2 or 3 } arguments } call when IsIdentifier(arguments[0]) => ListComprehension(call, arguments),
         CelParser.SelectContext select when select.opt is not null || IsOptionalChain(select.member()) =>
             $"{CelRewriteLibrary.OptionalSelect}({Emit(select.member())}, {CelStringLiteral(select.id.Text)})",
         CelParser.IndexContext index when index.opt is not null || IsOptionalChain(index.member()) =>
@@ -144,7 +147,7 @@ internal sealed class CelSourceRewriter
     private string Comprehension(CelParser.MemberCallContext call, IList<CelParser.ExprContext> arguments)
     {
         _twoVariableComprehensions = true;
-        var entry = "__kl_entry" + _entries++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entry = "__kl_entry" + _variables++.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var first = arguments[0].GetText();
         var second = arguments[1].GetText();
         var entries = $"{CelRewriteLibrary.Entries}({Emit(call.member())})";
@@ -161,6 +164,32 @@ internal sealed class CelSourceRewriter
             "transformMap" => $"{CelRewriteLibrary.MapOf}({filtered}.map({entry}, [{entry}[0], {Value(body)}]))",
             _ => $"{CelRewriteLibrary.MergeMaps}({filtered}.map({entry}, {Value(body)}))",
         };
+    }
+
+    /// <summary>
+    /// The macros that build a list, as cel-go's parser expands them (parser/macro.go, MakeMap and MakeFilter) into a
+    /// comprehension over the list's elements or the map's keys (the package would iterate a map's key-value pairs):
+    /// <c>map(x, t)</c> steps <c>accu + [t]</c>, <c>filter(x, p)</c> steps <c>p ? accu + [x] : accu</c> and
+    /// <c>map(x, p, t)</c> steps <c>p ? accu + [t] : accu</c>. The comprehension goes on after an error: a later
+    /// element's filter error replaces the result (the conditional returns it; one that is no bool is "no such
+    /// overload"), while a transform error is kept (the sum returns its erroneous left side first). So the result is
+    /// the list, or the last filter error if any filter fails, else the first transform error. The package stops at
+    /// the first exception, so the filters run first, from the last element back, and then the transforms of the
+    /// kept elements in order: the first error thrown is the one cel-go returns.
+    /// </summary>
+    private string ListComprehension(CelParser.MemberCallContext call, IList<CelParser.ExprContext> arguments)
+    {
+        var elements = "__kl_elements" + _variables++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var variable = arguments[0].GetText();
+        var kept = elements;
+        if (call.id.Text == "filter" || arguments.Count == 3)
+        {
+            var filters = $"{CelRewriteLibrary.Reverse}({CelRewriteLibrary.Reverse}({elements}).map({variable}, {CelRewriteLibrary.Condition}({Emit(arguments[1])})))";
+            kept = $"{CelRewriteLibrary.Kept}({elements}, {filters})";
+        }
+
+        var result = call.id.Text == "filter" ? kept : $"{kept}.map({variable}, {CelRewriteLibrary.Element}({Emit(arguments[arguments.Count - 1])}))";
+        return $"[{CelRewriteLibrary.Range}({Emit(call.member())})].map({elements}, {result})[0]";
     }
 
     private string Authorizer(CelParser.IdentOrGlobalCallContext identifier)

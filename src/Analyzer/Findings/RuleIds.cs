@@ -44,6 +44,7 @@ public static class RuleIds
     public const string InvalidLabel = "KL1111";
     public const string ValueOutOfBounds = "KL1112";
     public const string CelRuleNotEvaluated = "KL1113";
+    public const string IntegerOverflow = "KL1114";
 
     // Selectors and references.
     public const string SelectorTemplateMismatch = "KL2001";

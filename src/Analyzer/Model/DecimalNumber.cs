@@ -239,7 +239,7 @@ public readonly struct DecimalNumber : IComparable<DecimalNumber>, IEquatable<De
     }
 
     /// <summary>
-    /// The value as a <see cref="decimal"/>, for code that computes in decimal (quantity renderings, CEL): at most its
+    /// The value as a <see cref="decimal"/>, for code that computes in decimal (the simulator's resource sums): at most its
     /// 28 significant digits are kept (the rest cut), values below its scale become zero and magnitudes above
     /// <paramref name="bound"/> saturate to ±bound, so no conversion or later arithmetic within the bound overflows.
     /// </summary>

@@ -2,7 +2,7 @@ using KubeLint.Analyzer.Findings;
 
 namespace KubeLint.Analyzer.Schema;
 
-/// <summary>Descriptors of the schema validation problems (KL1101-KL1112).</summary>
+/// <summary>Descriptors of the schema validation problems (KL1101-KL1114).</summary>
 public static class SchemaRules
 {
     private const string Category = "Schema";
@@ -495,7 +495,7 @@ public static class SchemaRules
         Severity.Info,
         Category,
         "A CustomResourceDefinition's x-kubernetes-validations rule is not evaluated.",
-        "CEL rules of CRDs are evaluated with the libraries of the API server's CEL environment: cel-go's strings, sets and optional values, and Kubernetes' lists, regex (RE2: matches, find, findAll), quantity, url, ip, cidr and format libraries, with the server's run-time errors. The optional syntax (.?, [?, [?x], {?k: v}), string.format, equality of quantities, IPs, CIDRs and URLs, and two-variable comprehensions (from 1.33, when new CRDs may use them) are evaluated too. A rule that needs what the engine lacks (the three-argument map macro, authz, which has no authorizer in CRD rules) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
+        "CEL rules of CRDs are evaluated with the libraries of the API server's CEL environment: cel-go's strings, sets and optional values, and Kubernetes' lists, regex (RE2: matches, find, findAll), quantity, url, ip, cidr and format libraries, with the server's run-time errors. The optional syntax (.?, [?, [?x], {?k: v}), string.format, equality of quantities, IPs, CIDRs and URLs, the list macros map (also with a filter) and filter over lists and map keys with cel-go's order of errors, and two-variable comprehensions (from 1.33, when new CRDs may use them) are evaluated too. A rule that needs what the engine lacks (authz, which has no authorizer in CRD rules; an integer overflow, which the server reports as a run-time error) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
         "Nothing to change in the manifests; validate such objects with a server-side dry run to have the rule checked.")
     {
         Examples = new(
@@ -521,20 +521,18 @@ public static class SchemaRules
                             spec:
                               type: object
                               x-kubernetes-validations:
-                                - rule: self.upstreams.map(u, u.startsWith('https://'), u).size() == self.upstreams.size()
-                                  message: upstreams must use https
+                                - rule: self.sizeMiB * 1048576 <= 1099511627776
+                                  message: a mirror holds at most 1 TiB
                               properties:
-                                upstreams:
-                                  type: array
-                                  items:
-                                    type: string
+                                sizeMiB:
+                                  type: integer
                 ---
                 apiVersion: example.com/v1
                 kind: Mirror
                 metadata:
                   name: docs
                 spec:
-                  upstreams: [https://example.com/docs]
+                  sizeMiB: 9000000000000
                 """,
             good: """
                 apiVersion: apiextensions.k8s.io/v1
@@ -558,20 +556,18 @@ public static class SchemaRules
                             spec:
                               type: object
                               x-kubernetes-validations:
-                                - rule: self.upstreams.all(u, u.startsWith('https://'))
-                                  message: upstreams must use https
+                                - rule: self.sizeMiB * 1048576 <= 1099511627776
+                                  message: a mirror holds at most 1 TiB
                               properties:
-                                upstreams:
-                                  type: array
-                                  items:
-                                    type: string
+                                sizeMiB:
+                                  type: integer
                 ---
                 apiVersion: example.com/v1
                 kind: Mirror
                 metadata:
                   name: docs
                 spec:
-                  upstreams: [https://example.com/docs]
+                  sizeMiB: 1024
                 """),
     };
 
@@ -584,6 +580,64 @@ public static class SchemaRules
         UnknownKind.Title,
         UnknownKind.Description,
         UnknownKind.Remediation);
+
+    public static RuleDescriptor IntegerOverflow { get; } = new(
+        RuleIds.IntegerOverflow,
+        "integer-overflow",
+        Severity.Warning,
+        Category,
+        "An integer does not fit its field's Go type, so the API server stores another number.",
+        "The API server decodes a built-in kind's integer fields through Go conversions that do not check ranges (apimachinery runtime/converter.go): a number beyond int32 in an int32 field keeps its low 32 bits (10000000000 is stored as 1410065408, 2147483648 as -2147483648), and a whole number beyond int64 becomes -9223372036854775808. The object is accepted unless the stored value fails validation, which is then reported with that value as the server reports it; either way the cluster runs with a number the manifest does not show.",
+        "Write the number you mean, within the field's range (int32: -2147483648 to 2147483647).")
+    {
+        Examples = new(
+            bad: """
+                apiVersion: v1
+                kind: ReplicationController
+                metadata:
+                  name: web
+                spec:
+                  replicas: 10000000000
+                  selector:
+                    app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """,
+            good: """
+                apiVersion: v1
+                kind: ReplicationController
+                metadata:
+                  name: web
+                spec:
+                  replicas: 10
+                  selector:
+                    app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      securityContext:
+                        runAsNonRoot: true
+                      containers:
+                        - name: web
+                          image: nginx:1.27
+                          resources:
+                            requests: {cpu: 100m, memory: 128Mi}
+                            limits: {memory: 128Mi}
+                """),
+    };
 
     public static IReadOnlyList<RuleDescriptor> All { get; } =
     [
@@ -600,5 +654,6 @@ public static class SchemaRules
         InvalidLabel,
         ValueOutOfBounds,
         CelRuleNotEvaluated,
+        IntegerOverflow,
     ];
 }

@@ -3,6 +3,7 @@ using KubeLint.Analyzer.Findings;
 using KubeLint.Analyzer.Model;
 using KubeLint.Analyzer.Documents;
 using KubeLint.Analyzer.Validation;
+using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Schema;
 
@@ -90,11 +91,18 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
 
     private static AnalysisContext Validate(AnalysisContext context, KubeObject obj, SchemaNode schema, bool builtIn, KubernetesVersion apiVersion)
     {
-        new SchemaWalker(context, obj, builtIn ? apiVersion : null, ApiValidation.ReportsRequiredAndSupportedValues(obj, builtIn, context.Options)).ValidateRoot(schema);
+        var int32Wrapped = new HashSet<YamlScalar>();
+        new SchemaWalker(context, obj, builtIn ? apiVersion : null, ApiValidation.ReportsRequiredAndSupportedValues(obj, builtIn, context.Options), int32Wrapped).ValidateRoot(schema);
         var reported = new HashSet<SourcePosition>();
         var undecodable = false;
         foreach (var finding in context.Findings)
         {
+            if (finding.RuleId == RuleIds.IntegerOverflow)
+            {
+                // Only a note on the stored value: validation of that value is still reported there.
+                continue;
+            }
+
             reported.Add(finding.Location.Span.Start);
             undecodable |= finding.RuleId == RuleIds.TypeMismatch;
         }
@@ -103,7 +111,7 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
         // custom resource is decoded as it is and then validated against its schema.
         if (!(builtIn && undecodable))
         {
-            ApiValidation.Run(context, obj, apiVersion, builtIn, reported);
+            ApiValidation.Run(context, obj, apiVersion, builtIn, reported, int32Wrapped);
         }
 
         return context;

@@ -49,6 +49,9 @@ internal sealed class SchemaWalker
 
     // Set while checking a schema of allOf, anyOf, oneOf or not: problems are collected, not reported.
     private readonly List<SchemaProblem>? _collected;
+
+    // Numbers of int32 fields the API server stores wrapped (see CheckDecodedInteger); not collected inside junctions.
+    private readonly HashSet<YamlScalar>? _wrapped;
     private CelRuleEvaluator? _cel;
 
     /// <summary>A walker of one object; <paramref name="version"/> (built-in kinds only) drops the fields of disabled gates.</summary>
@@ -59,9 +62,11 @@ internal sealed class SchemaWalker
     /// True when the kind's API validation reports required fields and unsupported values in the server's words:
     /// the API server never checks the OpenAPI <c>required</c> lists or an enumeration table itself.
     /// </param>
-    public SchemaWalker(AnalysisContext context, KubeObject obj, KubernetesVersion? version = null, bool apiValidated = false)
+    /// <param name="wrapped">Collects the numbers of int32 fields beyond int32, which the API server stores wrapped.</param>
+    public SchemaWalker(AnalysisContext context, KubeObject obj, KubernetesVersion? version = null, bool apiValidated = false, HashSet<YamlScalar>? wrapped = null)
         : this(context, obj, new FieldPath(), null, version, apiValidated)
     {
+        _wrapped = wrapped;
     }
 
     private SchemaWalker(AnalysisContext context, KubeObject obj, FieldPath path, List<SchemaProblem>? collected, KubernetesVersion? version, bool apiValidated)
@@ -111,9 +116,22 @@ internal sealed class SchemaWalker
 
                 break;
             case SchemaType.Integer:
-                if (node is YamlScalar integral && integral.TryGetInteger(out var integer))
+                if (_version is not null && node is YamlScalar decoded && DecodedInteger.HasFraction(decoded))
                 {
-                    CheckIntegerFormat(integral, integer, schema.Format == "int32");
+                    // The typed conversion of a built-in kind refuses the float (runtime/converter.go fromUnstructured).
+                    Report(SchemaRules.TypeMismatch, decoded, $"{_path}: cannot convert float64 to {(schema.Format == "int32" ? "int32" : "int64")}");
+                }
+                else if (node is YamlScalar integral && integral.TryGetInteger(out var integer))
+                {
+                    if (_version is not null)
+                    {
+                        CheckDecodedInteger(integral, integer, schema.Format == "int32");
+                    }
+                    else
+                    {
+                        CheckIntegerFormat(integral, integer, schema.Format == "int32");
+                    }
+
                     CheckEnum(integral, schema);
                 }
                 else
@@ -452,11 +470,37 @@ internal sealed class SchemaWalker
     }
 
     /// <summary>
-    /// Integers must fit the field's Go type. Past int64 the API server cannot decode the number at all; an int32 field
-    /// past its range is wrapped by the unstructured conversion (runtime.DefaultUnstructuredConverter converts int64 to
-    /// int32 with reflect's Convert), so the object is stored with another number. A real API server accepts
-    /// replicas: 10000000000 on a ReplicationController and stores 1410065408; that silent change is reported all the
-    /// same, as an error, since the manifest does not say what the cluster will run.
+    /// An integer field of a built-in kind holds what the API server's decoding makes of the number
+    /// (<see cref="DecodedInteger"/>): an out-of-range value is accepted and stored as another number, so it is no
+    /// error (a real server accepts <c>replicas: 10000000000.0</c>); the value validations then read is the stored one
+    /// (<c>replicas: 2147483648</c> is rejected as -2147483648), and the change is reported as a warning.
+    /// </summary>
+    private void CheckDecodedInteger(YamlScalar value, System.Numerics.BigInteger number, bool int32)
+    {
+        if (!DecodedInteger.TryRead(value, out var stored))
+        {
+            // Beyond float64, go-yaml keeps no number at all.
+            CheckIntegerFormat(value, number, int32);
+            return;
+        }
+
+        var kept = int32 ? DecodedInteger.ToInt32(stored) : stored;
+        if (kept != number)
+        {
+            if (int32)
+            {
+                _wrapped?.Add(value);
+            }
+
+            Report(SchemaRules.IntegerOverflow, value, $"{_path}: {value.Value} does not fit {(int32 ? "int32" : "int64")}: the API server stores it as {kept.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    /// <summary>
+    /// Integers of a custom resource must fit their format: no Go conversion stands between the JSON and the schema,
+    /// and past int64 the number cannot be decoded as an integer at all. (Built-in kinds: <see cref="CheckDecodedInteger"/>.)
+    /// IntOrString keeps an int32 too: intstr.IntOrString's UnmarshalJSON decodes it with encoding/json, which refuses
+    /// a number beyond int32.
     /// </summary>
     private void CheckIntegerFormat(YamlScalar value, System.Numerics.BigInteger number, bool int32)
     {

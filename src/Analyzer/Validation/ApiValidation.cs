@@ -13,6 +13,7 @@ using KubeLint.Analyzer.Validation.Rbac;
 using KubeLint.Analyzer.Validation.Services;
 using KubeLint.Analyzer.Validation.Storage;
 using KubeLint.Analyzer.Validation.Workloads;
+using KubeLint.Analyzer.Yaml;
 
 namespace KubeLint.Analyzer.Validation;
 
@@ -90,9 +91,10 @@ public static class ApiValidation
 
     /// <summary>
     /// Validates <paramref name="obj"/>; <paramref name="schemaReported"/> holds the positions schema validation
-    /// reported for it, where nothing more is said.
+    /// reported for it, where nothing more is said; <paramref name="int32Wrapped"/> the numbers of int32 fields that
+    /// decoding stores wrapped.
     /// </summary>
-    public static void Run(AnalysisContext analysis, KubeObject obj, KubernetesVersion version, bool builtIn, HashSet<SourcePosition> schemaReported)
+    public static void Run(AnalysisContext analysis, KubeObject obj, KubernetesVersion version, bool builtIn, HashSet<SourcePosition> schemaReported, IReadOnlyCollection<YamlScalar>? int32Wrapped = null)
     {
         var validations = builtIn && ByKind.TryGetValue((obj.Group, obj.Kind), out var forKind) ? forKind : ForEveryKind;
         var applicable = validations.Where(v => analysis.Options.IsAreaEnabled(v.Area) && v.AppliesTo(obj)).ToList();
@@ -101,7 +103,7 @@ public static class ApiValidation
             return;
         }
 
-        var view = new ObjectView(obj);
+        var view = new ObjectView(obj, int32Wrapped);
         foreach (var validation in applicable)
         {
             validation.Default(view);

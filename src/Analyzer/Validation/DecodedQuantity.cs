@@ -36,14 +36,25 @@ public readonly struct DecodedQuantity
     private readonly string? _format;
     private readonly string? _cached;
 
-    private DecodedQuantity(DecimalNumber amount, string format, string? cached, bool isInt64, long int64Value, int int64Scale)
+    // Parsing rounds an inf.Dec up to nano units (inf.Dec.Round to scale 9), which fixes its scale.
+    private const int ParsedDecScale = 9;
+
+    private readonly int _scale;
+
+    /// <param name="amount">The exact value.</param>
+    /// <param name="format">The format.</param>
+    /// <param name="cached">The cached text, or null.</param>
+    /// <param name="isInt64">Whether the value is an int64Amount (else an inf.Dec).</param>
+    /// <param name="int64Value">The int64Amount's value.</param>
+    /// <param name="scale">The int64Amount's scale (a power of ten), or the inf.Dec's (digits after the point).</param>
+    private DecodedQuantity(DecimalNumber amount, string format, string? cached, bool isInt64, long int64Value, int scale)
     {
         Amount = amount;
         _format = format;
         _cached = cached;
         IsInt64 = isInt64;
         Int64Value = int64Value;
-        Int64Scale = int64Scale;
+        _scale = scale;
     }
 
     /// <summary>The exact value.</summary>
@@ -74,7 +85,10 @@ public readonly struct DecodedQuantity
 
     private long Int64Value { get; }
 
-    private int Int64Scale { get; }
+    private int Int64Scale => _scale;
+
+    // The inf.Dec's scale: its unscaled integer is the value times 10^DecScale.
+    private int DecScale => _scale;
 
     /// <summary>
     /// The quantity of a field as decoding reads it: a string (spaces trimmed) or a YAML number, which reaches the
@@ -138,7 +152,7 @@ public readonly struct DecodedQuantity
             format = DecimalSI;
         }
 
-        quantity = new DecodedQuantity(parsed.Value, format, null, isInt64: false, 0, 0);
+        quantity = new DecodedQuantity(parsed.Value, format, null, isInt64: false, 0, parsed.Value.IsZero ? 0 : ParsedDecScale);
         return true;
     }
 
@@ -159,8 +173,212 @@ public readonly struct DecodedQuantity
             return new DecodedQuantity(DecimalNumber.FromInt64(value).ScaleByPowerOfTen(scale), Format, null, isInt64: true, value, scale);
         }
 
-        return new DecodedQuantity(Amount.RoundAwayFromZero(scale), Format, null, isInt64: false, 0, 0);
+        return new DecodedQuantity(Amount.RoundAwayFromZero(scale), Format, null, isInt64: false, 0, -scale);
     }
+
+    /// <summary><c>NewQuantity(value, DecimalExponent)</c>: an int64Amount of scale 0.</summary>
+    public static DecodedQuantity FromInt64(long value)
+        => new(DecimalNumber.FromInt64(value), DecimalExponent, null, isInt64: true, value, 0);
+
+    /// <summary>
+    /// <c>Quantity.AsInt64()</c>: the value as an int64 when the fast form holds it at a scale of zero or above and
+    /// the scaled value fits (<c>int64Amount.AsInt64</c>, <c>positiveScaleInt64</c>); an inf.Dec never converts, even a
+    /// whole one (a parsed value of more than 18 digits, a sum that left int64).
+    /// </summary>
+    public bool TryGetInt64(out long value)
+    {
+        value = 0;
+        if (!IsInt64 || Int64Scale < 0)
+        {
+            return false;
+        }
+
+        return TryScaleUp(Int64Value, Int64Scale, out value);
+    }
+
+    /// <summary>
+    /// <c>Quantity.AsApproximateFloat64()</c>: the unscaled integer as the nearest float64 (int64 to float64, or
+    /// big.Float's Float64 of an inf.Dec's, ±Inf past its range) times Go's <c>math.Pow10</c> of the exponent, in
+    /// float64 arithmetic: 0 times an infinite power is NaN, as in Go.
+    /// </summary>
+    public double AsApproximateFloat64()
+    {
+        double unscaled;
+        long exponent;
+        if (IsInt64)
+        {
+            unscaled = Int64Value;
+            exponent = Int64Scale;
+        }
+        else
+        {
+            unscaled = UnscaledDecAsDouble();
+            exponent = -DecScale;
+        }
+
+        return exponent == 0 ? unscaled : unscaled * GoPow10(exponent);
+    }
+
+    /// <summary>
+    /// <c>Quantity.Add</c>: two int64Amounts add in int64 at the finer scale when nothing overflows
+    /// (<c>int64Amount.Add</c>), else both become inf.Dec and add exactly at the larger inf.Dec scale. The sum forgets
+    /// the cached text, and a zero left side takes the right side's format.
+    /// </summary>
+    public DecodedQuantity Add(DecodedQuantity other)
+    {
+        if (IsInt64 && other.IsInt64)
+        {
+            var format = Int64Value == 0 ? other.Format : Format;
+            if (TryAddInt64(Int64Value, Int64Scale, other.Int64Value, other.Int64Scale, out var value, out var scale))
+            {
+                return new DecodedQuantity(DecimalNumber.FromInt64(value).ScaleByPowerOfTen(scale), format, null, isInt64: true, value, scale);
+            }
+
+            return AddDec(other, other.Amount, format);
+        }
+
+        return AddDec(other, other.Amount, IsZero ? other.Format : Format);
+    }
+
+    /// <summary>
+    /// <c>Quantity.Sub</c>: <c>int64Amount.Sub</c> adds the negated value (Go's negation, so the smallest int64 stays
+    /// itself), else inf.Dec subtracts exactly; a zero left side takes the right side's format.
+    /// </summary>
+    public DecodedQuantity Sub(DecodedQuantity other)
+    {
+        var format = IsZero ? other.Format : Format;
+        if (IsInt64 && other.IsInt64
+            && TryAddInt64(Int64Value, Int64Scale, unchecked(-other.Int64Value), other.Int64Scale, out var value, out var scale))
+        {
+            return new DecodedQuantity(DecimalNumber.FromInt64(value).ScaleByPowerOfTen(scale), format, null, isInt64: true, value, scale);
+        }
+
+        return AddDec(other, other.Amount.Negate(), format);
+    }
+
+    /// <summary>The inf.Dec sum: exact, at the larger of the two inf.Dec scales (an int64Amount's is its scale negated).</summary>
+    private DecodedQuantity AddDec(DecodedQuantity other, DecimalNumber addend, string format)
+    {
+        var scale = Math.Max(IsInt64 ? -(long)Int64Scale : DecScale, other.IsInt64 ? -(long)other.Int64Scale : other.DecScale);
+        return new DecodedQuantity(Amount.Add(addend), format, null, isInt64: false, 0, (int)scale);
+    }
+
+    /// <summary>
+    /// <c>int64Amount.Add</c>: a zero side gives the other; otherwise the coarser value is scaled to the finer scale
+    /// and the two added, failing on int64 overflow. The scale difference is Go's int32 arithmetic, which wraps.
+    /// </summary>
+    private static bool TryAddInt64(long a, int aScale, long b, int bScale, out long value, out int scale)
+    {
+        value = a;
+        scale = aScale;
+        if (b == 0)
+        {
+            return true;
+        }
+
+        if (a == 0)
+        {
+            value = b;
+            scale = bScale;
+            return true;
+        }
+
+        if (aScale == bScale)
+        {
+            return TryAdd(a, b, out value);
+        }
+
+        if (aScale > bScale)
+        {
+            scale = bScale;
+            return TryScaleUp(a, unchecked(aScale - bScale), out var scaled) && TryAdd(scaled, b, out value);
+        }
+
+        return TryScaleUp(b, unchecked(bScale - aScale), out var other) && TryAdd(a, other, out value);
+    }
+
+    /// <summary><c>int64Add</c>: the sum, or false when it overflows.</summary>
+    private static bool TryAdd(long a, long b, out long sum)
+    {
+        sum = unchecked(a + b);
+        return !((a > 0 && b > 0 && sum < 0) || (a < 0 && b < 0 && (sum > 0 || (a == long.MinValue && b == long.MinValue))));
+    }
+
+    /// <summary>
+    /// <c>positiveScaleInt64</c>: the value times 10^scale, or false when it overflows; a scale of zero or less (which
+    /// a wrapped difference can be) leaves the value as it is.
+    /// </summary>
+    private static bool TryScaleUp(long value, int scale, out long result)
+    {
+        result = value;
+        if (scale <= 0 || value == 0)
+        {
+            return true;
+        }
+
+        if (scale > 18)
+        {
+            return false;
+        }
+
+        var product = (BigInteger)value * BigInteger.Pow(10, scale);
+        if (product < long.MinValue || product > long.MaxValue)
+        {
+            return false;
+        }
+
+        result = (long)product;
+        return true;
+    }
+
+    /// <summary>big.Float's Float64 of the inf.Dec's unscaled integer: the nearest float64, ±Inf beyond its range.</summary>
+    private double UnscaledDecAsDouble()
+    {
+        if (Amount.IsZero)
+        {
+            return 0;
+        }
+
+        // The unscaled integer is Digits × 10^(Exponent + DecScale); past 10^310 it is beyond float64.
+        var power = Amount.Exponent + DecScale;
+        if (Amount.Digits.Length + power > 310)
+        {
+            return Amount.IsNegative ? double.NegativeInfinity : double.PositiveInfinity;
+        }
+
+        // .NET's parsing rounds to the nearest float64, ties to even, as big.Float's Float64 does.
+        var magnitude = double.Parse(Amount.Digits + "e" + power.ToString(CultureInfo.InvariantCulture), NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+        return Amount.IsNegative ? -magnitude : magnitude;
+    }
+
+    /// <summary>
+    /// Go's <c>math.Pow10</c>: a product (or quotient) of two table entries, each the float64 nearest its power of ten,
+    /// so not always the float64 nearest 10^n; +Inf above 10^308 and 0 below 10^-323.
+    /// </summary>
+    private static double GoPow10(long n)
+    {
+        if (n is >= 0 and <= 308)
+        {
+            return Pow10PositiveBy32[n / 32] * Pow10Table[n % 32];
+        }
+
+        if (n is >= -323 and < 0)
+        {
+            return Pow10NegativeBy32[-n / 32] / Pow10Table[-n % 32];
+        }
+
+        return n > 0 ? double.PositiveInfinity : 0;
+    }
+
+    private static readonly double[] Pow10Table =
+    [
+        1e00, 1e01, 1e02, 1e03, 1e04, 1e05, 1e06, 1e07, 1e08, 1e09, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28, 1e29, 1e30, 1e31,
+    ];
+
+    private static readonly double[] Pow10PositiveBy32 = [1e00, 1e32, 1e64, 1e96, 1e128, 1e160, 1e192, 1e224, 1e256, 1e288];
+
+    private static readonly double[] Pow10NegativeBy32 = [1e-00, 1e-32, 1e-64, 1e-96, 1e-128, 1e-160, 1e-192, 1e-224, 1e-256, 1e-288, 1e-320];
 
     /// <summary><c>Quantity.String()</c>.</summary>
     public override string ToString() => _cached ?? Canonicalize(Amount, Format);

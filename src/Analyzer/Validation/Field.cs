@@ -92,28 +92,11 @@ public sealed class Field
     public bool IsString => Node is YamlScalar { Kind: ScalarKind.String };
 
     /// <summary>
-    /// An integer value, or null. A whole float below 1e21 counts: sigs.k8s.io/yaml converts YAML to JSON through
-    /// float64 and Go writes 3.0 as 3, so the API server decodes it into an integer field.
+    /// The integer the API server stores for the value, or null when it is no whole number: a whole float counts (Go
+    /// writes 3.0 as 3 on the way to JSON), a number beyond an int32 field's range is wrapped and one beyond int64 is
+    /// -9223372036854775808, as decoding does (<see cref="Model.DecodedInteger"/>).
     /// </summary>
-    public long? Integer
-    {
-        get
-        {
-            if (Node is not YamlScalar scalar)
-            {
-                return null;
-            }
-
-            if (scalar.TryGetInt64(out var value))
-            {
-                return value;
-            }
-
-            return scalar.Kind == ScalarKind.Float && scalar.TryGetDouble(out var number) && Math.Abs(number) < 1e18 && Math.Floor(number) == number
-                ? (long)number
-                : null;
-        }
-    }
+    public long? Integer => Node is YamlScalar scalar ? View.DecodedInteger(scalar) : null;
 
     public bool? Boolean => Node is YamlScalar scalar && scalar.TryGetBool(out var value) ? value : null;
 

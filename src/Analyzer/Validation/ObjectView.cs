@@ -17,9 +17,14 @@ public sealed class ObjectView
     private readonly Dictionary<YamlMapping, List<KeyValuePair<string, YamlNode>>> _defaults = new(ReferenceComparer.Instance);
     private readonly HashSet<YamlNode> _synthetic = new(ReferenceComparer.Instance);
 
-    public ObjectView(KubeObject obj)
+    private readonly IReadOnlyCollection<YamlScalar> _int32Wrapped;
+
+    /// <param name="obj">The object.</param>
+    /// <param name="int32Wrapped">The numbers of int32 fields beyond int32, which decoding stores wrapped (<see cref="DecodedInteger"/>).</param>
+    public ObjectView(KubeObject obj, IReadOnlyCollection<YamlScalar>? int32Wrapped = null)
     {
         Object = obj;
+        _int32Wrapped = int32Wrapped ?? [];
         Root = Field.Root(this);
     }
 
@@ -27,6 +32,12 @@ public sealed class ObjectView
 
     /// <summary>The object's root; defaults added after this was read are seen by fields read afterwards.</summary>
     public Field Root { get; private set; }
+
+    /// <summary>The integer an int64 or int32 field holds after decoding, or null when the value is no whole number.</summary>
+    public long? DecodedInteger(YamlScalar scalar)
+        => Model.DecodedInteger.TryRead(scalar, out var value)
+            ? _int32Wrapped.Count > 0 && _int32Wrapped.Contains(scalar) ? Model.DecodedInteger.ToInt32(value) : value
+            : null;
 
     /// <summary>Sets <paramref name="key"/> of the mapping <paramref name="parent"/> to a string when it is absent or null.</summary>
     public void Default(Field parent, string key, string value)

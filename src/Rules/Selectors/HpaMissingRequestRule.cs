@@ -120,16 +120,13 @@ public sealed class HpaMissingRequestRule : Rule
     {
         foreach (var hpa in context.Index.OfKind("HorizontalPodAutoscaler"))
         {
-            if (hpa.Group != "autoscaling"
-                || hpa.Spec is not { } spec
-                || spec.GetMapping("scaleTargetRef") is not { } target
-                || target.GetString("kind") is not { } kind
-                || target.GetString("name") is not { } name)
+            if (!ScaleTargetRef.TryRead(hpa, out var target))
             {
                 continue;
             }
 
-            var template = WorkloadIndex.Of(context.Index).NamedNear(kind, name, hpa).Select(context.Index.TemplateOf).FirstOrDefault(t => t is not null);
+            var spec = target.Spec;
+            var template = WorkloadIndex.Of(context.Index).NamedNear(target.Kind, target.Name.Value, hpa).Select(context.Index.TemplateOf).FirstOrDefault(t => t is not null);
             if (template is null)
             {
                 continue;

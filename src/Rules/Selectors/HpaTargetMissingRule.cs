@@ -1,6 +1,6 @@
 using KubeLint.Analyzer.Engine;
 using KubeLint.Analyzer.Findings;
-using KubeLint.Analyzer.Yaml;
+using KubeLint.Rules.Common;
 
 namespace KubeLint.Rules.Selectors;
 
@@ -109,18 +109,16 @@ public sealed class HpaTargetMissingRule : Rule
     {
         foreach (var hpa in context.Index.OfKind("HorizontalPodAutoscaler"))
         {
-            if (hpa.Group != "autoscaling"
-                || hpa.Spec?.GetMapping("scaleTargetRef") is not { } target
-                || target.GetString("kind") is not { } kind
-                || target["name"] is not YamlScalar { IsNull: false } name)
+            if (!ScaleTargetRef.TryRead(hpa, out var target))
             {
                 continue;
             }
 
+            var (kind, name) = (target.Kind, target.Name.Value);
             var workloads = WorkloadIndex.Of(context.Index);
-            if (workloads.Near(kind, hpa).Any() && !workloads.IsNamedNear(kind, name.Value, hpa) && !context.HoldsBack(Definition, hpa))
+            if (workloads.Near(kind, hpa).Any() && !workloads.IsNamedNear(kind, name, hpa) && !context.HoldsBack(Definition, hpa))
             {
-                context.Report(Definition, hpa, name, $"scaleTargetRef {kind} \"{name.Value}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(workloads.Near(kind, hpa))}");
+                context.Report(Definition, hpa, target.Name, $"scaleTargetRef {kind} \"{name}\" is not defined in {(hpa.Namespace is null ? "the input" : "namespace " + hpa.Namespace)}, which defines {Workloads.Describe(workloads.Near(kind, hpa))}");
             }
         }
     }

@@ -177,6 +177,73 @@ public sealed class CelLibraryTests
     public void A_map_entry_transform_with_a_repeated_key_is_the_servers_error()
         => Assert.That(CelEngine.Evaluate("{'a': 'x', 'b': 'x'}.transformMapEntry(k, v, {v: k}).size() == 1", Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, "insert failed: key x already exists")));
 
+    // The quantity library (apiserver pkg/cel/library/quantity.go, its quantity_test.go cases) on resource.Quantity's
+    // representation: an int64Amount{value, scale} or an exact inf.Dec (apimachinery api/resource quantity.go, amount.go).
+    [TestCase("quantity('200M') == quantity('0.2G') && quantity('0.2G') == quantity('200M')")]
+    [TestCase("quantity('50k').add(quantity('20')) == quantity('50.02k')")]
+    [TestCase("!quantity('50k').add(20).isLessThan(quantity('50020'))")]
+    [TestCase("quantity('50k').sub(quantity('20')) == quantity('49.98k') && quantity('50k').sub(20) == quantity('49980')")]
+    [TestCase("quantity('50k').add(20).sub(quantity('100k')).asInteger() == -49980")]
+    [TestCase("quantity('50k').add(20).sub(quantity('100k')).sub(-50000).asInteger() == 20")]
+    [TestCase("quantity('50k').asInteger() == 50000 && quantity('50').isInteger()")]
+    [TestCase("!quantity('9999999999999999999999999999999999999G').isInteger()")]
+    [TestCase("quantity('50.703k').asApproximateFloat() == 50703.0")]
+    [TestCase("quantity('1e400').isGreaterThan(quantity('9e399')) && quantity('1e400').compareTo(quantity('10e399')) == 0")]
+    [TestCase("quantity('1e-400') == quantity('1n') && quantity('1e-400').isGreaterThan(quantity('0'))")]
+    [TestCase("quantity('8Ei') == quantity('9Ei') && quantity('8Ei').isGreaterThan(quantity('7Ei'))")]
+    [TestCase("quantity('1Ti').isInteger() && !quantity('1Pi').isInteger() && !quantity('1000m').isInteger() && quantity('1k').isInteger()")]
+    [TestCase("quantity('999999999999999999').asInteger() == 999999999999999999 && !quantity('9223372036854775807').isInteger()")]
+    [TestCase("!quantity('9e18').add(quantity('9e18')).isInteger() && quantity('9e18').add(quantity('9e18')) == quantity('18e18')")]
+    [TestCase("quantity('900000000000000000').add(9000000000000000000) == quantity('9.9e18')")]
+    [TestCase("quantity('1e400').asApproximateFloat() > 1.7e308 && quantity('1000m').asApproximateFloat() == 1.0")]
+    [TestCase("quantity('1e-400').asApproximateFloat() == 0.000000001 && quantity('0.1').asApproximateFloat() == 0.1")]
+    [TestCase("sign(quantity('-1e400')) == -1 && sign(quantity('0')) == 0 && sign(quantity('1n')) == 1")]
+    [TestCase("[quantity('1')] == [quantity('5').add(1)]")]
+    [TestCase("!(quantity('1') in [quantity('0').add(1)])")]
+    public void Quantities_compute_as_resource_quantity(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("quantity('10Mo') == quantity('1')", "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")]
+    [TestCase("quantity(' 1') == quantity('1')", "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")]
+    [TestCase("quantity('10Mm') == quantity('1')", "unable to parse quantity's suffix")]
+    [TestCase("quantity('9999999999999999999999999999999999999G').asInteger() == 0", "cannot convert value to integer")]
+    [TestCase("quantity('1Pi').asInteger() == 1125899906842624", "cannot convert value to integer")]
+    [TestCase("quantity('1e19').asInteger() == 0", "cannot convert value to integer")]
+    [TestCase("quantity('1').add(1) == quantity('1').add(1)", "no such overload")]
+    [TestCase("quantity('2') == quantity('1').add(1)", "no such overload")]
+    public void A_quantity_error_is_the_servers_run_time_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
+    // The list macros (cel-go parser/macro.go, MakeMap with two or three arguments, MakeFilter); over a map, its keys.
+    [TestCase("[1, 2, 3, 4].map(x, x % 2 == 0, x * 10) == [20, 40]")]
+    [TestCase("self.ports.map(p, p > 100, string(p)) == ['443']")]
+    [TestCase("{'a': 1, 'b': 2}.map(k, k != 'a', k + '!') == ['b!']")]
+    [TestCase("[1, 2].map(x, x > 5, x) == []")]
+    [TestCase("[1, 2, 3].all(y, [1, 2, 3].map(x, x > y, x).size() == 3 - y)")]
+    [TestCase("[[1, 2], [3]].map(l, l.size() > 1, l.map(x, x > 1, x)) == [[2]]")]
+    [TestCase("[0, 1].map(x, x > 0, 10 / x) == [10]")]
+    [TestCase("{'a': 1}.map(k, k) == ['a']")]
+    [TestCase("{'a': 1}.filter(k, k == 'a') == ['a']")]
+    [TestCase("{'a': 1, 'b': 2}.filter(k, k == 'b').map(k, k + k) == ['bb']")]
+    public void The_filtering_map_macro_holds(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [Test]
+    public void The_filtering_map_macro_fails()
+        => Assert.That(CelEngine.Evaluate("self.ports.map(p, p < 100, p) == [443]", Self).Kind, Is.EqualTo(CelOutcomeKind.Failed));
+
+    // cel-go's comprehension goes on after an error: a later filter error replaces the result, a transform error stays.
+    [TestCase("[0, 1].map(x, 10 / x > 1, x) == []", "division by zero")]
+    [TestCase("[0, 1].map(x, x == 0 ? 1 / x > 0 : 1 % (x - 1) == 0, x) == []", "modulus by zero")]
+    [TestCase("[0, 1].map(x, x == 1 ? 1 % 0 == 0 : true, 1 / x) == []", "modulus by zero")]
+    [TestCase("[0, 1, 2].map(x, true, x == 0 ? 1 / x : 1 % 0) == []", "division by zero")]
+    [TestCase("[{'a': 1}, {'b': 2}].map(m, m.a > 0, m) == []", "no such key: a")]
+    [TestCase("[{'a': 1}].map(m, true, m.b) == []", "no such key: b")]
+    [TestCase("[0, 1].filter(x, x == 0 ? 1 / x > 0 : 1 % (x - 1) == 0) == []", "modulus by zero")]
+    [TestCase("[0, 1].map(x, x == 0 ? 1 / x : 1 % (x - 1)) == []", "division by zero")]
+    public void A_filtering_map_error_is_the_one_cel_go_returns(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
     // string.format (cel-go ext/formatting.go with the en_US locale; expectations from its formatting_test.go).
     [TestCase("'%s and %d'.format(['str', 5]) == 'str and 5'")]
     [TestCase("'%%%s%%'.format(['text']) == '%text%'")]

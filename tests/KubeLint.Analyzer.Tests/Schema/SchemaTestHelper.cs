@@ -28,4 +28,15 @@ internal static class SchemaTestHelper
             Assert.That(findings.Select(f => f.Message), Is.EqualTo(new[] { message }));
         });
     }
+
+    /// <summary>Asserts that the YAML has these findings, in any order: id@line:col and messages.</summary>
+    public static void AssertFindings(string yaml, string[] summaries, string[] messages)
+    {
+        var findings = Validate(yaml);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Manifests.Summaries(findings), Is.EquivalentTo(summaries));
+            Assert.That(findings.Select(f => f.Message), Is.EquivalentTo(messages));
+        });
+    }
 }

@@ -80,20 +80,50 @@ public sealed class TypeValidationTests
     public void A_whole_float_is_an_integer_after_kubernetes_yaml_to_json_conversion(string value)
         => Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: " + value)), Is.Empty);
 
-    // One reading of numbers: a float is range-checked like the integer it becomes, and a value go-yaml cannot read
-    // as a float64 (1e309) stays a string.
-    [TestCase("1e18", "expected int32, got 1e18, which is out of range")]
-    [TestCase("1000000000000000000", "expected int32, got 1000000000000000000, which is out of range")]
-    [TestCase("2147483648.0", "expected int32, got 2147483648.0, which is out of range")]
-    [TestCase("1e21", "expected int32, got 1e21, which is out of range")]
-    [TestCase("99999999999999999999", "expected int32, got 99999999999999999999, which is out of range")]
-    public void An_integer_out_of_int32_range_is_one_finding_whichever_way_it_is_written(string value, string message)
+    // One reading of numbers, as the API server decodes them (runtime/converter.go, fromUnstructured): an int32 field
+    // keeps the low 32 bits of the int64 (or whole float64) it is given, and a whole number beyond int64 is
+    // -9223372036854775808; the object is accepted with that value, as a real server accepts replicas: 10000000000.0.
+    [TestCase("10000000000.0", "spec.replicas: 10000000000.0 does not fit int32: the API server stores it as 1410065408")]
+    [TestCase("1e10", "spec.replicas: 1e10 does not fit int32: the API server stores it as 1410065408")]
+    [TestCase("4294967298", "spec.replicas: 4294967298 does not fit int32: the API server stores it as 2")]
+    [TestCase("1e21", "spec.replicas: 1e21 does not fit int32: the API server stores it as 0")]
+    [TestCase("99999999999999999999", "spec.replicas: 99999999999999999999 does not fit int32: the API server stores it as 0")]
+    public void An_integer_beyond_int32_is_stored_wrapped_and_accepted_when_that_value_is_valid(string value, string message)
     {
         var yaml = ValidDeployment.Replace("replicas: 2", "replicas: " + value);
         Assert.Multiple(() =>
         {
-            Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1106@8:13" }));
-            Assert.That(Message(yaml), Is.EqualTo("spec.replicas: " + message));
+            Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1114@8:13" }));
+            Assert.That(Message(yaml), Is.EqualTo(message));
+        });
+    }
+
+    [TestCase("2147483648", "-2147483648")]
+    [TestCase("2147483648.0", "-2147483648")]
+    [TestCase("3e9", "-1294967296")]
+    [TestCase("1e18", "-1486618624")]
+    public void A_wrapped_integer_is_validated_as_the_value_the_server_stores(string value, string stored)
+        => AssertFindings(
+            ValidDeployment.Replace("replicas: 2", "replicas: " + value),
+            ["KL1106@8:13", "KL1114@8:13"],
+            [
+                $"spec.replicas: Invalid value: {stored}: must be greater than or equal to 0",
+                $"spec.replicas: {value} does not fit int32: the API server stores it as {stored}",
+            ]);
+
+    [Test]
+    public void An_integer_within_int32_written_as_a_float_is_no_finding()
+        => Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: 2147483647.0")), Is.Empty);
+
+    [TestCase("2.5", "int32")]
+    [TestCase("1e-3", "int32")]
+    public void A_fraction_in_an_integer_field_fails_the_conversion_in_the_servers_words(string value, string type)
+    {
+        var yaml = ValidDeployment.Replace("replicas: 2", "replicas: " + value);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1103@8:13" }));
+            Assert.That(Message(yaml), Is.EqualTo("spec.replicas: cannot convert float64 to " + type));
         });
     }
 
@@ -104,10 +134,6 @@ public sealed class TypeValidationTests
     [Test]
     public void An_int_or_string_integer_must_fit_int32()
         => Assert.That(Summaries(ValidDeployment.Replace("maxSurge: 25%", "maxSurge: 3e9")), Is.EqualTo(new[] { "KL1106@14:17" }));
-
-    [Test]
-    public void A_fraction_is_not_an_integer()
-        => Assert.That(Summaries(ValidDeployment.Replace("replicas: 2", "replicas: 2.5")), Is.EqualTo(new[] { "KL1103@8:13" }));
 
     [Test]
     public void Unquoted_on_is_a_boolean_for_kubernetes_yaml_so_a_string_field_rejects_it()

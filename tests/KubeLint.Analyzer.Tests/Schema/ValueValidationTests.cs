@@ -115,19 +115,29 @@ public sealed class ValueValidationTests
         => Assert.That(Summaries(Pod.Replace("memory: 64Mi", "memory: yes")), Is.EqualTo(new[] { "KL1103@13:19" }));
 
     [Test]
-    public void An_int32_field_out_of_range_is_a_format_error()
-    {
-        var yaml = Pod.Replace("containerPort: 80", "containerPort: 3000000000");
-        Assert.Multiple(() =>
-        {
-            Assert.That(Summaries(yaml), Is.EqualTo(new[] { "KL1106@10:26" }));
-            Assert.That(Message(yaml), Is.EqualTo("spec.containers[0].ports[0].containerPort: expected int32, got 3000000000, which is out of range"));
-        });
-    }
+    public void An_int32_field_beyond_its_range_is_validated_wrapped_as_the_server_stores_it()
+        => AssertFindings(
+            Pod.Replace("containerPort: 80", "containerPort: 3000000000"),
+            ["KL1106@10:26", "KL1114@10:26"],
+            [
+                "spec.containers[0].ports[0].containerPort: Invalid value: -1294967296: must be between 1 and 65535, inclusive",
+                "spec.containers[0].ports[0].containerPort: 3000000000 does not fit int32: the API server stores it as -1294967296",
+            ]);
 
     [Test]
-    public void An_int64_field_out_of_range_is_a_format_error()
-        => Assert.That(Summaries(Pod.Replace("name: p\n", "name: p\n  generation: 18446744073709551615\n")), Is.EqualTo(new[] { "KL1106@5:15" }));
+    public void An_int32_field_that_wraps_into_its_range_is_accepted_with_a_warning()
+        => Assert.That(Summaries(Pod.Replace("containerPort: 80", "containerPort: 4294967376")), Is.EqualTo(new[] { "KL1114@10:26" }));
+
+    [Test]
+    public void An_int64_field_beyond_its_range_is_stored_as_the_smallest_int64()
+        => AssertFindings(
+            Pod.Replace("name: p\n", "name: p\n  generation: 18446744073709551615\n"),
+            ["KL1106@5:15", "KL1114@5:15"],
+            [
+                "metadata.generation: Invalid value: -9223372036854775808: must be greater than or equal to 0",
+                "metadata.generation: 18446744073709551615 does not fit int64: the API server stores it as -9223372036854775808",
+            ]);
+
 
     [TestCase("2024-01-31T12:00:00Z", false)]
     [TestCase("2024-01-31T12:00:00.123+02:00", false)]
