@@ -105,19 +105,22 @@ internal sealed class NodeResourcesFit : SchedulerPlugin, IFilterPlugin, IScoreP
 
     public void Score(CycleState state, SimPod pod, NodeInfo[] feasible, int count, long[] scores)
     {
+        // Read once: the loop's stores to scores[] keep the JIT from hoisting the pod's fields itself.
+        var cpu = pod.NonZeroMilliCpu;
+        var memory = pod.NonZeroMemory;
         for (var k = 0; k < count; k++)
         {
             var node = feasible[k];
             long score = 0, weights = 0;
             if (node.AllocMilliCpu > 0)
             {
-                score += LeastRequested(node.NonZeroMilliCpu + pod.NonZeroMilliCpu, node.AllocMilliCpu);
+                score += LeastRequested(node.NonZeroMilliCpu + cpu, node.AllocMilliCpu);
                 weights++;
             }
 
             if (node.AllocMemory > 0)
             {
-                score += LeastRequested(node.NonZeroMemory + pod.NonZeroMemory, node.AllocMemory);
+                score += LeastRequested(node.NonZeroMemory + memory, node.AllocMemory);
                 weights++;
             }
 
