@@ -31,6 +31,14 @@ public sealed class NumberReadingTests
     public void Replicas_written_as_a_whole_float_run_that_many_pods(string replicas, int pods)
         => Assert.That(Sim.Run(Deployment.Replace("REPLICAS", replicas).Replace("CPU", "100m")).Pods, Has.Count.EqualTo(pods));
 
+    // The server stores replicas as an int32: a larger number keeps its low 32 bits (runtime/converter.go
+    // fromUnstructured), so 4294967299 and 4294967299.0 are 3 replicas and 4294967296 is none.
+    [TestCase("4294967299", 3)]
+    [TestCase("4294967299.0", 3)]
+    [TestCase("4294967296", 0)]
+    public void Replicas_beyond_int32_run_the_pods_the_server_stores(string replicas, int pods)
+        => Assert.That(Sim.Run(Deployment.Replace("REPLICAS", replicas).Replace("CPU", "100m")).Pods, Has.Count.EqualTo(pods));
+
     [TestCase("1e26")]
     [TestCase("1e309")]
     [TestCase("9999999999Ei")]

@@ -65,4 +65,12 @@ public static class DecodedInteger
 
     /// <summary>Go's <c>int32(v)</c>, as reflect's Convert stores an int64 in an int32 field: the low 32 bits.</summary>
     public static int ToInt32(long value) => unchecked((int)value);
+
+    /// <summary>The value an int32 field holds for <paramref name="scalar"/>: <see cref="TryRead"/>, then the low 32 bits.</summary>
+    public static bool TryReadInt32(YamlScalar scalar, out int value)
+    {
+        var read = TryRead(scalar, out var wide);
+        value = ToInt32(wide);
+        return read;
+    }
 }

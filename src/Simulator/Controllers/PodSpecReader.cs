@@ -321,6 +321,7 @@ public static class PodSpecReader
         return result;
     }
 
+    /// <summary>An int32 field as the server stores it (a larger number keeps its low 32 bits, see DecodedInteger); 0 when absent.</summary>
     public static int Int(YamlMapping? map, string key)
-        => map?.GetScalar(key) is { } scalar && scalar.TryGetInt64(out var value) ? (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, value)) : 0;
+        => map?.GetScalar(key) is { } scalar && DecodedInteger.TryReadInt32(scalar, out var value) ? value : 0;
 }

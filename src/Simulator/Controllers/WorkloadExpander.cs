@@ -68,7 +68,10 @@ public static class WorkloadExpander
         }
     }
 
-    /// <summary>spec.replicas: 1 when absent, null when it is not an int32 of at least 0 (validation rejects the object).</summary>
+    /// <summary>
+    /// spec.replicas as the server stores it (an int32: a larger number keeps its low 32 bits, see DecodedInteger):
+    /// 1 when absent, null when the stored value is negative or not a number (validation rejects the object).
+    /// </summary>
     public static int? Replicas(YamlMapping? spec)
     {
         if (spec?.GetScalar("replicas") is not { IsNull: false } scalar)
@@ -76,7 +79,7 @@ public static class WorkloadExpander
             return 1;
         }
 
-        return scalar.TryGetInt64(out var n) && n >= 0 && n <= int.MaxValue ? (int)n : null;
+        return DecodedInteger.TryReadInt32(scalar, out var n) && n >= 0 ? n : null;
     }
 
     /// <summary>
@@ -159,8 +162,9 @@ public static class WorkloadExpander
     private static Workload Job(KubeObject obj, PodTemplate template, string name, YamlNode report, int order, ClusterModel cluster, YamlMapping? spec, string jobName, Func<long, string> prefix, string? suspended = null)
     {
         suspended ??= IsTrue(spec, "suspend") ? "the Job is suspended (spec.suspend), so it creates no pod" : null;
-        var parallelism = spec?.GetScalar("parallelism") is { } p && p.TryGetInt64(out var pv) ? Math.Max(0, Math.Min(pv, int.MaxValue)) : 1;
-        if (spec?.GetScalar("completions") is { IsNull: false } c && c.TryGetInt64(out var cv))
+        // int32 fields, stored as the server stores them (DecodedInteger).
+        var parallelism = spec?.GetScalar("parallelism") is { } p && DecodedInteger.TryReadInt32(p, out var pv) ? Math.Max(0, pv) : 1;
+        if (spec?.GetScalar("completions") is { IsNull: false } c && DecodedInteger.TryReadInt32(c, out var cv))
         {
             parallelism = Math.Min(parallelism, Math.Max(0, cv));
         }
