@@ -597,7 +597,7 @@ public static class SchemaRules
                 metadata:
                   name: web
                 spec:
-                  replicas: 10000000000
+                  replicas: 4294967306
                   selector:
                     app: web
                   template:
