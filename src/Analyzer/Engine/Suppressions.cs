@@ -106,11 +106,12 @@ internal sealed class Suppressions
 
     private void AddComments(SourceFile file)
     {
-        var text = file.Text;
-        if (text.IndexOf("kubelint:ignore", StringComparison.Ordinal) < 0)
+        if (!file.Contains("kubelint:ignore"))
         {
             return;
         }
+
+        var text = file.Text;
 
         var lineNumber = 0;
         var lineStart = 0;

@@ -20,7 +20,7 @@ public static class HelmSources
         {
             if (!maps.ContainsKey(file.Path))
             {
-                maps[file.Path] = file.Text.IndexOf(SourcePrefix, StringComparison.Ordinal) >= 0 ? new TemplateLines(file.Text) : null;
+                maps[file.Path] = file.Contains(SourcePrefix) ? new TemplateLines(file.Text) : null;
             }
         }
 

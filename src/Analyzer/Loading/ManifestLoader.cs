@@ -23,6 +23,7 @@ public sealed class ManifestLoader
         if (file is not null)
         {
             result.Add(Load(file));
+            file.ReleaseText();
         }
         else
         {

@@ -27,7 +27,7 @@ public static class SourceDecoder
 
         try
         {
-            return new SourceFile(path, encoding.GetString(bytes, preamble, bytes.Length - preamble));
+            return new SourceFile(path, bytes, preamble, encoding);
         }
         catch (DecoderFallbackException ex)
         {
