@@ -29,10 +29,10 @@ public sealed class SourceFile
     public SourceFile(string path, byte[] bytes, int offset, Encoding encoding)
     {
         Path = path;
-        _text = encoding.GetString(bytes, offset, bytes.Length - offset);
         _encoded = bytes;
         _offset = offset;
         _encoding = encoding;
+        _text = Decode();
     }
 
     /// <summary>The path as given by the user (relative paths stay relative); "-" for standard input.</summary>
@@ -53,7 +53,7 @@ public sealed class SourceFile
                 return kept;
             }
 
-            var decoded = _encoding!.GetString(_encoded!, _offset, _encoded!.Length - _offset);
+            var decoded = Decode();
             _decoded = new WeakReference<string>(decoded);
             return decoded;
         }
@@ -97,6 +97,8 @@ public sealed class SourceFile
 
         return new SourcePosition(line, end - lineStart + 1);
     }
+
+    private string Decode() => _encoding!.GetString(_encoded!, _offset, _encoded!.Length - _offset);
 
     // An ASCII string is the same bytes in UTF-8, and no byte of a multi-byte UTF-8 sequence is ASCII.
     private static bool ContainsBytes(byte[] bytes, int from, string ascii)
