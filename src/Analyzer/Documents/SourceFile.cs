@@ -2,7 +2,7 @@ using System.Text;
 
 namespace KubeLint.Analyzer.Documents;
 
-/// <summary>The text of one input, already decoded, with the path used in findings.</summary>
+/// <summary>One input with the path used in findings: its decoded text, or its bytes once the text is released.</summary>
 public sealed class SourceFile
 {
     // For a file decoded from bytes: the bytes stay, the decoded text is held only while the file is loaded. Every
