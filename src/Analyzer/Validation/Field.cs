@@ -182,14 +182,17 @@ public sealed class Field
     {
         foreach (var entry in mapping.Entries)
         {
-            yield return (entry.KeyText, new Field(View, this, null, entry.KeyText, entry.Value, entry.Key));
+            yield return (entry.KeyText, Entry(entry.KeyText, entry.Value, entry.Key));
         }
 
         foreach (var pair in View.DefaultsOf(mapping))
         {
-            yield return (pair.Key, new Field(View, this, null, pair.Key, pair.Value, null));
+            yield return (pair.Key, Entry(pair.Key, pair.Value, null));
         }
     }
+
+    /// <summary>One entry of a map value, as <see cref="Entries"/> gives it: for callers that keep the entries themselves.</summary>
+    internal Field Entry(string key, YamlNode? value, YamlNode? keyNode) => new(View, this, null, key, value, keyNode);
 
     /// <summary>The same field under another path, for validations upstream runs with a path that differs from the value's place.</summary>
     public Field WithPath(Field path) => new(View, path._parent, path._name, path._subscript, Node, KeyNode);

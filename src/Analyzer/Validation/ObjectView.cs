@@ -139,7 +139,10 @@ public sealed class ObjectView
     internal IEnumerable<KeyValuePair<string, YamlNode>> DefaultsOf(YamlMapping mapping)
         => _defaults.Count > 0 && _defaults.TryGetValue(mapping, out var added) ? added : [];
 
-    internal int EntryCount(YamlMapping mapping) => mapping.Count + (_defaults.TryGetValue(mapping, out var added) ? added.Count : 0);
+    internal int EntryCount(YamlMapping mapping) => mapping.Count + (_defaults.Count > 0 && _defaults.TryGetValue(mapping, out var added) ? added.Count : 0);
+
+    /// <summary>Whether defaulting added anything to this object: most kinds (CRDs among them) get nothing, and readers then skip every lookup.</summary>
+    internal bool HasDefaults => _defaults.Count > 0;
 
     private void Default(Field parent, string key, Func<SourceSpan, YamlNode> create)
     {

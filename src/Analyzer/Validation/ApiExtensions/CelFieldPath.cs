@@ -10,19 +10,15 @@ namespace KubeLint.Analyzer.Validation.ApiExtensions;
 /// </summary>
 internal sealed class CelFieldPath
 {
-    private CelFieldPath(string? error, SchemaProps found, string path, string? root)
+    private CelFieldPath(string? error, string path, string? root)
     {
         Error = error;
-        Found = found;
         Path = path;
         Root = root;
     }
 
     /// <summary>Why the path is not valid (the <c>err</c> of ValidFieldPath), or null.</summary>
     public string? Error { get; }
-
-    /// <summary>The schema the path leads to.</summary>
-    public SchemaProps Found { get; }
 
     /// <summary>The path as a <c>field.Path</c> prints it (<c>spec.labels[app]</c>).</summary>
     public string Path { get; }
@@ -81,7 +77,7 @@ internal sealed class CelFieldPath
                 path.Append(path.Length == 0 ? string.Empty : ".").Append(name);
                 schema = schema.Property(name);
             }
-            else if (schema.IsSet && schema.AdditionalPropertiesField.IsSet)
+            else if (schema.IsSet && schema.ValueOf(SchemaMember.AdditionalProperties) is not null)
             {
                 path.Append('[').Append(name).Append(']');
                 schema = schema.AdditionalProperties;
@@ -106,10 +102,10 @@ internal sealed class CelFieldPath
             }
         }
 
-        return new CelFieldPath(null, schema, path.ToString(), root);
+        return new CelFieldPath(null, path.ToString(), root);
     }
 
-    private static CelFieldPath Fail(string error) => new(error, default, string.Empty, null);
+    private static CelFieldPath Fail(string error) => new(error, string.Empty, null);
 
     /// <summary>The scanner's split function: '.', '[' and ']' alone, a single-quoted string whole, other text up to the next of those.</summary>
     private static List<string> Tokens(string path)

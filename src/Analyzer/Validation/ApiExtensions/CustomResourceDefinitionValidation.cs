@@ -230,5 +230,5 @@ public sealed class CustomResourceDefinitionValidation : ObjectValidation
 
     /// <summary><c>specHasDefaults</c>: a <c>default</c> anywhere in a version's schema.</summary>
     private static bool HasDefaults(InternalSpec layout)
-        => layout.Versions.Any(v => SchemaWalk.Any(new SchemaProps(v.Child("schema", "openAPIV3Schema")), s => s.Field.ValueOf("default") is not null));
+        => layout.Versions.Any(v => SchemaWalk.Any(new SchemaProps(v.Child("schema", "openAPIV3Schema")), s => s.ValueOf(SchemaMember.Default) is not null));
 }

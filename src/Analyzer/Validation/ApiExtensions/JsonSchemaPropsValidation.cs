@@ -11,6 +11,7 @@ namespace KubeLint.Analyzer.Validation.ApiExtensions;
 /// </summary>
 internal sealed class JsonSchemaPropsValidation
 {
+    private static readonly SchemaMember[] Junctions = [SchemaMember.AllOf, SchemaMember.OneOf, SchemaMember.AnyOf];
     private static readonly string[] OpenApiV3Types = ["array", "boolean", "integer", "number", "object", "string"];
     private static readonly string[] MapTypes = ["atomic", "granular"];
     private static readonly string[] ListTypes = ["atomic", "set", "map"];
@@ -33,16 +34,15 @@ internal sealed class JsonSchemaPropsValidation
             return;
         }
 
-        var field = schema.Field;
         ValidateStandard(schema, ssv);
-        if (field.ValueOf("uniqueItems") is YamlScalar unique && unique.TryGetBool(out var isUnique) && isUnique)
+        if (schema.Boolean(SchemaMember.UniqueItems) == true)
         {
-            _errors.Forbidden(field.Child("uniqueItems"), "uniqueItems cannot be set to true since the runtime complexity becomes quadratic");
+            _errors.Forbidden(schema.Field.Child("uniqueItems"), "uniqueItems cannot be set to true since the runtime complexity becomes quadratic");
         }
 
         // additionalProperties and properties are mutual exclusive because otherwise they contradict Kubernetes'
         // API convention to ignore unknown fields.
-        if (schema.ValueOf("additionalProperties") is not null)
+        if (schema.ValueOf(SchemaMember.AdditionalProperties) is not null)
         {
             var additional = schema.AdditionalPropertiesField;
             if (schema.HasProperties && (additional.Boolean == false || additional.Mapping is not null))
@@ -70,7 +70,7 @@ internal sealed class JsonSchemaPropsValidation
         }
 
         Validate(schema.Not, ssv, isRoot: false);
-        foreach (var junction in new[] { "allOf", "oneOf", "anyOf" })
+        foreach (var junction in Junctions)
         {
             foreach (var clause in schema.Junction(junction))
             {
@@ -78,29 +78,25 @@ internal sealed class JsonSchemaPropsValidation
             }
         }
 
-        foreach (var (_, definition) in schema.ValueOf("definitions") is null ? [] : field.Child("definitions").Entries())
+        foreach (var (_, definition) in schema.MapEntries(SchemaMember.Definitions))
         {
-            Validate(new SchemaProps(definition), ssv, isRoot: false);
+            Validate(definition, ssv, isRoot: false);
         }
 
-        if (schema.ValueOf("items") is not null)
+        Validate(schema.Items, ssv, isRoot: false);
+        foreach (var item in schema.ItemClauses)
         {
-            var items = schema.ItemsField;
-            Validate(schema.Items, ssv, isRoot: false);
-            foreach (var item in items.Items())
-            {
-                Validate(new SchemaProps(item), ssv, isRoot: false);
-            }
+            Validate(item, ssv, isRoot: false);
         }
 
-        foreach (var (_, dependency) in field.Child("dependencies").Entries())
+        foreach (var (_, dependency) in schema.MapEntries(SchemaMember.Dependencies))
         {
-            Validate(new SchemaProps(dependency), ssv, isRoot: false);
+            Validate(dependency, ssv, isRoot: false);
         }
 
         if (schema.XPreserveUnknownFields == false)
         {
-            _errors.Invalid(field.Child("x-kubernetes-preserve-unknown-fields"), false, "must be true or undefined");
+            _errors.Invalid(schema.Field.Child("x-kubernetes-preserve-unknown-fields"), false, "must be true or undefined");
         }
 
         ValidateMapAndListTypes(schema);
@@ -111,51 +107,50 @@ internal sealed class JsonSchemaPropsValidation
     /// <summary><c>specStandardValidatorV3.validate</c>.</summary>
     private void ValidateStandard(SchemaProps schema, Standard ssv)
     {
-        var field = schema.Field;
         var type = schema.Type;
         if (type.Length > 0 && Array.IndexOf(OpenApiV3Types, type) < 0)
         {
-            _errors.NotSupported(field.Child("type"), type, OpenApiV3Types);
+            _errors.NotSupported(schema.Field.Child("type"), type, OpenApiV3Types);
         }
 
-        if (field.Child("default").IsSet && !ssv.AllowDefaults)
+        if (schema.ValueOf(SchemaMember.Default) is not null && !ssv.AllowDefaults)
         {
-            _errors.Forbidden(field.Child("default"), "must not be set" + (ssv.DisallowDefaultsReason is { Length: > 0 } reason ? " " + reason : string.Empty));
+            _errors.Forbidden(schema.Field.Child("default"), "must not be set" + (ssv.DisallowDefaultsReason is { Length: > 0 } reason ? " " + reason : string.Empty));
         }
 
-        if (schema.Text("id").Length > 0)
+        if (schema.Text(SchemaMember.Id).Length > 0)
         {
-            _errors.Forbidden(field.Child("id"), "id is not supported");
+            _errors.Forbidden(schema.Field.Child("id"), "id is not supported");
         }
 
-        if (field.ValueOf("additionalItems") is not null)
+        if (schema.ValueOf(SchemaMember.AdditionalItems) is not null)
         {
-            _errors.Forbidden(field.Child("additionalItems"), "additionalItems is not supported");
+            _errors.Forbidden(schema.Field.Child("additionalItems"), "additionalItems is not supported");
         }
 
-        if (field.ValueOf("patternProperties") is not null && field.Child("patternProperties").Count > 0)
+        if (schema.ValueOf(SchemaMember.PatternProperties) is not null && schema.Field.Child("patternProperties").Count > 0)
         {
-            _errors.Forbidden(field.Child("patternProperties"), "patternProperties is not supported");
+            _errors.Forbidden(schema.Field.Child("patternProperties"), "patternProperties is not supported");
         }
 
-        if (field.ValueOf("definitions") is not null && field.Child("definitions").Count > 0)
+        if (schema.ValueOf(SchemaMember.Definitions) is not null && schema.Field.Child("definitions").Count > 0)
         {
-            _errors.Forbidden(field.Child("definitions"), "definitions is not supported");
+            _errors.Forbidden(schema.Field.Child("definitions"), "definitions is not supported");
         }
 
-        if (field.ValueOf("dependencies") is not null)
+        if (schema.ValueOf(SchemaMember.Dependencies) is not null)
         {
-            _errors.Forbidden(field.Child("dependencies"), "dependencies is not supported");
+            _errors.Forbidden(schema.Field.Child("dependencies"), "dependencies is not supported");
         }
 
-        if (field.ValueOf("$ref") is not null)
+        if (schema.ValueOf(SchemaMember.Ref) is not null)
         {
-            _errors.Forbidden(field.Child("$ref"), "$ref is not supported");
+            _errors.Forbidden(schema.Field.Child("$ref"), "$ref is not supported");
         }
 
         if (type == "null")
         {
-            _errors.Forbidden(field.Child("type"), "type cannot be set to null, use nullable as an alternative");
+            _errors.Forbidden(schema.Field.Child("type"), "type cannot be set to null, use nullable as an alternative");
         }
 
         if (schema.ItemsIsArray && schema.ItemsField.Count > 0)
@@ -165,31 +160,30 @@ internal sealed class JsonSchemaPropsValidation
 
         if (ssv.InsideResourceMeta && schema.XEmbeddedResource)
         {
-            _errors.Forbidden(field.Child("x-kubernetes-embedded-resource"), "must not be used inside of resource meta");
+            _errors.Forbidden(schema.Field.Child("x-kubernetes-embedded-resource"), "must not be used inside of resource meta");
         }
     }
 
     private void ValidateMapAndListTypes(SchemaProps schema)
     {
-        var field = schema.Field;
         var type = schema.Type;
         if (schema.XMapType is { } mapType)
         {
             if (type != "object")
             {
-                TypeMustBe(field, type, "must be object if x-kubernetes-map-type is specified");
+                TypeMustBe(schema.Field, type, "must be object if x-kubernetes-map-type is specified");
             }
 
             if (Array.IndexOf(MapTypes, mapType) < 0)
             {
-                _errors.NotSupported(field.Child("x-kubernetes-map-type"), mapType, MapTypes);
+                _errors.NotSupported(schema.Field.Child("x-kubernetes-map-type"), mapType, MapTypes);
             }
         }
 
         var listType = schema.XListType;
         if (listType is not null && type != "array")
         {
-            TypeMustBe(field, type, "must be array if x-kubernetes-list-type is specified");
+            TypeMustBe(schema.Field, type, "must be array if x-kubernetes-list-type is specified");
         }
         else if (listType == "set" && schema.Items.IsSet)
         {
@@ -209,7 +203,7 @@ internal sealed class JsonSchemaPropsValidation
 
         if (listType is not null && Array.IndexOf(ListTypes, listType) < 0)
         {
-            _errors.NotSupported(field.Child("x-kubernetes-list-type"), listType, ListTypes);
+            _errors.NotSupported(schema.Field.Child("x-kubernetes-list-type"), listType, ListTypes);
         }
 
         var keys = schema.XListMapKeys;
@@ -217,11 +211,11 @@ internal sealed class JsonSchemaPropsValidation
         {
             if (listType is null)
             {
-                _errors.Required(field.Child("x-kubernetes-list-type"), "must be map if x-kubernetes-list-map-keys is non-empty");
+                _errors.Required(schema.Field.Child("x-kubernetes-list-type"), "must be map if x-kubernetes-list-map-keys is non-empty");
             }
             else if (listType != "map")
             {
-                _errors.Invalid(field.Child("x-kubernetes-list-type"), listType, "must be map if x-kubernetes-list-map-keys is non-empty");
+                _errors.Invalid(schema.Field.Child("x-kubernetes-list-type"), listType, "must be map if x-kubernetes-list-map-keys is non-empty");
             }
         }
 
@@ -327,6 +321,11 @@ internal sealed class JsonSchemaPropsValidation
     /// <summary>The checks of each x-kubernetes-validations entry that need no compiler.</summary>
     private void ValidateRules(SchemaProps schema)
     {
+        if (schema.ValueOf(SchemaMember.XValidations) is not YamlSequence)
+        {
+            return;
+        }
+
         foreach (var entry in schema.XValidations.Items())
         {
             var rule = entry.Child("rule").String ?? string.Empty;

@@ -7,9 +7,9 @@ namespace KubeLint.Analyzer.Validation.ApiExtensions;
 /// </summary>
 internal static class SchemaWalk
 {
-    private static readonly string[] Lists = ["allOf", "anyOf", "oneOf"];
-    private static readonly string[] Single = ["not", "additionalProperties", "additionalItems"];
-    private static readonly string[] Maps = ["properties", "patternProperties", "definitions", "dependencies"];
+    private static readonly SchemaMember[] Lists = [SchemaMember.AllOf, SchemaMember.AnyOf, SchemaMember.OneOf];
+    private static readonly SchemaMember[] Single = [SchemaMember.Not, SchemaMember.AdditionalProperties, SchemaMember.AdditionalItems];
+    private static readonly SchemaMember[] Maps = [SchemaMember.Properties, SchemaMember.PatternProperties, SchemaMember.Definitions, SchemaMember.Dependencies];
 
     public static bool Any(SchemaProps schema, Func<SchemaProps, bool> predicate)
     {
@@ -23,15 +23,14 @@ internal static class SchemaWalk
             return true;
         }
 
-        var items = schema.Field.Child("items");
-        if (items.Sequence is not null ? items.Items().Any(i => Any(new SchemaProps(i), predicate)) : Any(new SchemaProps(items), predicate))
+        if (schema.ItemsIsArray ? schema.ItemClauses.Any(i => Any(i, predicate)) : Any(schema.Items, predicate))
         {
             return true;
         }
 
         foreach (var list in Lists)
         {
-            if (schema.Field.Child(list).Items().Any(s => Any(new SchemaProps(s), predicate)))
+            if (schema.Junction(list).Any(s => Any(s, predicate)))
             {
                 return true;
             }
@@ -39,7 +38,7 @@ internal static class SchemaWalk
 
         foreach (var single in Single)
         {
-            if (Any(new SchemaProps(schema.Field.Child(single)), predicate))
+            if (Any(schema.Schema(single), predicate))
             {
                 return true;
             }
@@ -47,7 +46,7 @@ internal static class SchemaWalk
 
         foreach (var map in Maps)
         {
-            if (schema.Field.Child(map).Entries().Any(e => Any(new SchemaProps(e.Value), predicate)))
+            if (schema.MapEntries(map).Any(e => Any(e.Schema, predicate)))
             {
                 return true;
             }

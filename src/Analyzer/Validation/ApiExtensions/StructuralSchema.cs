@@ -12,8 +12,6 @@ namespace KubeLint.Analyzer.Validation.ApiExtensions;
 /// </summary>
 internal static class StructuralSchema
 {
-    private static readonly string[] Junctions = ["anyOf", "allOf", "oneOf"];
-
     private enum Level
     {
         Root,
@@ -21,8 +19,15 @@ internal static class StructuralSchema
         Field,
     }
 
+    private static readonly SchemaMember[] Junctions = [SchemaMember.AnyOf, SchemaMember.AllOf, SchemaMember.OneOf];
+    private static readonly SchemaMember[] CompletenessJunctions = [SchemaMember.AllOf, SchemaMember.AnyOf, SchemaMember.OneOf];
+    private static readonly string[] TypeMetaFields = ["kind", "apiVersion"];
+
     /// <summary>The error of <c>NewStructural</c> (validateUnsupportedFields, newExtensions), or null when the schema converts.</summary>
-    public static string? ConversionError(SchemaProps schema)
+    public static string? ConversionError(SchemaProps schema) => schema.ConversionError;
+
+    /// <summary>Works out <see cref="SchemaProps.ConversionError"/>, reading the children's through their own (kept) answers.</summary>
+    internal static string? FindConversionError(SchemaProps schema)
     {
         if (!schema.IsSet)
         {
@@ -38,14 +43,14 @@ internal static class StructuralSchema
         {
             foreach (var clause in schema.Junction(junction))
             {
-                if (ConversionError(clause) is { } inner)
+                if (clause.ConversionError is { } inner)
                 {
                     return inner;
                 }
             }
         }
 
-        if (ConversionError(schema.Not) is { } not)
+        if (schema.Not.ConversionError is { } not)
         {
             return not;
         }
@@ -60,22 +65,21 @@ internal static class StructuralSchema
             return "OpenAPIV3Schema 'items' must be a schema, but is an array";
         }
 
-        // The children in upstream's order: items, properties, additionalProperties. Written out rather than
-        // through an iterator: this runs for every node of every CRD schema.
-        if (ConversionError(schema.Items) is { } itemsError)
+        // The children in upstream's order: items, properties, additionalProperties.
+        if (schema.Items.ConversionError is { } itemsError)
         {
             return itemsError;
         }
 
         foreach (var (_, property) in schema.PropertyEntries)
         {
-            if (ConversionError(property) is { } propertyError)
+            if (property.ConversionError is { } propertyError)
             {
                 return propertyError;
             }
         }
 
-        return ConversionError(schema.AdditionalProperties);
+        return schema.AdditionalProperties.ConversionError;
     }
 
     /// <summary><c>ValidateStructural</c> of a root schema.</summary>
@@ -87,37 +91,37 @@ internal static class StructuralSchema
 
     private static string? UnsupportedField(SchemaProps schema)
     {
-        if (schema.Text("id").Length > 0)
+        if (schema.Text(SchemaMember.Id).Length > 0)
         {
             return "OpenAPIV3Schema 'id' is not supported";
         }
 
-        if (schema.Text("$schema").Length > 0)
+        if (schema.Text(SchemaMember.Schema).Length > 0)
         {
             return "OpenAPIV3Schema 'schema' is not supported";
         }
 
-        if (schema.Text("$ref").Length > 0)
+        if (schema.Text(SchemaMember.Ref).Length > 0)
         {
             return "OpenAPIV3Schema '$ref' is not supported";
         }
 
-        if (schema.ValueOf("patternProperties") is not null && schema.Field.Child("patternProperties").Count > 0)
+        if (schema.ValueOf(SchemaMember.PatternProperties) is not null && schema.Field.Child("patternProperties").Count > 0)
         {
             return "OpenAPIV3Schema 'patternProperties' is not supported";
         }
 
-        if (schema.ValueOf("dependencies") is not null && schema.Field.Child("dependencies").Count > 0)
+        if (schema.ValueOf(SchemaMember.Dependencies) is not null && schema.Field.Child("dependencies").Count > 0)
         {
             return "OpenAPIV3Schema 'dependencies' is not supported";
         }
 
-        if (schema.Field.ValueOf("additionalItems") is not null)
+        if (schema.ValueOf(SchemaMember.AdditionalItems) is not null)
         {
             return "OpenAPIV3Schema 'additionalItems' is not supported";
         }
 
-        return schema.ValueOf("definitions") is not null && schema.Field.Child("definitions").Count > 0 ? "OpenAPIV3Schema 'definitions' is not supported" : null;
+        return schema.ValueOf(SchemaMember.Definitions) is not null && schema.Field.Child("definitions").Count > 0 ? "OpenAPIV3Schema 'definitions' is not supported" : null;
     }
 
     /// <summary><c>validateStructuralInvariants</c>.</summary>
@@ -195,7 +199,7 @@ internal static class StructuralSchema
         }
 
         // Restrict metadata schemas to name and generateName only.
-        foreach (var member in new[] { "kind", "apiVersion" })
+        foreach (var member in TypeMetaFields)
         {
             if (checkMetadata && s.HasProperty(member) && s.Property(member).Type is var type && type != "string")
             {
@@ -249,25 +253,25 @@ internal static class StructuralSchema
     {
         if (!skipAnyOf)
         {
-            foreach (var clause in s.Junction("anyOf"))
+            foreach (var clause in s.Junction(SchemaMember.AnyOf))
             {
                 ValidateNested(clause, false, errors);
             }
         }
 
         var index = 0;
-        foreach (var clause in s.Junction("allOf"))
+        foreach (var clause in s.Junction(SchemaMember.AllOf))
         {
             ValidateNested(clause, skipFirstAllOfAnyOf && index++ == 0, errors);
         }
 
-        foreach (var clause in s.Junction("oneOf"))
+        foreach (var clause in s.Junction(SchemaMember.OneOf))
         {
             ValidateNested(clause, false, errors);
         }
 
         ValidateNested(s.Not, false, errors);
-        if (s.Field.Child("pattern").String is { Length: > 0 } pattern && !Re2Regex.TryCompile(pattern, out _, out var error))
+        if (s.String(SchemaMember.Pattern) is { Length: > 0 } pattern && !Re2Regex.TryCompile(pattern, out _, out var error))
         {
             errors.Invalid(s.Field.Child("pattern"), pattern, "must be a valid regular expression, but isn't: " + error);
         }
@@ -295,22 +299,22 @@ internal static class StructuralSchema
         }
 
         // AllowNestedAdditionalProperties is off for CRDs: additionalProperties: false is no schema, anything else is.
-        if (field.Child("additionalProperties").IsSet && field.Child("additionalProperties").Boolean != false)
+        if (v.ValueOf(SchemaMember.AdditionalProperties) is { } additional && !(additional is YamlScalar flag && flag.TryGetBool(out var allowed) && !allowed))
         {
             errors.Forbidden(field.Child("additionalProperties"), "must be undefined to be structural");
         }
 
-        if (field.ValueOf("default") is not null)
+        if (v.ValueOf(SchemaMember.Default) is not null)
         {
             errors.Forbidden(field.Child("default"), "must be undefined to be structural");
         }
 
-        if (v.Text("title").Length > 0)
+        if (v.Text(SchemaMember.Title).Length > 0)
         {
             errors.Forbidden(field.Child("title"), "must be empty to be structural");
         }
 
-        if (v.Text("description").Length > 0)
+        if (v.Text(SchemaMember.Description).Length > 0)
         {
             errors.Forbidden(field.Child("description"), "must be empty to be structural");
         }
@@ -351,7 +355,7 @@ internal static class StructuralSchema
         }
 
         // AllowNestedXValidations is off for CRDs.
-        if (v.XValidations.Count > 0)
+        if (v.ValueOf(SchemaMember.XValidations) is YamlSequence { Count: > 0 })
         {
             errors.Forbidden(v.XValidations, "must be empty to be structural");
         }
@@ -408,7 +412,7 @@ internal static class StructuralSchema
     private static IEnumerable<SchemaProps> JunctionClauses(SchemaProps schema)
     {
         yield return schema.Not;
-        foreach (var name in new[] { "allOf", "anyOf", "oneOf" })
+        foreach (var name in CompletenessJunctions)
         {
             foreach (var clause in schema.Junction(name))
             {
@@ -418,13 +422,13 @@ internal static class StructuralSchema
     }
 
     /// <summary>Whether the structural schema has additionalProperties: a schema or a boolean (<c>StructuralOrBool</c>).</summary>
-    private static bool HasAdditionalProperties(SchemaProps s) => s.ValueOf("additionalProperties") is not null;
+    private static bool HasAdditionalProperties(SchemaProps s) => s.ValueOf(SchemaMember.AdditionalProperties) is not null;
 
     /// <summary><c>isIntOrStringAnyOfPattern</c>: anyOf is exactly [{type: integer}, {type: string}].</summary>
-    private static bool IsIntOrStringAnyOf(SchemaProps s) => s.ValueOf("anyOf") is YamlSequence && IsIntOrStringPair(s.Field.Child("anyOf"));
+    private static bool IsIntOrStringAnyOf(SchemaProps s) => s.ValueOf(SchemaMember.AnyOf) is YamlSequence && IsIntOrStringPair(s.Field.Child("anyOf"));
 
     /// <summary><c>isIntOrStringAllOfPattern</c>: the first allOf clause's anyOf is that pair.</summary>
-    private static bool IsIntOrStringAllOf(SchemaProps s) => s.ValueOf("allOf") is YamlSequence && IsIntOrStringPair(s.Field.Child("allOf").Item(0).Child("anyOf"));
+    private static bool IsIntOrStringAllOf(SchemaProps s) => s.ValueOf(SchemaMember.AllOf) is YamlSequence && IsIntOrStringPair(s.Field.Child("allOf").Item(0).Child("anyOf"));
 
     private static bool IsIntOrStringPair(Field anyOf)
         => anyOf.Count == 2 && OnlyType(anyOf.Item(0).Mapping, "integer") && OnlyType(anyOf.Item(1).Mapping, "string");
