@@ -265,7 +265,18 @@ internal sealed class SchemaProps
         return new SchemaProps(this, SchemaMember.Properties, null, name, lookedUp: true);
     }
 
-    public bool HasProperty(string name) => ValueOf(SchemaMember.Properties) is YamlMapping && Property(name)._value is not null;
+    /// <summary>Whether <c>properties[name]</c> is set, found through the mapping's own lookup: this is asked of every node (has it metadata?).</summary>
+    public bool HasProperty(string name)
+    {
+        if (ValueOf(SchemaMember.Properties) is not YamlMapping mapping)
+        {
+            return false;
+        }
+
+        // As Field.Key: a written entry counts whatever it holds, a default only where there is none.
+        var value = mapping.GetEntry(name) is { } entry ? entry.Value : _view!.HasDefaults ? _view.DefaultOf(mapping, name) : null;
+        return value is not null and not YamlScalar { IsNull: true };
+    }
 
     public string Text(SchemaMember member) => String(member) ?? string.Empty;
 

@@ -425,13 +425,13 @@ internal static class StructuralSchema
     private static bool HasAdditionalProperties(SchemaProps s) => s.ValueOf(SchemaMember.AdditionalProperties) is not null;
 
     /// <summary><c>isIntOrStringAnyOfPattern</c>: anyOf is exactly [{type: integer}, {type: string}].</summary>
-    private static bool IsIntOrStringAnyOf(SchemaProps s) => s.ValueOf(SchemaMember.AnyOf) is YamlSequence && IsIntOrStringPair(s.Field.Child("anyOf"));
+    private static bool IsIntOrStringAnyOf(SchemaProps s) => IsIntOrStringPair(s.ValueOf(SchemaMember.AnyOf));
 
     /// <summary><c>isIntOrStringAllOfPattern</c>: the first allOf clause's anyOf is that pair.</summary>
-    private static bool IsIntOrStringAllOf(SchemaProps s) => s.ValueOf(SchemaMember.AllOf) is YamlSequence && IsIntOrStringPair(s.Field.Child("allOf").Item(0).Child("anyOf"));
+    private static bool IsIntOrStringAllOf(SchemaProps s) => s.Junction(SchemaMember.AllOf) is [var first, ..] && IsIntOrStringPair(first.ValueOf(SchemaMember.AnyOf));
 
-    private static bool IsIntOrStringPair(Field anyOf)
-        => anyOf.Count == 2 && OnlyType(anyOf.Item(0).Mapping, "integer") && OnlyType(anyOf.Item(1).Mapping, "string");
+    private static bool IsIntOrStringPair(YamlNode? anyOf)
+        => anyOf is YamlSequence { Count: 2 } pair && OnlyType(pair.Items[0] as YamlMapping, "integer") && OnlyType(pair.Items[1] as YamlMapping, "string");
 
     private static bool OnlyType(YamlMapping? clause, string type)
         => clause is not null && clause.GetString("type") == type && clause.Entries.All(e => e.KeyText == "type" || SchemaProps.IsZero(e.Value));

@@ -54,6 +54,29 @@ public sealed class OpenApiSchemaValidationTests
             """)), Is.Empty);
 
     [Test]
+    public void Only_an_integer_then_string_any_of_in_the_first_all_of_clause_is_the_int_or_string_pattern()
+        => Assert.That(Described(Crd("""
+            type: object
+            properties:
+              good:
+                x-kubernetes-int-or-string: true
+                allOf:
+                  - anyOf:
+                      - type: integer
+                      - type: string
+              bad:
+                x-kubernetes-int-or-string: true
+                allOf:
+                  - anyOf:
+                      - type: string
+                      - type: integer
+            """)), Is.EqualTo(new[]
+        {
+            "KL1106@27:29 spec.validation.openAPIV3Schema.properties[bad].allOf[0].anyOf[0].type: Forbidden: must be empty to be structural",
+            "KL1106@28:29 spec.validation.openAPIV3Schema.properties[bad].allOf[0].anyOf[1].type: Forbidden: must be empty to be structural",
+        }));
+
+    [Test]
     public void Types_inside_junctions_are_not_structural()
         => Assert.That(Described(Crd("""
             type: object
