@@ -43,8 +43,11 @@ internal static class EnvsubstPlaceholders
 
             while (stack.Count > 0)
             {
+                // Collections reached again through an alias are walked once; scalars are not tracked: a scalar is
+                // reached at most once per entry or item written in the file, and most nodes are scalars, whose
+                // entries in the set cost more than looking at them twice.
                 var (node, key) = stack.Pop();
-                if (!visited.Add(node))
+                if (node is not YamlScalar && !visited.Add(node))
                 {
                     continue;
                 }
