@@ -145,7 +145,7 @@ internal static class CelRewriteLibrary
     }
 
     /// <summary>What a one-variable comprehension iterates: a list's elements, or a map's keys in its order.</summary>
-    private static object?[] RangeOf(object? target)
+    public static object?[] RangeOf(object? target)
     {
         ThrowIfMissing(target);
         return target switch
@@ -248,7 +248,7 @@ internal static class CelRewriteLibrary
     /// with "no such key", which <see cref="CelEngine"/> reports from the package's exception.
     /// </summary>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The package's marker type keeps its public Message property; the tool is not trimmed.")]
-    private static void ThrowIfMissing(object? value)
+    public static void ThrowIfMissing(object? value)
     {
         if (value is not null && value.GetType().FullName == "Cel.Internal.CelNoSuchField")
         {
