@@ -19,6 +19,8 @@ namespace KubeLint.Analyzer.Cel;
 /// spelled <c>exists_one</c>),
 /// <c>transformList</c>, <c>transformMap</c> and <c>transformMapEntry</c> with an index or key and a value,
 /// expressed as the package's one-variable macros over the entries.</item>
+/// <item><c>||</c> and <c>&amp;&amp;</c>, whose package implementation does not absorb a missing field's error
+/// where the other side decides, as cel-go does (<see cref="Logical"/>).</item>
 /// <item>The arithmetic operators, whose overflow the package reports in its own words rather than cel-go's
 /// (<see cref="CelArithmeticLibrary"/>).</item>
 /// <item>The list-building macros <c>map</c> (also with a filter) and <c>filter</c>, over a map's keys and with cel-go's
@@ -60,6 +62,8 @@ internal sealed class CelSourceRewriter
         CelParser.IdentOrGlobalCallContext { id.Text: "authorizer", args: null } identifier => Authorizer(identifier),
         CelParser.IdentOrGlobalCallContext { op: not null } call when CelQuantityLibrary.CallStyleError(call.id.Text, hasReceiver: false) is { } error => throw new CelExpressionParserException(error),
         CelParser.MemberCallContext call when CelQuantityLibrary.CallStyleError(call.id.Text, hasReceiver: true) is { } error => throw new CelExpressionParserException(error),
+        CelParser.ConditionalOrContext { _e1.Count: > 0 } or => Logical(or.e, or._e1, "exists"),
+        CelParser.ConditionalAndContext { _e1.Count: > 0 } and => Logical(and.e, and._e1, "all"),
         CelParser.RelationContext { op: { } op } relation when op.Text is "==" or "!=" or "in" => Relation(relation, op.Text),
         CelParser.CalcContext { op: { } op } calc when CelArithmeticLibrary.Function(op.Text) is { } function => $"{function}({Emit(calc.GetChild(0))}, {Emit(calc.GetChild(2))})",
         CelParser.NegateContext { _ops.Count: > 0 } negate => Negation(negate),
@@ -106,6 +110,26 @@ internal sealed class CelSourceRewriter
             "!=" => $"(!{CelRewriteLibrary.Equal}({left}, {right}))",
             _ => $"({CelRewriteLibrary.In}({left}, {right}))",
         };
+    }
+
+    /// <summary>
+    /// <c>a || b || ...</c> and <c>a &amp;&amp; b &amp;&amp; ...</c> as cel-go's evalOr and evalAnd
+    /// (interpreter/interpretable.go): the terms left to right, true (false) at the first term that is, else the
+    /// first error, "no such overload" for a term that is no bool. The package's own operators fail at once on a
+    /// missing field even when a later term decides, and keep the last error; the terms are therefore the elements
+    /// of an <c>exists</c> (<c>all</c>), whose <see cref="CelQuantifierMacros"/> evaluation is exactly that.
+    /// </summary>
+    private string Logical(IParseTree first, IEnumerable<IParseTree> rest, string macro)
+    {
+        var index = "__kl_term" + _variables++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var terms = new[] { first }.Concat(rest).Select(Emit).ToList();
+        var body = $"({terms[terms.Count - 1]})";
+        for (var i = terms.Count - 2; i >= 0; i--)
+        {
+            body = $"{index} == {i.ToString(System.Globalization.CultureInfo.InvariantCulture)} ? ({terms[i]}) : {body}";
+        }
+
+        return $"[{string.Join(", ", Enumerable.Range(0, terms.Count))}].{macro}({index}, {body})";
     }
 
     /// <summary>Each unary minus, innermost first, as cel-go's Negate.</summary>

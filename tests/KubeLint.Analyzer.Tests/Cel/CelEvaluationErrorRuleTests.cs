@@ -32,6 +32,8 @@ public sealed class CelEvaluationErrorRuleTests
                       x-kubernetes-validations:
                         - rule: "!has(self.sizeMiB) || self.sizeMiB * 1048576 <= 1099511627776"
                           message: a batch holds at most 1 TiB
+                        - rule: self.sizeMiB > 0 || !has(self.sizeMiB)
+                          message: sizeMiB must be positive
                         - rule: "!has(self.timeout) || duration(self.timeout) <= duration('1h')"
                           messageExpression: "'timeout %s is longer than %s'.format([duration(self.timeout), duration('1h')])"
                       properties:
@@ -74,7 +76,7 @@ public sealed class CelEvaluationErrorRuleTests
         """;
 
     /// <summary>The line before the custom resource's first line.</summary>
-    private const int Offset = 61;
+    private const int Offset = 63;
 
     private static string Batch(string spec) => Crd + "\n---\napiVersion: example.com/v1\nkind: Batch\nmetadata:\n  name: b\nspec:\n" + spec;
 
@@ -132,4 +134,13 @@ public sealed class CelEvaluationErrorRuleTests
             Batch("  reserve: '2'\n"),
             $"KL1106@{Offset + 6}:12",
             "spec.reserve: Invalid value: \"string\": 'no such overload': call arguments did not match a supported operator, function or macro signature for rule: reserve must be 2");
+
+    /// <summary>cel-go's || is true when either side is: the missing field's error on the left is masked.</summary>
+    [Test]
+    public void A_missing_field_on_the_left_of_a_true_or_is_masked()
+        => Assert.That(Summaries(Batch("  timeout: 30m\n")), Is.Empty);
+
+    [Test]
+    public void An_or_with_no_true_side_fails_with_its_message()
+        => AssertSingleFinding(Batch("  sizeMiB: -1\n"), $"KL1106@{Offset + 6}:3", "spec: Invalid value: \"object\": sizeMiB must be positive");
 }

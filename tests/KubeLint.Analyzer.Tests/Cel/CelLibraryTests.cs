@@ -321,6 +321,22 @@ public sealed class CelLibraryTests
     public void An_undecided_quantifier_is_its_error(string rule, string message)
         => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
 
+    // || and && (cel-go interpreter evalOr, evalAnd): a deciding term masks an error on either side; else the first error.
+    [TestCase("self.missing > 0 || true")]
+    [TestCase("true || self.missing > 0")]
+    [TestCase("self.missing > 0 || 1 / 0 > 0 || self.name == 'web-1'")]
+    [TestCase("!(self.missing > 0 && false) && !(1 % 0 == 0 && self.ports[0] == 0)")]
+    [TestCase("self.name == 'web-1' && (self.ports[0] == 81 || self.ports[1] == 443) && !has(self.missing)")]
+    public void A_logical_operator_decided_by_one_term_masks_the_others_errors(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("1 / 0 > 0 || self.missing > 0", "division by zero")]
+    [TestCase("self.missing > 0 || 1 / 0 > 0 || false", "no such key: missing")]
+    [TestCase("true && self.missing > 0 && 1 % 0 == 0", "no such key: missing")]
+    [TestCase("self.name || false", "no such overload")]
+    public void An_undecided_logical_operator_is_its_first_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
     [Test]
     public void Two_variable_quantifiers_mask_errors_as_one_variable_ones_do()
         => Assert.Multiple(() =>
