@@ -73,11 +73,15 @@ internal static class CelEngine
                 var other => new CelOutcome(CelOutcomeKind.NotEvaluated, $"the rule gave {other?.GetType().Name ?? "null"}, not a boolean"),
             };
         }
-        catch (Exception exception) when (exception is CelRuntimeError or CelException or InvalidCastException or ArgumentException or FormatException or OverflowException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException)
+        catch (Exception exception) when (IsEvaluationError(exception))
         {
             return Failure(exception);
         }
     }
+
+    /// <summary>Whether an exception is one a rule's evaluation raises (cel-go's error values), not a defect of this engine.</summary>
+    public static bool IsEvaluationError(Exception exception)
+        => exception is CelRuntimeError or CelException or InvalidCastException or ArgumentException or FormatException or OverflowException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException;
 
     /// <summary>
     /// What an exception of the evaluation means. The package wraps an error inside || and &amp;&amp; (that neither side
@@ -116,7 +120,7 @@ internal static class CelEngine
             // evalMessageExpression: a non-empty string on one line, else the rule's message is used.
             return program.Invoke(Variables(self)) is string text && text.Trim() is { Length: > 0 } trimmed && trimmed.IndexOf('\n') < 0 ? trimmed : null;
         }
-        catch (Exception exception) when (exception is CelRuntimeError or CelException or InvalidCastException or ArgumentException or FormatException or OverflowException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException or KeyNotFoundException or NotSupportedException)
+        catch (Exception exception) when (IsEvaluationError(exception))
         {
             return null;
         }
@@ -159,6 +163,8 @@ internal static class CelEngine
         var environment = new CelEnvironment([], string.Empty);
         KubernetesCelLibrary.Register(environment);
         CelRewriteLibrary.Register(environment);
+        CelArithmeticLibrary.Register(environment);
+        CelQuantifierMacros.Register(environment);
         return environment;
     }
 

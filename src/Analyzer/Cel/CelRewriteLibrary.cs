@@ -145,7 +145,7 @@ internal static class CelRewriteLibrary
     }
 
     /// <summary>What a one-variable comprehension iterates: a list's elements, or a map's keys in its order.</summary>
-    private static object?[] RangeOf(object? target)
+    public static object?[] RangeOf(object? target)
     {
         ThrowIfMissing(target);
         return target switch
@@ -245,10 +245,13 @@ internal static class CelRewriteLibrary
 
     /// <summary>
     /// The package hands a function the marker of a missing field instead of failing; cel-go fails the selection
-    /// with "no such key", which <see cref="CelEngine"/> reports from the package's exception.
+    /// with "no such key", which <see cref="CelEngine"/> reports from the package's exception. The marker's type is
+    /// internal to the package, so its Message is read by reflection; the native (trimmed) build keeps that property
+    /// only through the DynamicDependency, without which the message would be empty there.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The package's marker type keeps its public Message property; the tool is not trimmed.")]
-    private static void ThrowIfMissing(object? value)
+    [System.Diagnostics.CodeAnalysis.DynamicDependency(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties, "Cel.Internal.CelNoSuchField", "Cel")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The marker type's Message property is kept by the DynamicDependency above.")]
+    public static void ThrowIfMissing(object? value)
     {
         if (value is not null && value.GetType().FullName == "Cel.Internal.CelNoSuchField")
         {

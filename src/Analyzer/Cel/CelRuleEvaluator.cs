@@ -60,7 +60,7 @@ internal sealed class CelRuleEvaluator
                     ReportFailure(node, schema, rule, self);
                     break;
                 case CelOutcomeKind.RuntimeError:
-                    _report(SchemaRules.InvalidValue, node, $"{Path(null)}: Invalid value: {ValueValidations.Quote(schema.TypeName)}: {outcome.Detail} evaluating rule: {rule.ErrorString}");
+                    _report(SchemaRules.InvalidValue, node, $"{Path(null)}: Invalid value: {ValueValidations.Quote(schema.TypeName)}: {EvaluationError(outcome.Detail, rule)}");
                     break;
                 case CelOutcomeKind.NotEvaluated:
                     SayNotEvaluated(node, rule, outcome.Detail);
@@ -70,6 +70,16 @@ internal sealed class CelRuleEvaluator
             }
         }
     }
+
+    /// <summary>
+    /// validateExpressions' words for an evaluation error: a run-time "no such overload" (static type checking was
+    /// bypassed, as for int-or-string) is quoted and explained; the others (no such key, integer overflow, division
+    /// by zero, ...) read "... evaluating rule: ...".
+    /// </summary>
+    private static string EvaluationError(string error, CelRule rule)
+        => error.StartsWith("no such overload", StringComparison.Ordinal)
+            ? $"'{error}': call arguments did not match a supported operator, function or macro signature for rule: {rule.ErrorString}"
+            : $"{error} evaluating rule: {rule.ErrorString}";
 
     private void ReportFailure(YamlNode node, SchemaNode schema, CelRule rule, object? self)
     {

@@ -19,9 +19,14 @@ namespace KubeLint.Analyzer.Cel;
 /// spelled <c>exists_one</c>),
 /// <c>transformList</c>, <c>transformMap</c> and <c>transformMapEntry</c> with an index or key and a value,
 /// expressed as the package's one-variable macros over the entries.</item>
+/// <item><c>||</c> and <c>&amp;&amp;</c>, whose package implementation does not absorb a missing field's error
+/// where the other side decides, as cel-go does (<see cref="Logical"/>).</item>
+/// <item>The arithmetic operators, whose overflow the package reports in its own words rather than cel-go's
+/// (<see cref="CelArithmeticLibrary"/>).</item>
 /// <item>The list-building macros <c>map</c> (also with a filter) and <c>filter</c>, over a map's keys and with cel-go's
 /// order of evaluation and errors.</item>
 /// </list>
+/// A call of a quantity function in the style its library does not declare is refused, as cel-go's checker refuses it.
 /// Everything else is written back token by token, so the package evaluates it unchanged.
 /// </summary>
 internal sealed class CelSourceRewriter
@@ -55,7 +60,13 @@ internal sealed class CelSourceRewriter
     {
         ITerminalNode terminal => terminal.Symbol.Type == TokenConstants.EOF ? string.Empty : terminal.GetText(),
         CelParser.IdentOrGlobalCallContext { id.Text: "authorizer", args: null } identifier => Authorizer(identifier),
+        CelParser.IdentOrGlobalCallContext { op: not null } call when CelQuantityLibrary.CallStyleError(call.id.Text, hasReceiver: false) is { } error => throw new CelExpressionParserException(error),
+        CelParser.MemberCallContext call when CelQuantityLibrary.CallStyleError(call.id.Text, hasReceiver: true) is { } error => throw new CelExpressionParserException(error),
+        CelParser.ConditionalOrContext { _e1.Count: > 0 } or => Logical(or.e, or._e1, "exists"),
+        CelParser.ConditionalAndContext { _e1.Count: > 0 } and => Logical(and.e, and._e1, "all"),
         CelParser.RelationContext { op: { } op } relation when op.Text is "==" or "!=" or "in" => Relation(relation, op.Text),
+        CelParser.CalcContext { op: { } op } calc when CelArithmeticLibrary.Function(op.Text) is { } function => $"{function}({Emit(calc.GetChild(0))}, {Emit(calc.GetChild(2))})",
+        CelParser.NegateContext { _ops.Count: > 0 } negate => Negation(negate),
         CelParser.MemberCallContext call when TwoVariableArguments(call) is { } arguments => Comprehension(call, arguments),
         CelParser.MemberCallContext { id.Text: "map" or "filter", args._e: { Count: 2 or 3 } arguments } call when IsIdentifier(arguments[0]) => ListComprehension(call, arguments),
         CelParser.SelectContext select when select.opt is not null || IsOptionalChain(select.member()) =>
@@ -99,6 +110,38 @@ internal sealed class CelSourceRewriter
             "!=" => $"(!{CelRewriteLibrary.Equal}({left}, {right}))",
             _ => $"({CelRewriteLibrary.In}({left}, {right}))",
         };
+    }
+
+    /// <summary>
+    /// <c>a || b || ...</c> and <c>a &amp;&amp; b &amp;&amp; ...</c> as cel-go's evalOr and evalAnd
+    /// (interpreter/interpretable.go): the terms left to right, true (false) at the first term that is, else the
+    /// first error, "no such overload" for a term that is no bool. The package's own operators fail at once on a
+    /// missing field even when a later term decides, and keep the last error; the terms are therefore the elements
+    /// of an <c>exists</c> (<c>all</c>), whose <see cref="CelQuantifierMacros"/> evaluation is exactly that.
+    /// </summary>
+    private string Logical(IParseTree first, IEnumerable<IParseTree> rest, string macro)
+    {
+        var index = "__kl_term" + _variables++.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var terms = new[] { first }.Concat(rest).Select(Emit).ToList();
+        var body = $"({terms[terms.Count - 1]})";
+        for (var i = terms.Count - 2; i >= 0; i--)
+        {
+            body = $"{index} == {i.ToString(System.Globalization.CultureInfo.InvariantCulture)} ? ({terms[i]}) : {body}";
+        }
+
+        return $"[{string.Join(", ", Enumerable.Range(0, terms.Count))}].{macro}({index}, {body})";
+    }
+
+    /// <summary>Each unary minus, innermost first, as cel-go's Negate.</summary>
+    private string Negation(CelParser.NegateContext negate)
+    {
+        var operand = Emit(negate.member());
+        for (var i = 0; i < negate._ops.Count; i++)
+        {
+            operand = $"{CelArithmeticLibrary.Negate}({operand})";
+        }
+
+        return operand;
     }
 
     /// <summary>A selection or index on an optional value (an optional one, or one on such a chain).</summary>

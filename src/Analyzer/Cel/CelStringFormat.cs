@@ -12,7 +12,9 @@ namespace KubeLint.Analyzer.Cel;
 /// <c>string.format</c> of cel-go's strings extension at the version the API server uses (ext/formatting.go,
 /// strings version 2, locale en_US): %s, %d, %f and %e (with an optional precision), %b, %o, %x, %X and %%.
 /// %f and %e print through golang.org/x/text's en_US printer: "1,234.500" and "1.234500 × 10⁰³" (whose precision,
-/// given as a width by upstream, stays 6). Errors are the server's words ("error during formatting: ...").
+/// given as a width by upstream, stays 6). Timestamps and durations print as cel-go converts them to strings (%s), and
+/// inside lists and maps as the literals <c>timestamp("...")</c> and <c>duration("...")</c> (clauseForType).
+/// Errors are the server's words ("error during formatting: ...").
 /// </summary>
 internal static class CelStringFormat
 {
@@ -64,8 +66,10 @@ internal static class CelStringFormat
         ulong n => n.ToString(CultureInfo.InvariantCulture),
         double d => GoValue.FormatFloat(d),
         ByteString bytes => bytes.ToStringUtf8(),
-        DateTimeOffset time => Timestamp(time),
-        TimeSpan duration => Duration(duration),
+        DateTimeOffset time => TimestampText(time),
+        Google.Protobuf.WellKnownTypes.Timestamp time => TimestampText(time.ToDateTimeOffset()),
+        TimeSpan duration => DurationText(duration.Ticks / TimeSpan.TicksPerSecond, duration.Ticks % TimeSpan.TicksPerSecond * 100),
+        Google.Protobuf.WellKnownTypes.Duration duration => DurationText(duration.Seconds, duration.Nanos),
         IDictionary map => FormatMap(map),
         IList list => FormatList(list),
         _ => throw Error("string clause can only be used on strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps", value),
@@ -276,22 +280,45 @@ internal static class CelStringFormat
         ByteString bytes => "b" + GoValue.Quote(bytes.ToStringUtf8()),
         double d when double.IsNaN(d) || double.IsInfinity(d) => GoValue.Quote(GoValue.FormatFloat(d)),
         double d => Fixed(d, DefaultPrecision, grouping: false),
-        DateTimeOffset time => $"timestamp({GoValue.Quote(Timestamp(time))})",
-        TimeSpan duration => $"duration({GoValue.Quote(Duration(duration))})",
+        DateTimeOffset or Google.Protobuf.WellKnownTypes.Timestamp => $"timestamp({GoValue.Quote(FormatValue(value))})",
+        TimeSpan or Google.Protobuf.WellKnownTypes.Duration => $"duration({GoValue.Quote(FormatValue(value))})",
         _ => FormatValue(value),
     };
 
-    /// <summary>CEL's string(timestamp): RFC 3339 in UTC with the fraction only as long as needed.</summary>
-    private static string Timestamp(DateTimeOffset time)
+    /// <summary>
+    /// Timestamp.ConvertToType(StringType) (common/types/timestamp.go): Go's time.RFC3339Nano of the time at its own
+    /// offset (string-to-timestamp keeps the parsed offset), the fraction without trailing zeros, "Z" at offset zero.
+    /// </summary>
+    private static string TimestampText(DateTimeOffset time)
     {
-        var utc = time.UtcDateTime;
-        var fraction = utc.ToString("FFFFFFF", CultureInfo.InvariantCulture);
-        return utc.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + (fraction.Length > 0 ? "." + fraction : string.Empty) + "Z";
+        var fraction = time.ToString("FFFFFFF", CultureInfo.InvariantCulture);
+        var offset = time.Offset == TimeSpan.Zero ? "Z" : time.ToString("zzz", CultureInfo.InvariantCulture);
+        return time.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture) + (fraction.Length > 0 ? "." + fraction : string.Empty) + offset;
     }
 
-    /// <summary>CEL's string(duration): seconds with the fraction only as long as needed, and "s".</summary>
-    private static string Duration(TimeSpan duration)
-        => ((decimal)duration.Ticks / TimeSpan.TicksPerSecond).ToString("0.#########", CultureInfo.InvariantCulture) + "s";
+    /// <summary>
+    /// Duration.ConvertToType(StringType) (common/types/duration.go): <c>strconv.FormatFloat(d.Seconds(), 'f', -1, 64)</c>
+    /// and "s", where time.Duration.Seconds is float64(whole seconds) + float64(nanoseconds) / 1e9, so a fraction
+    /// prints as the shortest decimal of that float64 ("1.5s", "0.000000001s", "5400s").
+    /// </summary>
+    private static string DurationText(long seconds, long nanos)
+    {
+        var general = GoValue.FormatFloat(seconds + (nanos / 1e9));
+        var e = general.IndexOf('e');
+        if (e < 0)
+        {
+            return general + "s";
+        }
+
+        // 'g' chose an exponent: the same shortest digits, written out in 'f' form.
+        var sign = general[0] == '-' ? "-" : string.Empty;
+        var digits = general.Substring(sign.Length, e - sign.Length).Replace(".", string.Empty);
+        var point = 1 + int.Parse(general.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var text = point <= 0 ? "0." + new string('0', -point) + digits
+            : point >= digits.Length ? digits + new string('0', point - digits.Length)
+            : digits.Substring(0, point) + "." + digits.Substring(point);
+        return sign + text + "s";
+    }
 
     private static CelRuntimeError Error(string message, object? value)
         => new($"error during formatting: {message}, was given {TypeName(value)}");
@@ -306,8 +333,8 @@ internal static class CelStringFormat
         ulong => "uint",
         double => "double",
         ByteString => "bytes",
-        DateTimeOffset => "google.protobuf.Timestamp",
-        TimeSpan => "google.protobuf.Duration",
+        DateTimeOffset or Google.Protobuf.WellKnownTypes.Timestamp => "google.protobuf.Timestamp",
+        TimeSpan or Google.Protobuf.WellKnownTypes.Duration => "google.protobuf.Duration",
         IDictionary => "map",
         IList => "list",
         CelQuantity => "kubernetes.Quantity",

@@ -270,6 +270,108 @@ public sealed class CelLibraryTests
     public void A_string_format_error_is_the_servers_run_time_error(string rule, string message)
         => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
 
+    // Integer overflow is an error value (cel-go common/types/overflow.go through int.go and uint.go), err.go's words.
+    [TestCase("9223372036854775807 + 1 == 0", "integer overflow")]
+    [TestCase("-9223372036854775808 - 1 == 0", "integer overflow")]
+    [TestCase("4611686018427387904 * 2 == 0", "integer overflow")]
+    [TestCase("-9223372036854775808 / -1 == 0", "integer overflow")]
+    [TestCase("-9223372036854775808 % -1 == 0", "integer overflow")]
+    [TestCase("-(-9223372036854775808) == 0", "integer overflow")]
+    [TestCase("-self.ports.sum() * 4611686018427387904 < 0", "integer overflow")]
+    [TestCase("0u - 1u == 0u", "unsigned integer overflow")]
+    [TestCase("18446744073709551615u + 1u == 0u", "unsigned integer overflow")]
+    [TestCase("9223372036854775808u * 2u == 0u", "unsigned integer overflow")]
+    public void Integer_overflow_is_the_servers_run_time_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
+    [TestCase("9223372036854775806 + 1 == 9223372036854775807")]
+    [TestCase("-9223372036854775807 - 1 == -9223372036854775808")]
+    [TestCase("-9223372036854775808 / 1 == -9223372036854775808 && -9223372036854775808 % 1 == 0")]
+    [TestCase("-(-9223372036854775807) == 9223372036854775807 && --1 == 1 && -(2 * 3) == -6")]
+    [TestCase("18446744073709551614u + 1u == 18446744073709551615u && 1u - 1u == 0u")]
+    [TestCase("'a' + 'b' == 'ab' && [1] + [2] == [1, 2] && 1.5 * 2.0 - 0.5 == 2.5 && 7 / 2 == 3 && 7 % 2 == 1")]
+    [TestCase("9223372036854775807 + 1 > 0 || true")]
+    public void Arithmetic_that_does_not_overflow_holds(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    // all, exists and exists_one as cel-go evaluates their comprehensions (parser/macro.go makeQuantifier;
+    // interpreter evalAnd, evalOr, conditionalAttribute): an error is masked by a deciding element.
+    [TestCase("[0, -1].all(x, 10 / x > 0)")]
+    [TestCase("[-1, 0].all(x, 10 / x > 0)")]
+    [TestCase("[{'b': 1}, {'a': -1}].all(m, m.a > 0)")]
+    [TestCase("{'a': 0, 'b': 1}.all(k, k == 'a' ? 1 / 0 > 0 : false)")]
+    [TestCase("[1, 20].exists(x, 10 / x > 50)")]
+    [TestCase("[1, 2, 3].exists_one(x, x > 1)")]
+    public void A_quantifier_that_is_decided_false_fails(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self).Kind, Is.EqualTo(CelOutcomeKind.Failed));
+
+    [TestCase("[0, 1].exists(x, 10 / x > 5)")]
+    [TestCase("[{'b': 1}, {'a': 1}].exists(m, m.a == 1)")]
+    [TestCase("[1, 2].all(x, x > 0) && [].all(x, 1 / 0 > 0) && ![].exists(x, true)")]
+    [TestCase("[1, 2, 3].exists_one(x, x > 2) && !{'a': 1, 'b': 2}.exists_one(k, k != '')")]
+    public void A_quantifier_that_is_decided_true_passes(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("[0, 1].all(x, 10 / x > 0)", "division by zero")]
+    [TestCase("[{'b': 1}, {'a': 0, 'c': 1}].all(m, m.c / m.a > 0)", "no such key: c")]
+    [TestCase("[0, 20].exists(x, 10 / x > 5)", "division by zero")]
+    [TestCase("[{'a': 0, 'c': 1}, {'b': 1}].exists(m, m.c / m.a > 0)", "division by zero")]
+    [TestCase("[0, 1, 20].exists_one(x, 10 / x > 5)", "division by zero")]
+    [TestCase("[0, 1].exists_one(x, x == 0 ? 1 / x > 0 : 1 % (x - 1) == 0)", "modulus by zero")]
+    public void An_undecided_quantifier_is_its_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
+    // || and && (cel-go interpreter evalOr, evalAnd): a deciding term masks an error on either side; else the first error.
+    [TestCase("self.missing > 0 || true")]
+    [TestCase("true || self.missing > 0")]
+    [TestCase("self.missing > 0 || 1 / 0 > 0 || self.name == 'web-1'")]
+    [TestCase("!(self.missing > 0 && false) && !(1 % 0 == 0 && self.ports[0] == 0)")]
+    [TestCase("self.name == 'web-1' && (self.ports[0] == 81 || self.ports[1] == 443) && !has(self.missing)")]
+    public void A_logical_operator_decided_by_one_term_masks_the_others_errors(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("1 / 0 > 0 || self.missing > 0", "division by zero")]
+    [TestCase("self.missing > 0 || 1 / 0 > 0 || false", "no such key: missing")]
+    [TestCase("true && self.missing > 0 && 1 % 0 == 0", "no such key: missing")]
+    [TestCase("self.name || false", "no such overload")]
+    public void An_undecided_logical_operator_is_its_first_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
+    [Test]
+    public void Two_variable_quantifiers_mask_errors_as_one_variable_ones_do()
+        => Assert.Multiple(() =>
+        {
+            Assert.That(CelEngine.Evaluate("[0, -1].all(i, v, 10 / v > 0)", Self, 33).Kind, Is.EqualTo(CelOutcomeKind.Failed));
+            Assert.That(CelEngine.Evaluate("[0, 1].all(i, v, 10 / v > 0)", Self, 33), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, "division by zero")));
+        });
+
+    // The quantity library's call styles (quantity.go quantityLibraryDecls): sign is a global function in 1.32.
+    [TestCase("quantity('1').sign() == 1", "found no matching overload for 'sign' applied to a receiver: the quantity library declares sign as a global function only, so the server does not compile the rule")]
+    [TestCase("isInteger(quantity('1'))", "found no matching overload for 'isInteger' without a receiver: the quantity library declares isInteger as a method of Quantity only, so the server does not compile the rule")]
+    [TestCase("'1'.isQuantity()", "found no matching overload for 'isQuantity' applied to a receiver: the quantity library declares isQuantity as a global function only, so the server does not compile the rule")]
+    public void A_quantity_call_in_the_wrong_style_does_not_compile(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.NotEvaluated, message)));
+
+    // string.format's %s of durations and timestamps (ext/formatting.go FormatString, clauseForType for list members).
+    [TestCase("'%s'.format([duration('1h30m')]) == '5400s'")]
+    [TestCase("'%s'.format([duration('1.5s')]) == '1.5s'")]
+    [TestCase("'%s'.format([duration('100ms')]) == '0.1s'")]
+    [TestCase("'%s'.format([duration('1ns')]) == '0.000000001s'")]
+    [TestCase("'%s'.format([duration('-90m')]) == '-5400s'")]
+    [TestCase("'%s'.format([duration('0s')]) == '0s'")]
+    [TestCase("'%s'.format([timestamp('2023-02-03T04:05:06Z')]) == '2023-02-03T04:05:06Z'")]
+    [TestCase("'%s'.format([timestamp('2023-02-03T04:05:06.120Z')]) == '2023-02-03T04:05:06.12Z'")]
+    [TestCase("'%s'.format([timestamp('2023-02-03T04:05:06.5+02:00')]) == '2023-02-03T04:05:06.5+02:00'")]
+    [TestCase("'%s'.format([[duration('2s'), timestamp('2023-02-03T04:05:06Z')]]) == '[duration(\"2s\"), timestamp(\"2023-02-03T04:05:06Z\")]'")]
+    [TestCase("'%s'.format([{'d': duration('1m')}]) == '{\"d\":duration(\"60s\")}'")]
+    public void String_format_prints_durations_and_timestamps_as_cel_go(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("'%d'.format([duration('1s')]) == ''", "error during formatting: decimal clause can only be used on integers, was given google.protobuf.Duration")]
+    [TestCase("'%f'.format([timestamp('2023-02-03T04:05:06Z')]) == ''", "error during formatting: fixed-point clause can only be used on doubles, was given google.protobuf.Timestamp")]
+    public void A_string_format_of_a_duration_or_timestamp_in_the_wrong_clause_is_the_servers_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
     [TestCase("!self.name.matches('[?]')")]
     [TestCase("self.name == '.?x' || true")]
     [TestCase("self.ports.size() == 2 ? true : false")]
