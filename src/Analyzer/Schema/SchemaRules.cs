@@ -495,7 +495,7 @@ public static class SchemaRules
         Severity.Info,
         Category,
         "A CustomResourceDefinition's x-kubernetes-validations rule is not evaluated.",
-        "CEL rules of CRDs are evaluated with the libraries of the API server's CEL environment: cel-go's strings, sets and optional values, and Kubernetes' lists, regex (RE2: matches, find, findAll), quantity, url, ip, cidr and format libraries, with the server's run-time errors. The optional syntax (.?, [?, [?x], {?k: v}), string.format, equality of quantities, IPs, CIDRs and URLs, the list macros map (also with a filter) and filter over lists and map keys with cel-go's order of errors, and two-variable comprehensions (from 1.33, when new CRDs may use them) are evaluated too. A rule that needs what the engine lacks (authz, which has no authorizer in CRD rules; an integer overflow, which the server reports as a run-time error) is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
+        "CEL rules of CRDs are evaluated with the libraries of the API server's CEL environment: cel-go's strings, sets and optional values, and Kubernetes' lists, regex (RE2: matches, find, findAll), quantity, url, ip, cidr and format libraries, with the server's run-time errors. The optional syntax (.?, [?, [?x], {?k: v}), string.format, equality of quantities, IPs, CIDRs and URLs, the list macros map (also with a filter) and filter over lists and map keys with cel-go's order of errors, and two-variable comprehensions (from 1.33, when new CRDs may use them) are evaluated too. Integer overflow, and errors inside all, exists and exists_one (masked as cel-go masks them), are the server's run-time errors. A rule that needs what the engine lacks (authz, which has no authorizer in CRD rules), or that the server would not compile (a quantity function called in the style its library does not declare, such as q.sign() for sign(q)), is not evaluated rather than guessed, and this says so once per rule; the netstandard2.0 build (the compiler-hosted analyzer) evaluates no CEL rule.",
         "Nothing to change in the manifests; validate such objects with a server-side dry run to have the rule checked.")
     {
         Examples = new(
@@ -521,18 +521,18 @@ public static class SchemaRules
                             spec:
                               type: object
                               x-kubernetes-validations:
-                                - rule: self.sizeMiB * 1048576 <= 1099511627776
-                                  message: a mirror holds at most 1 TiB
+                                - rule: quantity(self.size).sign() >= 0
+                                  message: a mirror's size is not negative
                               properties:
-                                sizeMiB:
-                                  type: integer
+                                size:
+                                  type: string
                 ---
                 apiVersion: example.com/v1
                 kind: Mirror
                 metadata:
                   name: docs
                 spec:
-                  sizeMiB: 9000000000000
+                  size: 1Ti
                 """,
             good: """
                 apiVersion: apiextensions.k8s.io/v1
@@ -556,18 +556,18 @@ public static class SchemaRules
                             spec:
                               type: object
                               x-kubernetes-validations:
-                                - rule: self.sizeMiB * 1048576 <= 1099511627776
-                                  message: a mirror holds at most 1 TiB
+                                - rule: sign(quantity(self.size)) >= 0
+                                  message: a mirror's size is not negative
                               properties:
-                                sizeMiB:
-                                  type: integer
+                                size:
+                                  type: string
                 ---
                 apiVersion: example.com/v1
                 kind: Mirror
                 metadata:
                   name: docs
                 spec:
-                  sizeMiB: 1024
+                  size: 1Ti
                 """),
     };
 
