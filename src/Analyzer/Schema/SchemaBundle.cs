@@ -17,14 +17,14 @@ internal sealed class SchemaBundle
 
     private static readonly Dictionary<string, Lazy<SchemaBundle>> Cache = CreateCache();
 
-    private readonly byte[] _text;
+    private readonly SchemaBundleText _text;
     private readonly int[] _lineStarts;
     private readonly SchemaNode?[] _nodes;
     private readonly Dictionary<string, int> _kinds;
     private readonly object _gate = new();
     private HashSet<string>? _groups;
 
-    private SchemaBundle(string version, byte[] text)
+    private SchemaBundle(string version, SchemaBundleText text)
     {
         Version = version;
         _text = text;
@@ -41,7 +41,7 @@ internal sealed class SchemaBundle
         for (var i = 0; i < nodeCount; i++)
         {
             _lineStarts[i] = next;
-            next = Array.IndexOf(text, (byte)'\n', next) + 1;
+            next = text.IndexOf((byte)'\n', next) + 1;
         }
 
         // A kind line is "K <apiVersion> <kind> <node>", and the dictionary's key is the text between "K " and the
@@ -49,15 +49,15 @@ internal sealed class SchemaBundle
         _kinds = new Dictionary<string, int>(kindCount, StringComparer.Ordinal);
         for (var i = 0; i < kindCount; i++)
         {
-            var end = Array.IndexOf(text, (byte)'\n', next);
-            var lastSpace = Array.LastIndexOf(text, (byte)' ', end - 1);
+            var end = text.IndexOf((byte)'\n', next);
+            var lastSpace = text.LastIndexOf((byte)' ', end - 1);
             var node = 0;
             for (var at = lastSpace + 1; at < end; at++)
             {
                 node = (node * 10) + (text[at] - '0');
             }
 
-            _kinds[Encoding.UTF8.GetString(text, next + 2, lastSpace - next - 2)] = node;
+            _kinds[text.GetString(next + 2, lastSpace - next - 2)] = node;
             next = end + 1;
         }
     }
@@ -90,7 +90,7 @@ internal sealed class SchemaBundle
         for (var i = 0; i < _lineStarts.Length; i++)
         {
             var start = _lineStarts[i];
-            var end = Array.IndexOf(_text, (byte)'\n', start);
+            var end = _text.IndexOf((byte)'\n', start);
             if (end - start > marker.Length && EndsWith(end, marker))
             {
                 return Node(i);
@@ -135,35 +135,23 @@ internal sealed class SchemaBundle
 
     /// <summary>
     /// The bundle's text. Every run needs one bundle, so this is on the start-up path of a one-file run. The bundle is
-    /// embedded as plain text: inflating a gzip of it was about a twelfth of a one-file run (the inflater's set-up
-    /// and the whole text written out, though a run reads the few nodes of its kinds), while copying the text out
-    /// of the executable's image costs next to nothing. It costs about 80 KB more on disk per version.
+    /// embedded as plain text and read where it lies (<see cref="SchemaBundleText"/>): inflating a gzip of it was
+    /// about a twelfth of a one-file run (the inflater's set-up and the whole text written out, though a run reads
+    /// the few nodes of its kinds). It costs about 80 KB more on disk per version.
     /// </summary>
-    private static byte[] ReadResource(string version)
+    private static SchemaBundleText ReadResource(string version)
     {
         var name = $"KubeLint.Schemas.kubernetes-{version}.schema";
         using var stream = typeof(SchemaBundle).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidDataException("Embedded schema bundle not found: " + name);
-        var text = new byte[stream.Length];
-        ReadFully(stream, text);
-        return text;
-    }
-
-    /// <summary>Stream.ReadExactly, which netstandard2.0 does not have.</summary>
-    private static void ReadFully(Stream stream, byte[] buffer)
-    {
-        for (var count = 0; count < buffer.Length;)
-        {
-            var read = stream.Read(buffer, count, buffer.Length - count);
-            count += read > 0 ? read : throw new EndOfStreamException("the embedded schema bundle is truncated");
-        }
+        return SchemaBundleText.Read(stream);
     }
 
     private string ReadLine(int start, out int next)
     {
-        var end = Array.IndexOf(_text, (byte)'\n', start);
+        var end = _text.IndexOf((byte)'\n', start);
         next = end + 1;
-        return Encoding.UTF8.GetString(_text, start, end - start);
+        return _text.GetString(start, end - start);
     }
 
     /// <summary>Materialises a node and, through <see cref="Node"/> again, the nodes it refers to (cycles are fine: a node is cached before its children are read).</summary>
