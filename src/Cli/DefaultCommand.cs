@@ -31,7 +31,19 @@ internal static class DefaultCommand
         return [.. args.Take(start), Name, .. args.Skip(start)];
     }
 
-    private static bool IsDirective(string arg) => arg.Length > 2 && arg[0] == '[' && arg[^1] == ']';
+    /// <summary>
+    /// The names of the root command's subcommands and options (System.CommandLine's help and version options), for
+    /// <see cref="CliApp.ParseLintRun"/>, which parses without the root command; a test checks them against it.
+    /// </summary>
+    internal static readonly HashSet<string> RootNames = new(StringComparer.Ordinal)
+    {
+        Name, "rules", "simulate", "--help", "-h", "/h", "-?", "/?", "--version",
+    };
+
+    internal static bool IsDirective(string arg) => arg.Length > 2 && arg[0] == '[' && arg[^1] == ']';
+
+    /// <summary>True for a name of a subcommand or option of the root command.</summary>
+    internal static bool IsRootName(string arg) => RootNames.Contains(arg);
 
     private static bool NamesSubcommandOrRootOption(string arg, RootCommand root)
         => root.Subcommands.Any(c => c.Name == arg || c.Aliases.Contains(arg))

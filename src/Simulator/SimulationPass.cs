@@ -22,7 +22,25 @@ public sealed class SimulationPass(SimulationOptions options) : AnalysisPass
 
     public override IReadOnlyList<RuleDescriptor> Rules { get; } = SimulationRules.All;
 
-    public override void Run(AnalysisContext context) => RunAndReport(context, Options);
+    public override void Run(AnalysisContext context)
+    {
+        if (CanReport(context.Objects, Options))
+        {
+            RunAndReport(context, Options);
+        }
+    }
+
+    /// <summary>
+    /// False when the simulation has nothing to report, so that a run over ConfigMaps, Secrets or RBAC objects never
+    /// builds the cluster model and its scheduler (about a twentieth of a one-file run). Without a cluster or a
+    /// baseline, every prediction is about a workload (an object with a pod template, or a Pod) or a claim, and
+    /// admission rejects or warns only through a pod spec, a PersistentVolumeClaim, or a ResourceQuota or LimitRange
+    /// of the input: NamespaceLifecycle rejects only for a cluster that lists its namespaces, and a Service's switch
+    /// gap needs its previous revision.
+    /// </summary>
+    internal static bool CanReport(IReadOnlyList<KubeObject> objects, SimulationOptions options)
+        => options.Cluster.Count > 0 || options.Baseline.Count > 0 || objects.Any(o => PodTemplate.IsWorkloadKind(o.Group, o.Kind)
+            || (o.Group.Length == 0 && o.Kind is "PersistentVolumeClaim" or "ResourceQuota" or "LimitRange"));
 
     /// <summary>Simulates the context's objects, reports the KL5xxx findings into it and returns the full prediction.</summary>
     public static SimulationResult RunAndReport(AnalysisContext context, SimulationOptions options)

@@ -10,8 +10,8 @@ foreach (var version in SchemaBundleGenerator.Versions)
 {
     var text = SchemaBundleGenerator.Generate(Path.Combine(openApiRoot, version));
     var path = Path.Combine(outputDir, SchemaBundleGenerator.FileName(version));
-    File.WriteAllBytes(path, SchemaBundleGenerator.Compress(text));
-    Console.WriteLine($"{path}: {text.Length:N0} characters, {new FileInfo(path).Length:N0} bytes compressed");
+    File.WriteAllText(path, text, SchemaBundleGenerator.TextEncoding);
+    Console.WriteLine($"{path}: {text.Length:N0} characters");
 }
 
 return 0;

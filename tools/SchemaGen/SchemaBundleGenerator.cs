@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -24,27 +23,14 @@ public static class SchemaBundleGenerator
 
     public static IReadOnlyList<string> Versions { get; } = ["1.30", "1.31", "1.32", "1.33", "1.34", "1.35"];
 
-    public static string FileName(string version) => $"kubernetes-{version}.schema.gz";
+    /// <summary>
+    /// Plain UTF-8 text with '\n' line ends, embedded as it is: the engine reads it without inflating (see
+    /// SchemaBundle.ReadResource), and a change to it reads as a diff.
+    /// </summary>
+    public static string FileName(string version) => $"kubernetes-{version}.schema";
 
-    /// <summary>Gzip of the UTF-8 text; tests compare decompressed text, so compressor differences never matter.</summary>
-    public static byte[] Compress(string text)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            gzip.Write(bytes, 0, bytes.Length);
-        }
-
-        return output.ToArray();
-    }
-
-    public static string Decompress(byte[] data)
-    {
-        using var input = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
-        using var reader = new StreamReader(input, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+    /// <summary>UTF-8 without a byte order mark: the bundle's first bytes are its magic.</summary>
+    public static Encoding TextEncoding { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Builds the bundle text for the documents under <paramref name="versionDirectory"/> (api/v1.json, apis/*/*.json).</summary>
     public static string Generate(string versionDirectory)

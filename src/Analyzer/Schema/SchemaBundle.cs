@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 
 namespace KubeLint.Analyzer.Schema;
@@ -7,7 +6,7 @@ namespace KubeLint.Analyzer.Schema;
 /// <summary>
 /// The built-in schemas of one Kubernetes version, read from the embedded bundle (schemas/, made by tools/SchemaGen).
 /// A general JSON Schema library cannot report YAML positions and would load every definition of the OpenAPI
-/// documents (tens of MB); the bundle is a few KB of compressed text with one node per line, so opening it only
+/// documents (tens of MB); the bundle is about 100 KB of text with one node per line, so opening it only
 /// indexes line starts and the nodes of a kind are parsed the first time an object of that kind is validated. The
 /// text stays UTF-8 bytes and only the lines read become strings: decoding all of it was a tenth of a one-file run.
 /// </summary>
@@ -18,13 +17,14 @@ internal sealed class SchemaBundle
 
     private static readonly Dictionary<string, Lazy<SchemaBundle>> Cache = CreateCache();
 
-    private readonly byte[] _text;
+    private readonly SchemaBundleText _text;
     private readonly int[] _lineStarts;
     private readonly SchemaNode?[] _nodes;
     private readonly Dictionary<string, int> _kinds;
     private readonly object _gate = new();
+    private HashSet<string>? _groups;
 
-    private SchemaBundle(string version, byte[] text)
+    private SchemaBundle(string version, SchemaBundleText text)
     {
         Version = version;
         _text = text;
@@ -41,26 +41,32 @@ internal sealed class SchemaBundle
         for (var i = 0; i < nodeCount; i++)
         {
             _lineStarts[i] = next;
-            next = Array.IndexOf(text, (byte)'\n', next) + 1;
+            next = text.IndexOf((byte)'\n', next) + 1;
         }
 
+        // A kind line is "K <apiVersion> <kind> <node>", and the dictionary's key is the text between "K " and the
+        // last space, read as one string: splitting all the lines into words was a fiftieth of a one-file run.
         _kinds = new Dictionary<string, int>(kindCount, StringComparer.Ordinal);
-        var groups = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < kindCount; i++)
         {
-            var parts = ReadLine(next, out next).Split(' ');
-            _kinds[Key(parts[1], parts[2])] = int.Parse(parts[3], CultureInfo.InvariantCulture);
-            var slash = parts[1].IndexOf('/');
-            groups.Add(slash < 0 ? string.Empty : parts[1].Substring(0, slash));
-        }
+            var end = text.IndexOf((byte)'\n', next);
+            var lastSpace = text.LastIndexOf((byte)' ', end - 1);
+            var node = 0;
+            for (var at = lastSpace + 1; at < end; at++)
+            {
+                node = (node * 10) + (text[at] - '0');
+            }
 
-        Groups = groups;
+            _kinds[text.GetString(next + 2, lastSpace - next - 2)] = node;
+            next = end + 1;
+        }
     }
 
     public string Version { get; }
 
-    /// <summary>API groups this version serves ("" is the core group).</summary>
-    public IReadOnlyCollection<string> Groups { get; }
+    /// <summary>API groups this version serves ("" is the core group); only objects without a schema ask, so it is made when first read.</summary>
+    public IReadOnlyCollection<string> Groups
+        => _groups ??= new HashSet<string>(_kinds.Keys.Select(GroupOf), StringComparer.Ordinal);
 
     public IEnumerable<(string ApiVersion, string Kind)> Kinds
         => _kinds.Keys.Select(k => k.Split(' ')).Select(p => (p[0], p[1]));
@@ -84,7 +90,7 @@ internal sealed class SchemaBundle
         for (var i = 0; i < _lineStarts.Length; i++)
         {
             var start = _lineStarts[i];
-            var end = Array.IndexOf(_text, (byte)'\n', start);
+            var end = _text.IndexOf((byte)'\n', start);
             if (end - start > marker.Length && EndsWith(end, marker))
             {
                 return Node(i);
@@ -109,6 +115,13 @@ internal sealed class SchemaBundle
 
     private static string Key(string apiVersion, string kind) => apiVersion + " " + kind;
 
+    /// <summary>The group of a key's apiVersion: "apps" for "apps/v1 Deployment", "" for "v1 Pod".</summary>
+    private static string GroupOf(string key)
+    {
+        var slash = key.IndexOf('/');
+        return slash < 0 || slash > key.IndexOf(' ') ? string.Empty : key.Substring(0, slash);
+    }
+
     private static Dictionary<string, Lazy<SchemaBundle>> CreateCache()
     {
         var cache = new Dictionary<string, Lazy<SchemaBundle>>(StringComparer.Ordinal);
@@ -121,40 +134,24 @@ internal sealed class SchemaBundle
     }
 
     /// <summary>
-    /// The bundle's text. Every run needs one bundle, so this is on the start-up path of a one-file run: the gzip
-    /// trailer's ISIZE gives the text's length, so it is inflated into one array of that size, rather than through
-    /// a reader that grows its buffers.
+    /// The bundle's text. Every run needs one bundle, so this is on the start-up path of a one-file run. The bundle is
+    /// embedded as plain text and read where it lies (<see cref="SchemaBundleText"/>): inflating a gzip of it was
+    /// about a twelfth of a one-file run (the inflater's set-up and the whole text written out, though a run reads
+    /// the few nodes of its kinds). It costs about 80 KB more on disk per version.
     /// </summary>
-    private static byte[] ReadResource(string version)
+    private static SchemaBundleText ReadResource(string version)
     {
-        var name = $"KubeLint.Schemas.kubernetes-{version}.schema.gz";
+        var name = $"KubeLint.Schemas.kubernetes-{version}.schema";
         using var stream = typeof(SchemaBundle).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidDataException("Embedded schema bundle not found: " + name);
-        var trailer = new byte[4];
-        stream.Seek(-4, SeekOrigin.End);
-        ReadFully(stream, trailer);
-        stream.Seek(0, SeekOrigin.Begin);
-        var text = new byte[trailer[0] | (trailer[1] << 8) | (trailer[2] << 16) | (trailer[3] << 24)];
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        ReadFully(gzip, text);
-        return text;
-    }
-
-    /// <summary>Stream.ReadExactly, which netstandard2.0 does not have.</summary>
-    private static void ReadFully(Stream stream, byte[] buffer)
-    {
-        for (var count = 0; count < buffer.Length;)
-        {
-            var read = stream.Read(buffer, count, buffer.Length - count);
-            count += read > 0 ? read : throw new EndOfStreamException("the embedded schema bundle is truncated");
-        }
+        return SchemaBundleText.Read(stream);
     }
 
     private string ReadLine(int start, out int next)
     {
-        var end = Array.IndexOf(_text, (byte)'\n', start);
+        var end = _text.IndexOf((byte)'\n', start);
         next = end + 1;
-        return Encoding.UTF8.GetString(_text, start, end - start);
+        return _text.GetString(start, end - start);
     }
 
     /// <summary>Materialises a node and, through <see cref="Node"/> again, the nodes it refers to (cycles are fine: a node is cached before its children are read).</summary>

@@ -70,7 +70,6 @@ public sealed class CronTimeZoneRule : Rule
                 """),
     };
 
-    private static readonly Regex PartPattern = new("^[A-Za-z.\\-_0-9+]{1,14}$", RegexOptions.CultureInvariant);
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -115,11 +114,20 @@ public sealed class CronTimeZoneRule : Rule
             return "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones";
         }
 
-        if (name.Split('/').Any(part => !PartPattern.IsMatch(part)) || !TimeZoneNames.CanLoad(name))
+        if (name.Split('/').Any(part => !TimeZonePart.Pattern.IsMatch(part)) || !TimeZoneNames.CanLoad(name))
         {
             return "unknown time zone " + name;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The pattern of a time zone's path part, in a class of its own so that it is built when a time zone is first
+    /// checked rather than with the rule table: building it was about a hundredth of a one-file run.
+    /// </summary>
+    private static class TimeZonePart
+    {
+        public static readonly Regex Pattern = new("^[A-Za-z.\\-_0-9+]{1,14}$", RegexOptions.CultureInvariant);
     }
 }
