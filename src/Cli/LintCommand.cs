@@ -187,7 +187,7 @@ public sealed class LintCommand
 
     internal LintSettings Settings(ParseResult parseResult) => new()
     {
-        Paths = parseResult.GetValue(_paths) ?? [],
+        Paths = Given(parseResult, _paths),
         Format = parseResult.GetValue(_format) switch
         {
             "json" => OutputFormat.Json,
@@ -202,19 +202,28 @@ public sealed class LintCommand
         KubernetesVersion = parseResult.GetValue(_kubernetesVersion),
         Strict = !parseResult.GetValue(_noStrict),
         RejectUnknownKinds = parseResult.GetValue(_rejectUnknownKinds),
-        CrdPaths = parseResult.GetValue(_crd) ?? [],
+        CrdPaths = Given(parseResult, _crd),
         Simulate = !parseResult.GetValue(_noSimulate),
-        ClusterPaths = parseResult.GetValue(_cluster) ?? [],
-        BaselinePaths = parseResult.GetValue(_baseline) ?? [],
+        ClusterPaths = Given(parseResult, _cluster),
+        BaselinePaths = Given(parseResult, _baseline),
         ConfigFile = parseResult.GetValue(_config),
         ReportUnusedSuppressions = parseResult.GetValue(_reportUnusedSuppressions),
         Quiet = parseResult.GetValue(_quiet),
         Timings = parseResult.GetValue(_timings),
-        Include = parseResult.GetValue(_include) ?? [],
-        Exclude = parseResult.GetValue(_exclude) ?? [],
+        Include = Given(parseResult, _include),
+        Exclude = Given(parseResult, _exclude),
         StdinFilename = parseResult.GetValue(_stdinFilename),
         KustomizeCommand = parseResult.GetValue(_kustomizeCommand),
         FollowSymbolicLinks = parseResult.GetValue(_followSymlinks),
         AllowEmpty = parseResult.GetValue(_allowEmpty),
     };
+
+    // The values of a list the command line gave, else none. An absent list is not asked for its value:
+    // System.CommandLine would make its empty default array by reflection, which the native build pays for on
+    // every run.
+    private static string[] Given(ParseResult parseResult, Argument<string[]> argument)
+        => parseResult.GetResult(argument) is { Tokens.Count: > 0 } ? parseResult.GetValue(argument) ?? [] : [];
+
+    private static string[] Given(ParseResult parseResult, Option<string[]> option)
+        => parseResult.GetResult(option) is not null ? parseResult.GetValue(option) ?? [] : [];
 }

@@ -89,10 +89,24 @@ internal sealed class RepositoryLoad
             }
         }
 
-        var seen = new HashSet<string>(plan.PlainFiles.Select(Path.GetFullPath), StringComparer.Ordinal);
-        var plain = plan.PlainFiles
-            .Concat(fallback.Where(f => File.Exists(f) && seen.Add(f)).Select(display).Where(f => !excluded(f)))
-            .ToList();
+        // Loops rather than a Concat/Select/Where chain: chaining Select onto a LINQ iterator is a generic virtual
+        // call, which the native build resolves at run time (a type loader call of its own on every run).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var plain = new List<string>(plan.PlainFiles.Count + fallback.Count);
+        foreach (var file in plan.PlainFiles)
+        {
+            seen.Add(Path.GetFullPath(file));
+            plain.Add(file);
+        }
+
+        foreach (var file in fallback)
+        {
+            if (File.Exists(file) && seen.Add(file) && display(file) is var shown && !excluded(shown))
+            {
+                plain.Add(shown);
+            }
+        }
+
         result.Add(loadPlain(plain));
         result.Findings.AddRange(plan.Charts.Notices());
         return new RepositoryLoad(result, maps, excluded);
