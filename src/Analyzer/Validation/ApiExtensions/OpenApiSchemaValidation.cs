@@ -10,20 +10,15 @@ namespace KubeLint.Analyzer.Validation.ApiExtensions;
 /// </summary>
 public sealed class OpenApiSchemaValidation : ObjectValidation
 {
-    // allowedFieldsAtRootSchema, by JSON name; each member of a root schema is checked in the order of
-    // JSONSchemaProps' fields, and the first one not allowed is reported.
-    private static readonly (string Member, bool Allowed)[] RootMembers =
+    // allowedFieldsAtRootSchema: each member a root schema sets is checked in the order of JSONSchemaProps' fields
+    // (SchemaMember's order), and the first one not allowed is reported.
+    private static readonly HashSet<SchemaMember> AllowedRootMembers =
     [
-        ("id", false), ("$schema", false), ("$ref", false), ("description", true), ("type", true), ("nullable", false),
-        ("format", true), ("title", true), ("default", false), ("maximum", true), ("exclusiveMaximum", true), ("minimum", true),
-        ("exclusiveMinimum", true), ("maxLength", true), ("minLength", true), ("pattern", true), ("maxItems", true), ("minItems", true),
-        ("uniqueItems", true), ("multipleOf", true), ("enum", false), ("maxProperties", false), ("minProperties", false),
-        ("required", true), ("items", true), ("allOf", false), ("oneOf", false), ("anyOf", false), ("not", false),
-        ("properties", true), ("additionalProperties", false), ("patternProperties", false), ("dependencies", false),
-        ("additionalItems", false), ("definitions", false), ("externalDocs", true), ("example", true),
-        ("x-kubernetes-preserve-unknown-fields", true), ("x-kubernetes-embedded-resource", false), ("x-kubernetes-int-or-string", false),
-        ("x-kubernetes-list-map-keys", false), ("x-kubernetes-list-type", false), ("x-kubernetes-map-type", false),
-        ("x-kubernetes-validations", true),
+        SchemaMember.Description, SchemaMember.Type, SchemaMember.Format, SchemaMember.Title, SchemaMember.Maximum,
+        SchemaMember.ExclusiveMaximum, SchemaMember.Minimum, SchemaMember.ExclusiveMinimum, SchemaMember.MaxLength,
+        SchemaMember.MinLength, SchemaMember.Pattern, SchemaMember.MaxItems, SchemaMember.MinItems, SchemaMember.UniqueItems,
+        SchemaMember.MultipleOf, SchemaMember.Required, SchemaMember.Items, SchemaMember.Properties, SchemaMember.ExternalDocs,
+        SchemaMember.Example, SchemaMember.XPreserveUnknownFields, SchemaMember.XValidations,
     ];
 
     private const string AllowedAtRoot = "[Description Type Format Title Maximum ExclusiveMaximum Minimum ExclusiveMinimum MaxLength MinLength Pattern MaxItems MinItems UniqueItems MultipleOf Required Items Properties ExternalDocs Example XPreserveUnknownFields XValidations]";
@@ -86,14 +81,14 @@ public sealed class OpenApiSchemaValidation : ObjectValidation
     /// <summary>With the status subresource on, the root may only hold what stays valid when status is taken out as properties[status].</summary>
     private static void ValidateRootWithStatus(SchemaProps schema, FieldErrorList errors)
     {
-        foreach (var (member, allowed) in RootMembers)
+        for (var member = SchemaMember.Id; member <= SchemaMember.XValidations; member++)
         {
-            if (!schema.Has(member))
+            if (!schema.Has(SchemaMembers.NameOf(member)))
             {
                 continue;
             }
 
-            if (member == "type")
+            if (member == SchemaMember.Type)
             {
                 if (schema.Type != "object")
                 {
@@ -104,7 +99,7 @@ public sealed class OpenApiSchemaValidation : ObjectValidation
                 continue;
             }
 
-            if (!allowed)
+            if (!AllowedRootMembers.Contains(member))
             {
                 errors.Invalid(schema.Field, GoValue.Raw("apiextensions.JSONSchemaProps{...}"), $"only {AllowedAtRoot} fields are allowed at the root of the schema if the status subresource is enabled");
                 return;

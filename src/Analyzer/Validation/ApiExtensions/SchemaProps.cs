@@ -280,14 +280,10 @@ internal sealed class SchemaProps
 
     public string Text(SchemaMember member) => String(member) ?? string.Empty;
 
-    public string Text(string member) => String(member) ?? string.Empty;
-
     public bool Flag(SchemaMember member) => Boolean(member) == true;
 
     /// <summary>A member's scalar text, as <see cref="Validation.Field.String"/> of the member.</summary>
     public string? String(SchemaMember member) => ValueOf(member) is YamlScalar scalar ? scalar.Value : null;
-
-    public string? String(string member) => ValueOf(member) is YamlScalar scalar ? scalar.Value : null;
 
     /// <summary>A member's boolean, as <see cref="Validation.Field.Boolean"/> of the member.</summary>
     public bool? Boolean(SchemaMember member) => ValueOf(member) is YamlScalar scalar && scalar.TryGetBool(out var value) ? value : null;
