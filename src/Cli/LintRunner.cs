@@ -28,7 +28,9 @@ public sealed class LintRunner(CliConsole console)
 
         var configuration = LoadConfiguration(settings.ConfigFile);
         var watch = Stopwatch.StartNew();
-        var loader = new ManifestLoader();
+        var options = CreateOptions(settings, version, configuration);
+        var definitions = new LoadedDefinitions(options);
+        var loader = new ManifestLoader { ObjectLoaded = definitions.Loaded };
         var filter = new PathPatterns(settings.Include, settings.Exclude, Directory.GetCurrentDirectory());
         bool Excluded(string path) => filter.IsExcluded(path) || configuration?.IsIgnored(path) == true;
         var inputs = Check(ManifestInputs.LoadRepository(
@@ -40,16 +42,18 @@ public sealed class LintRunner(CliConsole console)
             throw new UsageException(NoManifests(settings.Paths));
         }
 
-        var crds = Load(loader, settings.CrdPaths, settings.FollowSymbolicLinks);
-        var cluster = Load(loader, settings.ClusterPaths, settings.FollowSymbolicLinks);
-        var baseline = Load(loader, settings.BaselinePaths, settings.FollowSymbolicLinks);
+        // The auxiliary inputs are not validated, so their definitions are not either (they stay whole).
+        var auxiliary = new ManifestLoader(loader.Limits);
+        var crds = Load(auxiliary, settings.CrdPaths, settings.FollowSymbolicLinks);
+        var cluster = Load(auxiliary, settings.ClusterPaths, settings.FollowSymbolicLinks);
+        var baseline = Load(auxiliary, settings.BaselinePaths, settings.FollowSymbolicLinks);
         var loadTime = watch.Elapsed;
         var loadAllocated = GC.GetTotalAllocatedBytes();
 
         // Problems in the auxiliary inputs are reported too: a broken cluster or CRD file silently ignored would
         // make the analysis quietly wrong.
         var inputFindings = loaded.Findings.Concat(crds.Findings).Concat(cluster.Findings).Concat(baseline.Findings);
-        var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects), CreateOptions(settings, version, configuration));
+        var engine = new LintEngine(CreatePasses(settings, crds.Objects, cluster.Objects, baseline.Objects, definitions), options);
         var findings = inputs.Finish(engine.Run(loaded.Objects, inputFindings, loaded.Unreadable));
         var report = new LintReport(findings, files, loaded.Objects, loaded.OtherDocuments.Count);
 
@@ -66,14 +70,18 @@ public sealed class LintRunner(CliConsole console)
     internal static string NoManifests(IEnumerable<string> paths)
         => $"no manifests found in {string.Join(", ", paths.Select(p => $"'{p}'"))} (*.yaml, *.yml and *.json files not excluded by ignorePaths); --allow-empty accepts that";
 
-    /// <summary>Schema validation (with the given CRDs), every built-in rule and, unless disabled, the simulation.</summary>
+    /// <summary>
+    /// Schema validation (with the given CRDs, and the input's definitions that <paramref name="definitions"/>
+    /// validated while loading), every built-in rule and, unless disabled, the simulation.
+    /// </summary>
     internal static List<AnalysisPass> CreatePasses(
         LintSettings settings,
         IReadOnlyList<KubeObject> crds,
         IReadOnlyList<KubeObject> cluster,
-        IReadOnlyList<KubeObject> baseline)
+        IReadOnlyList<KubeObject> baseline,
+        LoadedDefinitions? definitions = null)
     {
-        var passes = new List<AnalysisPass> { new SchemaValidationPass(crds) };
+        var passes = new List<AnalysisPass> { new SchemaValidationPass(crds, definitions) };
         passes.AddRange(BuiltInRules.All);
         if (settings.Simulate)
         {

@@ -54,7 +54,7 @@ internal sealed class ManifestInputs
         return new ManifestInputs(walk.Entries(stdinName: null), result, []);
     }
 
-    /// <param name="loader">Loads every file and the build output.</param>
+    /// <param name="loader">Loads every file; build output is read with its limits but without its <see cref="ManifestLoader.ObjectLoaded"/>.</param>
     /// <param name="paths">The paths as the user gave them.</param>
     /// <param name="standardInput">Opens standard input, read once for "-".</param>
     /// <param name="followSymbolicLinks">--follow-symlinks.</param>
@@ -87,7 +87,10 @@ internal sealed class ManifestInputs
             return found;
         }
 
-        var repository = RepositoryLoad.Load(paths, [.. walked.Keys], kustomizeCommand, loader, LoadPlain, isExcluded ?? (_ => false), Displays(paths, walk.Files));
+        // Findings on build output are moved to their sources through the output's whole trees: its objects are
+        // loaded without the loader's per-object work, which may let parts of the trees go.
+        var buildLoader = new ManifestLoader(loader.Limits);
+        var repository = RepositoryLoad.Load(paths, [.. walked.Keys], kustomizeCommand, buildLoader, LoadPlain, isExcluded ?? (_ => false), Displays(paths, walk.Files));
         var result = new LoadResult();
         walk.AddProblems(result);
         result.Add(repository.Result);

@@ -15,6 +15,13 @@ public sealed class ManifestLoader
 
     public LoaderLimits Limits { get; }
 
+    /// <summary>
+    /// Called with each object of a file and the limits it was read with, once the file is loaded, on the thread that loaded it (files load in
+    /// parallel): work that needs the object's whole tree runs here, before the tree is kept until the end of the run
+    /// (<see cref="Schema.LoadedDefinitions"/>).
+    /// </summary>
+    public Action<KubeObject, LoaderLimits>? ObjectLoaded { get; init; }
+
     /// <summary>Decodes and loads raw bytes; undecodable input yields a finding and no documents.</summary>
     public LoadResult Load(string path, byte[] bytes)
     {
@@ -77,6 +84,14 @@ public sealed class ManifestLoader
 
         UnreadableDocuments.Collect(file, reader.Findings, reader.Documents, result.Unreadable);
         HelmSources.Annotate(result.Findings, [file]);
+        if (ObjectLoaded is { } loaded)
+        {
+            foreach (var obj in result.Objects)
+            {
+                loaded(obj, Limits);
+            }
+        }
+
         return result;
     }
 

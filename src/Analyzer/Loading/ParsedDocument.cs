@@ -13,9 +13,25 @@ public sealed class ParsedDocument
         Root = root;
     }
 
+    internal ParsedDocument(SourceFile file, int index, YamlNode? root, StreamChunk chunk, int chunkFirstIndex)
+        : this(file, index, root)
+    {
+        Chunk = chunk;
+        ChunkFirstIndex = chunkFirstIndex;
+    }
+
     public SourceFile File { get; }
 
     public int Index { get; }
 
-    public YamlNode? Root { get; }
+    /// <summary>The root as parsed, or the smaller tree that replaced it (<see cref="ReplaceRoot"/>).</summary>
+    public YamlNode? Root { get; private set; }
+
+    /// <summary>The part of the stream the document was parsed from, and the index of that part's first document: enough to parse it again on its own.</summary>
+    internal StreamChunk? Chunk { get; }
+
+    internal int ChunkFirstIndex { get; }
+
+    /// <summary>Drops the parsed tree for one that keeps only what later checks read; the file can give the full tree again.</summary>
+    internal void ReplaceRoot(YamlNode root) => Root = root;
 }

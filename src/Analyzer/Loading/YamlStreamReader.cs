@@ -68,6 +68,24 @@ internal sealed class YamlStreamReader
         }
     }
 
+    /// <summary>
+    /// Parses a document of a loaded file again, from the part of the stream it was read from: the same text gives
+    /// the same tree, with the same positions. Null when the document was not read from a stream part.
+    /// </summary>
+    public static ParsedDocument? Reread(ParsedDocument document, LoaderLimits limits)
+    {
+        if (document.Chunk is not { } chunk)
+        {
+            return null;
+        }
+
+        var reader = new YamlStreamReader(
+            document.File, limits, static (text, part) => new YamlParser(text, part.Start, part.End, part.Line, part.Column));
+        var index = document.ChunkFirstIndex;
+        reader.ReadChunk(chunk, ref index);
+        return reader._documents.Find(d => d.Index == document.Index);
+    }
+
     /// <summary>Parses one document of the stream (or several, separated by '...'); a failure ends only this one.</summary>
     private void ReadChunk(StreamChunk chunk, ref int documentIndex)
     {
@@ -75,6 +93,7 @@ internal sealed class YamlStreamReader
         var builder = new TreeBuilder(this, _file.Text, chunk.Last);
         var documentStartIndex = chunk.Start;
         var documents = _documents.Count;
+        var chunkFirstIndex = documentIndex;
         try
         {
             while (parser.Next(out var evt))
@@ -86,7 +105,7 @@ internal sealed class YamlStreamReader
                         builder.Reset();
                         break;
                     case EventKind.DocumentEnd:
-                        _documents.Add(new ParsedDocument(_file, documentIndex, builder.Root));
+                        _documents.Add(new ParsedDocument(_file, documentIndex, builder.Root, chunk, chunkFirstIndex));
                         documentIndex++;
                         break;
                     case EventKind.StreamStart or EventKind.StreamEnd:
@@ -105,7 +124,7 @@ internal sealed class YamlStreamReader
             if (_documents.Count == documents)
             {
                 // Only blank lines and comments between two '---': an empty document, as kubectl skips it.
-                _documents.Add(new ParsedDocument(_file, documentIndex, null));
+                _documents.Add(new ParsedDocument(_file, documentIndex, null, chunk, chunkFirstIndex));
                 documentIndex++;
             }
         }

@@ -10,11 +10,13 @@ public sealed class KubeObject
     private static readonly IReadOnlyDictionary<string, string> NoStrings = new Dictionary<string, string>();
     private IReadOnlyDictionary<string, string>? _labels;
     private IReadOnlyDictionary<string, string>? _annotations;
+    private LoaderLimits? _rereadLimits;
+    private YamlMapping _root;
 
     public KubeObject(ParsedDocument document, YamlMapping root, string apiVersion, string kind, int? listIndex = null)
     {
         Document = document;
-        Root = root;
+        _root = root;
         ApiVersion = apiVersion;
         Kind = kind;
         ListIndex = listIndex;
@@ -34,8 +36,14 @@ public sealed class KubeObject
 
     public SourceFile File => Document.File;
 
-    /// <summary>The object's mapping: the document root, or an item of a List.</summary>
-    public YamlMapping Root { get; }
+    /// <summary>
+    /// The object's mapping: the document root, or an item of a List. After <see cref="ReplaceRoot"/>, a tree with
+    /// the same nodes except the parts that were let go (<see cref="ParsedRoot"/> gives them back).
+    /// </summary>
+    public YamlMapping Root => _root;
+
+    /// <summary>True when parts of <see cref="Root"/> were let go after the checks that read them.</summary>
+    public bool IsReduced => _rereadLimits is not null;
 
     public string ApiVersion { get; }
 
@@ -67,6 +75,36 @@ public sealed class KubeObject
     public IReadOnlyDictionary<string, string> Annotations => _annotations ??= ReadStringMap(Metadata?.GetMapping("annotations"));
 
     public YamlMapping? Spec => Root.GetMapping("spec");
+
+    /// <summary>
+    /// Replaces the tree with <paramref name="reduced"/> (the same nodes, less the parts no later check reads), so
+    /// that the parsed tree can be collected; <see cref="ParsedRoot"/> parses it again from the file with
+    /// <paramref name="limits"/>. Only for a document's root object.
+    /// </summary>
+    internal void ReplaceRoot(YamlMapping reduced, LoaderLimits limits)
+    {
+        if (ListIndex is not null || Document.Chunk is null)
+        {
+            throw new InvalidOperationException("only the root object of a document read from a stream can be reduced");
+        }
+
+        _root = reduced;
+        Document.ReplaceRoot(reduced);
+        _rereadLimits = limits;
+    }
+
+    /// <summary>The tree as parsed: <see cref="Root"/>, or, for a reduced object, its document parsed again.</summary>
+    public YamlMapping ParsedRoot()
+    {
+        if (_rereadLimits is not { } limits)
+        {
+            return _root;
+        }
+
+        // The same text parsed again gives the same tree; anything else is a defect, not a problem of the input.
+        return YamlStreamReader.Reread(Document, limits)?.Root as YamlMapping
+            ?? throw new InvalidOperationException($"{this}: the document could not be parsed again");
+    }
 
     public SourceLocation LocationOf(YamlNode node) => new(File.Path, node.Span);
 

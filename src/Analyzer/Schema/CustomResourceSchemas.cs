@@ -5,12 +5,17 @@ namespace KubeLint.Analyzer.Schema;
 
 /// <summary>
 /// The schemas that CustomResourceDefinitions of one run declare, by apiVersion and kind. Each served version's
-/// openAPIV3Schema is compiled the first time an object of that version is validated.
+/// openAPIV3Schema is compiled the first time an object of that version is validated, from the definition's tree as
+/// parsed (a definition whose schemas were let go after it loaded is parsed again then, once per definition).
 /// </summary>
 internal sealed class CustomResourceSchemas
 {
     private readonly SchemaBundle _bundle;
-    private readonly Dictionary<string, YamlMapping?> _sources = new(StringComparer.Ordinal);
+
+    // Where each version's schema is: the definition and the position of the version in spec.versions (-1 for the
+    // shared spec.validation of apiextensions v1beta1).
+    private readonly Dictionary<string, (KubeObject Crd, int Version)> _sources = new(StringComparer.Ordinal);
+    private readonly Dictionary<KubeObject, YamlMapping> _parsed = [];
     private readonly Dictionary<string, SchemaNode> _compiled = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _servedByKind = new(StringComparer.Ordinal);
     private readonly HashSet<KubeObject> _definedBy = [];
@@ -37,7 +42,7 @@ internal sealed class CustomResourceSchemas
             return null;
         }
 
-        node = CrdSchemaCompiler.CompileRoot(source, _bundle);
+        node = CrdSchemaCompiler.CompileRoot(SchemaOf(source.Crd, source.Version), _bundle);
         _compiled[key] = node;
         return node;
     }
@@ -61,16 +66,20 @@ internal sealed class CustomResourceSchemas
 
         // apiextensions.k8s.io/v1beta1 (no longer served) had one schema for all versions (spec.validation) and
         // could name a single version in spec.version.
-        var shared = spec.GetPath("validation", "openAPIV3Schema") as YamlMapping;
-        var versions = spec.GetSequence("versions")?.Mappings.ToList() ?? [];
-        if (versions.Count == 0 && spec.GetString("version") is { } only)
+        var versions = spec.GetSequence("versions")?.Items ?? [];
+        if (!versions.Any(v => v is YamlMapping) && spec.GetString("version") is { } only)
         {
-            AddVersion(group, kind, only, shared, crd);
+            AddVersion(group, kind, only, (crd, -1));
             return;
         }
 
-        foreach (var version in versions)
+        for (var i = 0; i < versions.Count; i++)
         {
+            if (versions[i] is not YamlMapping version)
+            {
+                continue;
+            }
+
             var name = version.GetString("name");
             var served = version.GetScalar("served") is not { } flag || !flag.TryGetBool(out var isServed) || isServed;
             if (name is null || !served)
@@ -78,11 +87,27 @@ internal sealed class CustomResourceSchemas
                 continue;
             }
 
-            AddVersion(group, kind, name, version.GetPath("schema", "openAPIV3Schema") as YamlMapping ?? shared, crd);
+            AddVersion(group, kind, name, (crd, i));
         }
     }
 
-    private void AddVersion(string group, string kind, string name, YamlMapping? schema, KubeObject crd)
+    /// <summary>A version's openAPIV3Schema, else the definition's shared one; null when it has neither.</summary>
+    private YamlMapping? SchemaOf(KubeObject crd, int version)
+    {
+        if (!_parsed.TryGetValue(crd, out var root))
+        {
+            root = crd.ParsedRoot();
+            _parsed[crd] = root;
+        }
+
+        var spec = root.GetMapping("spec");
+        var shared = spec?.GetPath("validation", "openAPIV3Schema") as YamlMapping;
+        return version >= 0 && spec?.GetSequence("versions") is { } versions && version < versions.Count
+            ? (versions.Items[version] as YamlMapping)?.GetPath("schema", "openAPIV3Schema") as YamlMapping ?? shared
+            : shared;
+    }
+
+    private void AddVersion(string group, string kind, string name, (KubeObject Crd, int Version) schema)
     {
         // The first definition of a kind wins, so a CRD given twice (input and --crd) behaves like one.
         var key = group + "/" + name + " " + kind;
@@ -92,7 +117,7 @@ internal sealed class CustomResourceSchemas
         }
 
         _sources[key] = schema;
-        _definedBy.Add(crd);
+        _definedBy.Add(schema.Crd);
         var kindKey = group + " " + kind;
         if (!_servedByKind.TryGetValue(kindKey, out var served))
         {

@@ -10,9 +10,11 @@ namespace KubeLint.Analyzer.Schema;
 /// <summary>
 /// Validates every object against the Kubernetes API schema of <see cref="AnalysisOptions.KubernetesVersion"/>,
 /// plus CustomResourceDefinitions found in the input or given as <paramref name="extraDefinitions"/>, then runs the
-/// API server's own defaulting and validation on it (<see cref="ApiValidation"/>).
+/// API server's own defaulting and validation on it (<see cref="ApiValidation"/>). Definitions that
+/// <paramref name="loaded"/> validated while they loaded are not validated again: their findings are merged at their
+/// place in the input order, as if validated here.
 /// </summary>
-public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinitions = null) : AnalysisPass
+public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinitions = null, LoadedDefinitions? loaded = null) : AnalysisPass
 {
     /// <summary>Kubernetes minor versions with a bundled schema, oldest first.</summary>
     public static IReadOnlyList<string> SupportedVersions { get; } = ["1.30", "1.31", "1.32", "1.33", "1.34", "1.35"];
@@ -50,6 +52,11 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
                 $"Kubernetes version '{context.Options.KubernetesVersion}' is not supported; supported versions: {string.Join(", ", SupportedVersions)}");
         var bundle = SchemaBundle.For(version);
         var apiVersion = KubernetesVersion.Parse(version);
+        if (loaded is not null && !ReferenceEquals(loaded.Options, context.Options))
+        {
+            throw new InvalidOperationException("the definitions were validated while loading with other options than this run's");
+        }
+
         var customResources = new CustomResourceSchemas(bundle, ExtraDefinitions.Concat(context.Objects));
         var objects = context.Objects;
 
@@ -69,7 +76,11 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
         var forks = new AnalysisContext?[objects.Count];
         ParallelWork.For(objects.Count, i =>
         {
-            if (schemas[i] is { } schema)
+            if (loaded is not null && loaded.TryGetValidated(objects[i], out var early))
+            {
+                forks[i] = early;
+            }
+            else if (schemas[i] is { } schema)
             {
                 forks[i] = Validate(context.Fork(), objects[i], schema, builtIn[i], apiVersion);
             }
@@ -87,6 +98,20 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
                 ReportMissingSchema(context, bundle, customResources, objects[i], unknownReported);
             }
         }
+    }
+
+    /// <summary>
+    /// Validates one built-in object on its own, outside a run, as <see cref="Run"/> would (validation reads only its
+    /// object); null when the version has no schema for its kind.
+    /// </summary>
+    internal static AnalysisContext? ValidateAlone(KubeObject obj, AnalysisOptions options)
+    {
+        var version = ResolveVersion(options.KubernetesVersion)
+            ?? throw new ArgumentException($"Kubernetes version '{options.KubernetesVersion}' is not supported");
+        var bundle = SchemaBundle.For(version);
+        return bundle.FindKind(obj.ApiVersion, obj.Kind) is { } schema
+            ? Validate(new AnalysisContext(new ObjectIndex([]), options), obj, schema, builtIn: true, KubernetesVersion.Parse(version))
+            : null;
     }
 
     private static AnalysisContext Validate(AnalysisContext context, KubeObject obj, SchemaNode schema, bool builtIn, KubernetesVersion apiVersion)
