@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
+using KubeLint.Analyzer.Documents;
 
 namespace KubeLint.Cli;
 
@@ -51,6 +52,11 @@ public static class CliApp
                 console.Error.Write($"kubelint: {Output.ControlCharacters.Escape(line)}\n");
             }
 
+            return ExitCodes.Usage;
+        }
+        catch (InputChangedException ex)
+        {
+            console.Error.Write($"kubelint: {Output.ControlCharacters.Escape(ex.Message)}\n");
             return ExitCodes.Usage;
         }
         catch (Exception ex)

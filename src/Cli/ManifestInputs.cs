@@ -112,18 +112,42 @@ internal sealed class ManifestInputs
     }
 
     /// <summary>
-    /// Files are read in order (standard input once), parsed in parallel, and merged back in input order, so the
-    /// result is the same as a sequential load; parsing dominates the run time of large inputs. A file that cannot
-    /// be read is a finding, and each such file is an unreadable document for the cross-object rules.
+    /// Files are read and parsed in parallel, each as a worker takes it (standard input first, once, on this
+    /// thread), and merged back in input order, so the result is the same as a sequential load; parsing dominates
+    /// the run time of large inputs. Reading them all first held every file's bytes at once, most of a large run's
+    /// peak memory, when a file that can be read again need not keep them after loading. A file that cannot be read
+    /// is a finding, and each such file is an unreadable document for the cross-object rules.
     /// </summary>
     private static LoadResult Read(ManifestLoader loader, IReadOnlyList<InputFile> files, IInputFileSystem fileSystem, Func<Stream> standardInput, string? stdinName)
     {
         var result = new LoadResult();
-        var problems = new List<Finding>();
-        var contents = files.Select(file => InputReader.Read(file, fileSystem, standardInput, loader.Limits, problems)).ToArray();
+        var problems = new List<Finding>[files.Count];
+        var stdin = new byte[]?[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i].IsStandardInput)
+            {
+                problems[i] = [];
+                stdin[i] = InputReader.Read(files[i], fileSystem, standardInput, loader.Limits, problems[i]);
+            }
+        }
+
         var loaded = new LoadResult[files.Count];
-        ParallelWork.For(files.Count, i => loaded[i] = contents[i] is { } bytes ? loader.Load(NameOf(files[i], stdinName), bytes) : new LoadResult());
-        foreach (var problem in problems)
+        ParallelWork.For(files.Count, i =>
+        {
+            var file = files[i];
+            Func<byte[]?>? reopen = null;
+            var bytes = stdin[i];
+            if (!file.IsStandardInput)
+            {
+                problems[i] = [];
+                bytes = InputReader.Read(file, fileSystem, standardInput, loader.Limits, problems[i]);
+                reopen = () => InputReader.ReadAgain(file, fileSystem, loader.Limits);
+            }
+
+            loaded[i] = bytes is not null ? loader.Load(NameOf(file, stdinName), bytes, reopen) : new LoadResult();
+        });
+        foreach (var problem in problems.SelectMany(p => p))
         {
             var named = problem.Location.FilePath == InputResolver.StandardInput && stdinName is not null
                 ? problem.WithLocation(new(stdinName, problem.Location.Span))

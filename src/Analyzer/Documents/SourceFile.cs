@@ -5,16 +5,28 @@ namespace KubeLint.Analyzer.Documents;
 /// <summary>One input with the path used in findings: its decoded text, or its bytes once the text is released.</summary>
 public sealed class SourceFile
 {
+    /// <summary>
+    /// What the readers after loading look for (suppression comments, Helm's source comments): a file without
+    /// them that can be read again from disk lets its bytes go too, and <see cref="Contains"/> still answers for
+    /// these from what it saw while the file was loaded.
+    /// </summary>
+    public static readonly string[] LaterMarkers = ["kubelint:ignore", "# Source: "];
+
     // For a file decoded from bytes: the bytes stay, the decoded text is held only while the file is loaded. Every
     // file's text would otherwise live until the end of the run (two bytes per character, for input whose nodes
     // already hold what the checks read); the few readers after loading (suppression comments, Helm source
     // comments) first ask Contains, which searches the bytes, and only a file that has what they look for is
-    // decoded again.
-    private readonly byte[]? _encoded;
+    // decoded again. A file that can be read again (a file on disk, not standard input) and has none of
+    // LaterMarkers lets its bytes go as well: the bytes of every file were otherwise most of what a large run holds,
+    // and after loading only a definition whose schemas were let go reads its file again.
     private readonly int _offset;
     private readonly Encoding? _encoding;
+    private readonly Func<byte[]?>? _reopen;
+    private byte[]? _encoded;
     private string? _text;
     private WeakReference<string>? _decoded;
+    private long _length;
+    private ulong _fingerprint;
 
     public SourceFile(string path, string text)
     {
@@ -26,13 +38,15 @@ public sealed class SourceFile
     /// Decodes <paramref name="bytes"/> from <paramref name="offset"/> (after a byte order mark) with
     /// <paramref name="encoding"/>, whose decoder errors propagate; <see cref="ReleaseText"/> can then let the text go.
     /// </summary>
-    public SourceFile(string path, byte[] bytes, int offset, Encoding encoding)
+    /// <param name="reopen">Reads the same bytes again after <see cref="ReleaseText"/> let them go; null keeps them.</param>
+    public SourceFile(string path, byte[] bytes, int offset, Encoding encoding, Func<byte[]?>? reopen = null)
     {
         Path = path;
         _encoded = bytes;
         _offset = offset;
         _encoding = encoding;
-        _text = Decode();
+        _reopen = reopen;
+        _text = Decode(bytes);
     }
 
     /// <summary>The path as given by the user (relative paths stay relative); "-" for standard input.</summary>
@@ -53,18 +67,29 @@ public sealed class SourceFile
                 return kept;
             }
 
-            var decoded = Decode();
+            var decoded = Decode(_encoded ?? Reopen());
             _decoded = new WeakReference<string>(decoded);
             return decoded;
         }
     }
 
-    /// <summary>After loading: the text is no longer held (files built from a string keep theirs).</summary>
+    /// <summary>
+    /// After loading: the text is no longer held (files built from a string keep theirs), nor the bytes of a file
+    /// that can be read again and has none of <see cref="LaterMarkers"/>.
+    /// </summary>
     public void ReleaseText()
     {
-        if (_encoded is not null)
+        if (_encoded is not { } bytes || _text is not { } text)
         {
-            _text = null;
+            return;
+        }
+
+        _text = null;
+        if (_reopen is not null && !Array.Exists(LaterMarkers, m => text.IndexOf(m, StringComparison.Ordinal) >= 0))
+        {
+            _length = bytes.LongLength;
+            _fingerprint = Fingerprint(bytes);
+            _encoded = null;
         }
     }
 
@@ -76,7 +101,13 @@ public sealed class SourceFile
             return text.IndexOf(ascii, StringComparison.Ordinal) >= 0;
         }
 
-        return _encoding is UTF8Encoding ? ContainsBytes(_encoded!, _offset, ascii) : Text.IndexOf(ascii, StringComparison.Ordinal) >= 0;
+        if (_encoded is null && Array.IndexOf(LaterMarkers, ascii) >= 0)
+        {
+            // Released without its bytes: it had none of these.
+            return false;
+        }
+
+        return _encoding is UTF8Encoding && _encoded is { } bytes ? ContainsBytes(bytes, _offset, ascii) : Text.IndexOf(ascii, StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>Translates a 0-based character offset into a 1-based line and column.</summary>
@@ -98,7 +129,38 @@ public sealed class SourceFile
         return new SourcePosition(line, end - lineStart + 1);
     }
 
-    private string Decode() => _encoding!.GetString(_encoded!, _offset, _encoded!.Length - _offset);
+    private string Decode(byte[] bytes) => _encoding!.GetString(bytes, _offset, bytes.Length - _offset);
+
+    /// <summary>The bytes read again; the file must not have changed since it was loaded, or positions would not match.</summary>
+    private byte[] Reopen()
+    {
+        var bytes = _reopen!();
+        if (bytes is null || bytes.LongLength != _length || Fingerprint(bytes) != _fingerprint)
+        {
+            throw new InputChangedException(Path);
+        }
+
+        return bytes;
+    }
+
+    // FNV-1a over 8-byte words (the tail byte by byte): a change of content between the two reads shows; this is no
+    // defence against anyone crafting a file, which could as well be changed before it is read.
+    private static ulong Fingerprint(byte[] bytes)
+    {
+        var hash = 14695981039346656037ul;
+        var i = 0;
+        for (; i + 8 <= bytes.Length; i += 8)
+        {
+            hash = (hash ^ BitConverter.ToUInt64(bytes, i)) * 1099511628211ul;
+        }
+
+        for (; i < bytes.Length; i++)
+        {
+            hash = (hash ^ bytes[i]) * 1099511628211ul;
+        }
+
+        return hash;
+    }
 
     // An ASCII string is the same bytes in UTF-8, and no byte of a multi-byte UTF-8 sequence is ASCII.
     private static bool ContainsBytes(byte[] bytes, int from, string ascii)

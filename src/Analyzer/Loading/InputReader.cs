@@ -49,6 +49,23 @@ public static class InputReader
         }
     }
 
+    /// <summary>
+    /// Reads a file again after loading let its bytes go (<see cref="SourceFile.ReleaseText"/>); null when it
+    /// cannot be read now, which the caller reports as a changed input.
+    /// </summary>
+    public static byte[]? ReadAgain(InputFile file, IInputFileSystem fileSystem, LoaderLimits limits)
+    {
+        try
+        {
+            using var stream = fileSystem.OpenRead(file.Path);
+            return ReadAtMost(stream, limits.MaxFileBytes, file.Length);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads to the end, in chunks; null as soon as more than <paramref name="limit"/> bytes arrive.</summary>
     private static byte[]? ReadAtMost(Stream stream, long limit, long? expected)
     {

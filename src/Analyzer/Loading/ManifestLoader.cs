@@ -23,10 +23,11 @@ public sealed class ManifestLoader
     public Action<KubeObject, LoaderLimits>? ObjectLoaded { get; init; }
 
     /// <summary>Decodes and loads raw bytes; undecodable input yields a finding and no documents.</summary>
-    public LoadResult Load(string path, byte[] bytes)
+    /// <param name="reopen">Reads the same bytes again, so that the file need not hold them after loading (<see cref="SourceFile.ReleaseText"/>).</param>
+    public LoadResult Load(string path, byte[] bytes, Func<byte[]?>? reopen = null)
     {
         var result = new LoadResult();
-        var file = SourceDecoder.Decode(path, bytes, Limits, result.Findings);
+        var file = SourceDecoder.Decode(path, bytes, Limits, result.Findings, reopen);
         if (file is not null)
         {
             result.Add(Load(file));

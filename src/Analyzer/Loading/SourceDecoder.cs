@@ -9,7 +9,8 @@ public static class SourceDecoder
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static SourceFile? Decode(string path, byte[] bytes, LoaderLimits limits, ICollection<Finding> findings)
+    /// <param name="reopen">Reads the bytes again once loading let them go (<see cref="SourceFile.ReleaseText"/>); null keeps them.</param>
+    public static SourceFile? Decode(string path, byte[] bytes, LoaderLimits limits, ICollection<Finding> findings, Func<byte[]?>? reopen = null)
     {
         if (bytes.LongLength > limits.MaxFileBytes)
         {
@@ -27,7 +28,7 @@ public static class SourceDecoder
 
         try
         {
-            return new SourceFile(path, bytes, preamble, encoding);
+            return new SourceFile(path, bytes, preamble, encoding, reopen);
         }
         catch (DecoderFallbackException ex)
         {
