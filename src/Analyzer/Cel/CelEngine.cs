@@ -126,9 +126,6 @@ internal static class CelEngine
         }
     }
 
-    /// <summary>Whether the engine compiles a rule, and why not.</summary>
-    public static string? CompileError(string rule) => Programs.GetOrAdd(rule, Compile).Program is null ? Programs[rule].Error : null;
-
     private static Dictionary<string, object?> Variables(object? self)
     {
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal) { ["self"] = self };
@@ -180,7 +177,5 @@ internal static class CelEngine
     public static CelOutcome Evaluate(string rule, object? self, int? minor = null) => new(CelOutcomeKind.NotEvaluated, UnavailableReason);
 
     public static string? EvaluateMessage(string expression, object? self) => null;
-
-    public static string? CompileError(string rule) => UnavailableReason;
 #endif
 }
