@@ -12,27 +12,6 @@ namespace KubeLint.Analyzer.Cel;
 /// </summary>
 internal static class CelQuantityLibrary
 {
-    /// <summary>
-    /// quantityLibraryDecls declares quantity, isQuantity and sign with cel.Overload (global functions: <c>sign(q)</c>)
-    /// and the rest with cel.MemberOverload (methods: <c>q.isInteger()</c>). cel-go's checker (checker.go,
-    /// resolveOverload) skips an overload of the other call style, so <c>q.sign()</c> or <c>isInteger(q)</c> does not
-    /// compile; the package resolves either style to the same function, so the style is checked here.
-    /// </summary>
-    private static readonly HashSet<string> GlobalFunctions = new(StringComparer.Ordinal) { "quantity", "isQuantity", "sign" };
-
-    private static readonly HashSet<string> Methods = new(StringComparer.Ordinal)
-    {
-        "isGreaterThan", "isLessThan", "compareTo", "asApproximateFloat", "asInteger", "isInteger", "add", "sub",
-    };
-
-    /// <summary>Why a call of <paramref name="function"/> in this style does not compile, or null when it does.</summary>
-    public static string? CallStyleError(string function, bool hasReceiver) => hasReceiver switch
-    {
-        true when GlobalFunctions.Contains(function) => $"found no matching overload for '{function}' applied to a receiver: the quantity library declares {function} as a global function only, so the server does not compile the rule",
-        false when Methods.Contains(function) => $"found no matching overload for '{function}' without a receiver: the quantity library declares {function} as a method of Quantity only, so the server does not compile the rule",
-        _ => null,
-    };
-
     public static void Register(CelEnvironment environment)
     {
         Type[] one = [typeof(CelQuantity)];

@@ -26,7 +26,7 @@ namespace KubeLint.Analyzer.Cel;
 /// <item>The list-building macros <c>map</c> (also with a filter) and <c>filter</c>, over a map's keys and with cel-go's
 /// order of evaluation and errors.</item>
 /// </list>
-/// A call of a quantity function in the style its library does not declare is refused, as cel-go's checker refuses it.
+/// A call of a function in the style its library does not declare is refused, as cel-go's checker refuses it (<see cref="CelCallStyles"/>).
 /// Everything else is written back token by token, so the package evaluates it unchanged.
 /// </summary>
 internal sealed class CelSourceRewriter
@@ -60,8 +60,8 @@ internal sealed class CelSourceRewriter
     {
         ITerminalNode terminal => terminal.Symbol.Type == TokenConstants.EOF ? string.Empty : terminal.GetText(),
         CelParser.IdentOrGlobalCallContext { id.Text: "authorizer", args: null } identifier => Authorizer(identifier),
-        CelParser.IdentOrGlobalCallContext { op: not null } call when CelQuantityLibrary.CallStyleError(call.id.Text, hasReceiver: false) is { } error => throw new CelExpressionParserException(error),
-        CelParser.MemberCallContext call when CelQuantityLibrary.CallStyleError(call.id.Text, hasReceiver: true) is { } error => throw new CelExpressionParserException(error),
+        CelParser.IdentOrGlobalCallContext { op: not null } call when CelCallStyles.Error(call.id.Text, hasReceiver: false) is { } error => throw new CelExpressionParserException(error),
+        CelParser.MemberCallContext call when CelCallStyles.Error(call.id.Text, hasReceiver: true) is { } error => throw new CelExpressionParserException(error),
         CelParser.ConditionalOrContext { _e1.Count: > 0 } or => Logical(or.e, or._e1, "exists"),
         CelParser.ConditionalAndContext { _e1.Count: > 0 } and => Logical(and.e, and._e1, "all"),
         CelParser.RelationContext { op: { } op } relation when op.Text is "==" or "!=" or "in" => Relation(relation, op.Text),

@@ -54,7 +54,7 @@ public sealed class CelLibraryRuleTests
                         code:
                           type: string
                           x-kubernetes-validations:
-                            - rule: "find(self, '[0-9]+') != ''"
+                            - rule: "self.find('[0-9]+') != ''"
                               message: code must contain digits
                         tags:
                           type: array

@@ -30,13 +30,13 @@ public sealed class CelLibraryTests
     [TestCase("!isURL('example.com')")]
     [TestCase("!isURL('')")]
     [TestCase("isURL('/relative-is-not-a-request-uri') && !isURL('relative')")]
-    [TestCase("find('abc 123', '[0-9]+') == '123'")]
-    [TestCase("find('abc', '[0-9]+') == ''")]
-    [TestCase("find('aaa', 'a|aa') == 'a'")]
-    [TestCase("findAll('123 abc 456', '[0-9]+') == ['123', '456']")]
-    [TestCase("findAll('123 abc 456', '[0-9]+', 1) == ['123']")]
-    [TestCase("findAll('abc', 'x*') == ['', '', '', '']")]
-    [TestCase("findAll('abc', '[0-9]+') == []")]
+    [TestCase("'abc 123'.find('[0-9]+') == '123'")]
+    [TestCase("'abc'.find('[0-9]+') == ''")]
+    [TestCase("'aaa'.find('a|aa') == 'a'")]
+    [TestCase("'123 abc 456'.findAll('[0-9]+') == ['123', '456']")]
+    [TestCase("'123 abc 456'.findAll('[0-9]+', 1) == ['123']")]
+    [TestCase("'abc'.findAll('x*') == ['', '', '', '']")]
+    [TestCase("'abc'.findAll('[0-9]+') == []")]
     [TestCase("self.name.matches('^[a-z]+-[0-9]$')")]
     [TestCase("ip('192.168.0.1').family() == 4 && ip('2001:db8::1').family() == 6")]
     [TestCase("isIP('10.0.0.1') && !isIP('10.0.0.01') && !isIP('fe80::1%eth0') && !isIP('::ffff:1.2.3.4')")]
@@ -86,7 +86,7 @@ public sealed class CelLibraryTests
 
     [TestCase("url(self.endpoint).getHostname() == 'example.org'")]
     [TestCase("isURL('example.com')")]
-    [TestCase("find('abc 123', '[0-9]+') == '1'")]
+    [TestCase("'abc 123'.find('[0-9]+') == '1'")]
     [TestCase("ip('10.0.0.1').family() == 6")]
     [TestCase("ip.isCanonical('::0')")]
     [TestCase("cidr('10.0.0.0/8').containsIP('11.0.0.1')")]
@@ -115,8 +115,8 @@ public sealed class CelLibraryTests
     [TestCase("cidr('1.2.3/8').prefixLength() == 8", "network address parse error during conversion from string: network address parse error during conversion from string: netip.ParsePrefix(\"1.2.3/8\"): ParseAddr(\"1.2.3\"): IPv4 address too short")]
     [TestCase("cidr('::ffff:1.2.3.4/120').prefixLength() == 120", "network address parse error during conversion from string: IPv4-mapped IPv6 address \"::ffff:1.2.3.4/120\" is not allowed")]
     [TestCase("cidr('10.0.0.0/8').containsIP('10.0.0') ", "IP Address \"10.0.0\" parse error during conversion from string: ParseAddr(\"10.0.0\"): IPv4 address too short")]
-    [TestCase("find('abc', '(') == ''", "Illegal regex: error parsing regexp: missing closing ): `(`")]
-    [TestCase("findAll('abc', '[a') == []", "Illegal regex: error parsing regexp: missing closing ]: `[a`")]
+    [TestCase("'abc'.find('(') == ''", "Illegal regex: error parsing regexp: missing closing ): `(`")]
+    [TestCase("'abc'.findAll('[a') == []", "Illegal regex: error parsing regexp: missing closing ]: `[a`")]
     [TestCase("optional.none().value() == 1", "optional.none() dereference")]
     public void A_library_error_is_the_servers_run_time_error(string rule, string message)
         => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
@@ -351,6 +351,25 @@ public sealed class CelLibraryTests
     [TestCase("'1'.isQuantity()", "found no matching overload for 'isQuantity' applied to a receiver: the quantity library declares isQuantity as a global function only, so the server does not compile the rule")]
     public void A_quantity_call_in_the_wrong_style_does_not_compile(string rule, string message)
         => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.NotEvaluated, message)));
+
+    // The other libraries' call styles: regex.go, lists.go and urls.go declare methods and global functions apart,
+    // as cel-go's standard declarations and ext/strings.go do.
+    [TestCase("find('abc', 'b') == 'b'", "found no matching overload for 'find' without a receiver: the regex library declares find as a method of string only, so the server does not compile the rule")]
+    [TestCase("size(findAll('abc', '[a-c]')) == 3", "found no matching overload for 'findAll' without a receiver: the regex library declares findAll as a method of string only, so the server does not compile the rule")]
+    [TestCase("isSorted([1, 2])", "found no matching overload for 'isSorted' without a receiver: the lists library declares isSorted as a method of list only, so the server does not compile the rule")]
+    [TestCase("'https://example.com'.isURL()", "found no matching overload for 'isURL' applied to a receiver: the URL library declares isURL as a global function only, so the server does not compile the rule")]
+    [TestCase("contains('abc', 'b')", "found no matching overload for 'contains' without a receiver: the standard library declares contains as a method of string only, so the server does not compile the rule")]
+    [TestCase("lowerAscii('ABC') == 'abc'", "found no matching overload for 'lowerAscii' without a receiver: the strings library declares lowerAscii as a method of string only, so the server does not compile the rule")]
+    public void A_library_call_in_the_wrong_style_does_not_compile(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.NotEvaluated, message)));
+
+    [TestCase("'abc'.find('b') == 'b' && 'abc'.findAll('[a-c]').size() == 3")]
+    [TestCase("[1, 2].isSorted() && url('https://example.com').getHost() == 'example.com' && isURL('https://example.com')")]
+    [TestCase("'abc'.contains('b') && 'ABC'.lowerAscii() == 'abc' && sets.contains([1, 2], [1])")]
+    [TestCase("ip.isCanonical('127.0.0.1') && cidr('10.0.0.0/8').ip() == ip('10.0.0.0') && string(ip('10.0.0.1')) == '10.0.0.1'")]
+    [TestCase("size('ab') == 2 && 'ab'.size() == 2 && matches('ab', 'a') && 'ab'.matches('a')")]
+    public void Library_calls_in_their_declared_style_are_evaluated(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
 
     // string.format's %s of durations and timestamps (ext/formatting.go FormatString, clauseForType for list members).
     [TestCase("'%s'.format([duration('1h30m')]) == '5400s'")]
