@@ -42,8 +42,9 @@ public sealed class LintRunner(CliConsole console)
             throw new UsageException(NoManifests(settings.Paths));
         }
 
-        // The auxiliary inputs are not validated, so their definitions are not either (they stay whole).
-        var auxiliary = new ManifestLoader(loader.Limits);
+        // The auxiliary inputs are not validated: their definitions are read for their schemas alone, which are let
+        // go as the input's are.
+        var auxiliary = new ManifestLoader(loader.Limits) { ObjectLoaded = LoadedDefinitions.ReleaseSchemas };
         var crds = Load(auxiliary, settings.CrdPaths, settings.FollowSymbolicLinks);
         var cluster = Load(auxiliary, settings.ClusterPaths, settings.FollowSymbolicLinks);
         var baseline = Load(auxiliary, settings.BaselinePaths, settings.FollowSymbolicLinks);

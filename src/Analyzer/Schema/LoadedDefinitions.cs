@@ -34,8 +34,7 @@ public sealed class LoadedDefinitions
     /// <summary>For each object of a file once the file is loaded with <paramref name="limits"/>.</summary>
     public void Loaded(KubeObject obj, LoaderLimits limits)
     {
-        if (!obj.Is("apiextensions.k8s.io", "CustomResourceDefinition") || obj.ListIndex is not null || obj.Document.Chunk is null
-            || WithoutSchemas(obj.Root) is not { } reduced)
+        if (Reduced(obj) is not { } reduced)
         {
             return;
         }
@@ -47,6 +46,23 @@ public sealed class LoadedDefinitions
 
         obj.ReplaceRoot(reduced, limits);
     }
+
+    /// <summary>
+    /// For definitions that are not validated, only read for their schemas (<c>--crd</c>): lets the schemas go at
+    /// once, to be parsed again for the custom resources that need them.
+    /// </summary>
+    public static void ReleaseSchemas(KubeObject obj, LoaderLimits limits)
+    {
+        if (Reduced(obj) is { } reduced)
+        {
+            obj.ReplaceRoot(reduced, limits);
+        }
+    }
+
+    private static YamlMapping? Reduced(KubeObject obj)
+        => obj.Is("apiextensions.k8s.io", "CustomResourceDefinition") && obj.ListIndex is null && obj.Document.Chunk is not null
+            ? WithoutSchemas(obj.Root)
+            : null;
 
     /// <summary>The findings of a definition validated while it loaded.</summary>
     internal bool TryGetValidated(KubeObject obj, out AnalysisContext findings) => _validated.TryGetValue(obj, out findings!);

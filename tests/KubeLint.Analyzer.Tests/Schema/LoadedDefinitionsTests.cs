@@ -123,6 +123,21 @@ public sealed class LoadedDefinitionsTests
     }
 
     [Test]
+    public void A_definition_given_apart_lets_its_schemas_go_unvalidated_and_still_validates_its_custom_resources()
+    {
+        var crds = new ManifestLoader { ObjectLoaded = LoadedDefinitions.ReleaseSchemas }.Load("crd.yaml", Encoding.UTF8.GetBytes(Input.Replace("\r\n", "\n")));
+        var crd = crds.Objects.Single(o => o.Kind == "CustomResourceDefinition");
+        const string widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 11\n";
+        var findings = new LintEngine([new SchemaValidationPass(crds.Objects)]).Run(Load(widget, loaded: null));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(crd.IsReduced, Is.True);
+            Assert.That(Manifests.Summaries(findings), Is.EqualTo(new[] { "KL1106@6:9" }));
+        });
+    }
+
+    [Test]
     public void Definitions_validated_for_other_options_are_refused()
     {
         var definitions = new LoadedDefinitions(new AnalysisOptions { KubernetesVersion = "1.32" });
