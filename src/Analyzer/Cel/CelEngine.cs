@@ -126,6 +126,9 @@ internal static class CelEngine
         }
     }
 
+    /// <summary>Whether the engine compiles a rule, and why not (for the corpus figures of bench/KubeLint.Benchmarks).</summary>
+    public static string? CompileError(string rule) => Programs.GetOrAdd(rule, Compile).Program is null ? Programs[rule].Error : null;
+
     private static Dictionary<string, object?> Variables(object? self)
     {
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal) { ["self"] = self };
@@ -177,5 +180,7 @@ internal static class CelEngine
     public static CelOutcome Evaluate(string rule, object? self, int? minor = null) => new(CelOutcomeKind.NotEvaluated, UnavailableReason);
 
     public static string? EvaluateMessage(string expression, object? self) => null;
+
+    public static string? CompileError(string rule) => UnavailableReason;
 #endif
 }

@@ -10,7 +10,7 @@ public sealed class SourceFile
     /// them that can be read again from disk lets its bytes go too, and <see cref="Contains"/> still answers for
     /// these from what it saw while the file was loaded.
     /// </summary>
-    public static readonly string[] LaterMarkers = ["kubelint:ignore", "# Source: "];
+    private static readonly string[] LaterMarkers = [Engine.Suppressions.CommentMarker, Loading.HelmSources.SourcePrefix];
 
     // For a file decoded from bytes: the bytes stay, the decoded text is held only while the file is loaded. Every
     // file's text would otherwise live until the end of the run (two bytes per character, for input whose nodes

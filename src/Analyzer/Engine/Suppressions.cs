@@ -14,6 +14,9 @@ namespace KubeLint.Analyzer.Engine;
 /// </summary>
 internal sealed class Suppressions
 {
+    /// <summary>What every suppression comment holds; a file without it has none.</summary>
+    internal const string CommentMarker = "kubelint:ignore";
+
     public const string Annotation = "kubelint.io/ignore";
     public const string All = "all";
 
@@ -106,7 +109,7 @@ internal sealed class Suppressions
 
     private void AddComments(SourceFile file)
     {
-        if (!file.Contains("kubelint:ignore"))
+        if (!file.Contains(CommentMarker))
         {
             return;
         }
@@ -125,7 +128,7 @@ internal sealed class Suppressions
             }
 
             var line = text.Substring(lineStart, lineEnd - lineStart);
-            var match = line.IndexOf("kubelint:ignore", StringComparison.Ordinal) >= 0 ? CommentPattern.Match(line) : Match.Empty;
+            var match = line.IndexOf(CommentMarker, StringComparison.Ordinal) >= 0 ? CommentPattern.Match(line) : Match.Empty;
             if (match.Success)
             {
                 AddComment(file, lineNumber, line, match);

@@ -10,7 +10,7 @@ namespace KubeLint.Analyzer.Loading;
 /// </summary>
 public static class HelmSources
 {
-    private const string SourcePrefix = "# Source: ";
+    internal const string SourcePrefix = "# Source: ";
 
     /// <summary>The findings with <see cref="Finding.Template"/> set where the file they point into is Helm output.</summary>
     public static void Annotate(List<Finding> findings, IEnumerable<SourceFile> files)
