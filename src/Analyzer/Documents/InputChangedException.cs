@@ -6,8 +6,5 @@ public sealed class InputChangedException : IOException
     public InputChangedException(string path)
         : base($"{path} changed while it was being linted; run again")
     {
-        FilePath = path;
     }
-
-    public string FilePath { get; }
 }

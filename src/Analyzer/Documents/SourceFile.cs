@@ -79,13 +79,14 @@ public sealed class SourceFile
     /// </summary>
     public void ReleaseText()
     {
-        if (_encoded is not { } bytes || _text is not { } text)
+        if (_encoded is not { } bytes || _text is null)
         {
             return;
         }
 
+        var keepBytes = _reopen is null || Array.Exists(LaterMarkers, Contains);
         _text = null;
-        if (_reopen is not null && !Array.Exists(LaterMarkers, m => text.IndexOf(m, StringComparison.Ordinal) >= 0))
+        if (!keepBytes)
         {
             _length = bytes.LongLength;
             _fingerprint = Fingerprint(bytes);

@@ -32,8 +32,10 @@ internal sealed class YamlStreamReader
     /// <summary>Where the first template placeholder ('{{x}}' read as nested flow mappings) was seen, if any.</summary>
     public SourcePosition? TemplateMarker { get; private set; }
 
-    public static YamlStreamReader Read(SourceFile file, LoaderLimits limits)
-        => Read(file, limits, static (text, chunk) => new YamlParser(text, chunk.Start, chunk.End, chunk.Line, chunk.Column));
+    private static readonly Func<string, StreamChunk, IYamlEventSource> OwnParser
+        = static (text, chunk) => new YamlParser(text, chunk.Start, chunk.End, chunk.Line, chunk.Column);
+
+    public static YamlStreamReader Read(SourceFile file, LoaderLimits limits) => Read(file, limits, OwnParser);
 
     /// <summary>Reads with another event source, which gets the text and the document's range in it.</summary>
     internal static YamlStreamReader Read(SourceFile file, LoaderLimits limits, Func<string, StreamChunk, IYamlEventSource> parserFactory)
@@ -79,8 +81,7 @@ internal sealed class YamlStreamReader
             return null;
         }
 
-        var reader = new YamlStreamReader(
-            document.File, limits, static (text, part) => new YamlParser(text, part.Start, part.End, part.Line, part.Column));
+        var reader = new YamlStreamReader(document.File, limits, OwnParser);
         var index = document.ChunkFirstIndex;
         reader.ReadChunk(chunk, ref index);
         return reader._documents.Find(d => d.Index == document.Index);

@@ -19,6 +19,9 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
     /// <summary>Kubernetes minor versions with a bundled schema, oldest first.</summary>
     public static IReadOnlyList<string> SupportedVersions { get; } = ["1.30", "1.31", "1.32", "1.33", "1.34", "1.35"];
 
+    // The run an object validated on its own belongs to: validation reads only its object.
+    private static readonly ObjectIndex NoObjects = new([]);
+
     public IReadOnlyList<KubeObject> ExtraDefinitions { get; } = extraDefinitions ?? [];
 
     public override IReadOnlyList<RuleDescriptor> Rules { get; } = SchemaRules.All;
@@ -47,9 +50,7 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
 
     public override void Run(AnalysisContext context)
     {
-        var version = ResolveVersion(context.Options.KubernetesVersion)
-            ?? throw new ArgumentException(
-                $"Kubernetes version '{context.Options.KubernetesVersion}' is not supported; supported versions: {string.Join(", ", SupportedVersions)}");
+        var version = VersionOf(context.Options);
         var bundle = SchemaBundle.For(version);
         var apiVersion = KubernetesVersion.Parse(version);
         if (loaded is not null && !ReferenceEquals(loaded.Options, context.Options))
@@ -106,13 +107,16 @@ public sealed class SchemaValidationPass(IReadOnlyList<KubeObject>? extraDefinit
     /// </summary>
     internal static AnalysisContext? ValidateAlone(KubeObject obj, AnalysisOptions options)
     {
-        var version = ResolveVersion(options.KubernetesVersion)
-            ?? throw new ArgumentException($"Kubernetes version '{options.KubernetesVersion}' is not supported");
-        var bundle = SchemaBundle.For(version);
-        return bundle.FindKind(obj.ApiVersion, obj.Kind) is { } schema
-            ? Validate(new AnalysisContext(new ObjectIndex([]), options), obj, schema, builtIn: true, KubernetesVersion.Parse(version))
+        var version = VersionOf(options);
+        return SchemaBundle.For(version).FindKind(obj.ApiVersion, obj.Kind) is { } schema
+            ? Validate(new AnalysisContext(NoObjects, options), obj, schema, builtIn: true, KubernetesVersion.Parse(version))
             : null;
     }
+
+    private static string VersionOf(AnalysisOptions options)
+        => ResolveVersion(options.KubernetesVersion)
+            ?? throw new ArgumentException(
+                $"Kubernetes version '{options.KubernetesVersion}' is not supported; supported versions: {string.Join(", ", SupportedVersions)}");
 
     private static AnalysisContext Validate(AnalysisContext context, KubeObject obj, SchemaNode schema, bool builtIn, KubernetesVersion apiVersion)
     {

@@ -83,7 +83,7 @@ public sealed class OpenApiSchemaValidation : ObjectValidation
     {
         for (var member = SchemaMember.Id; member <= SchemaMember.XValidations; member++)
         {
-            if (!schema.Has(SchemaMembers.NameOf(member)))
+            if (!schema.Has(member))
             {
                 continue;
             }

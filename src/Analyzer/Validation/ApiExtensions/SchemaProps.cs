@@ -22,11 +22,12 @@ internal sealed class SchemaProps
 {
     private const int MemberCount = (int)SchemaMember.XValidations + 1;
 
-    private static readonly HashSet<string> PointerMembers = new(StringComparer.Ordinal)
-    {
-        "$ref", "default", "example", "items", "not", "additionalProperties", "additionalItems", "externalDocs",
-        "x-kubernetes-preserve-unknown-fields", "x-kubernetes-list-type", "x-kubernetes-map-type",
-    };
+    private static readonly HashSet<SchemaMember> PointerMembers =
+    [
+        SchemaMember.Ref, SchemaMember.Default, SchemaMember.Example, SchemaMember.Items, SchemaMember.Not,
+        SchemaMember.AdditionalProperties, SchemaMember.AdditionalItems, SchemaMember.ExternalDocs,
+        SchemaMember.XPreserveUnknownFields, SchemaMember.XListType, SchemaMember.XMapType,
+    ];
 
     // Decoding gathers a node's member values here before it knows how many there are; one per thread, since
     // objects are validated in parallel.
@@ -308,8 +309,12 @@ internal sealed class SchemaProps
     /// Whether the member decodes to a non-zero Go value: set, and not false or "" unless the Go field is a pointer
     /// (<c>$ref</c>, <c>x-kubernetes-list-type</c>, <c>additionalProperties: false</c>, ...), which is set whatever it holds.
     /// </summary>
-    public bool Has(string member)
+    public bool Has(SchemaMember member)
         => PointerMembers.Contains(member) ? ValueOf(member) is not null : !IsZero(ValueOf(member));
+
+    /// <summary><see cref="Has(SchemaMember)"/> by JSON name; a name JSONSchemaProps does not have is read as written.</summary>
+    public bool Has(string member)
+        => SchemaMembers.TryParse(member, out var known) ? Has(known) : !IsZero(ValueOf(member));
 
     private static int PopCount(ulong value)
     {
