@@ -6,8 +6,8 @@ namespace KubeLint.Analyzer.Cel;
 
 /// <summary>
 /// Kubernetes' CIDR library (apiserver pkg/cel/library/cidr.go), on from 1.30: cidr(), isCIDR(), containsIP,
-/// containsCIDR, ip(), prefixLength(), masked(), string(). Prefixes are parsed as Go's netip.ParsePrefix parses them,
-/// without IPv4-mapped IPv6 addresses (parseCIDR).
+/// containsCIDR, ip(), prefixLength(), masked() (string() is <see cref="CelConversionLibrary"/>'s). Prefixes are
+/// parsed as Go's netip.ParsePrefix parses them, without IPv4-mapped IPv6 addresses (parseCIDR).
 /// </summary>
 internal static class CelCidrLibrary
 {
@@ -23,7 +23,6 @@ internal static class CelCidrLibrary
         environment.RegisterFunction("ip", cidr, a => ((NetIpPrefix)a[0]!).Address);
         environment.RegisterFunction("prefixLength", cidr, a => (long)((NetIpPrefix)a[0]!).Bits);
         environment.RegisterFunction("masked", cidr, a => ((NetIpPrefix)a[0]!).Masked());
-        environment.RegisterFunction("string", cidr, a => ((NetIpPrefix)a[0]!).ToString());
     }
 
     /// <summary>

@@ -164,6 +164,7 @@ internal static class CelEngine
         KubernetesCelLibrary.Register(environment);
         CelRewriteLibrary.Register(environment);
         CelArithmeticLibrary.Register(environment);
+        CelConversionLibrary.Register(environment);
         CelQuantifierMacros.Register(environment);
         return environment;
     }

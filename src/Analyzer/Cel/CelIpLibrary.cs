@@ -6,7 +6,7 @@ namespace KubeLint.Analyzer.Cel;
 
 /// <summary>
 /// Kubernetes' IP library (apiserver pkg/cel/library/ip.go), on from 1.30: ip(), isIP(), ip.isCanonical(), family()
-/// and the address class tests, string(). Addresses are parsed as Go's netip.ParseAddr parses them, without zones and
+/// and the address class tests (string() is <see cref="CelConversionLibrary"/>'s). Addresses are parsed as Go's netip.ParseAddr parses them, without zones and
 /// IPv4-mapped IPv6 forms (parseIPAddr).
 /// </summary>
 internal static class CelIpLibrary
@@ -23,7 +23,6 @@ internal static class CelIpLibrary
         environment.RegisterFunction("isLinkLocalMulticast", ip, a => ((NetIpAddress)a[0]!).IsLinkLocalMulticast);
         environment.RegisterFunction("isLinkLocalUnicast", ip, a => ((NetIpAddress)a[0]!).IsLinkLocalUnicast);
         environment.RegisterFunction("isGlobalUnicast", ip, a => ((NetIpAddress)a[0]!).IsGlobalUnicast);
-        environment.RegisterFunction("string", ip, a => ((NetIpAddress)a[0]!).ToString());
     }
 
     /// <summary>stringToIP: the address, or the server's conversion error.</summary>

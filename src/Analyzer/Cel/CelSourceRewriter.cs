@@ -23,6 +23,8 @@ namespace KubeLint.Analyzer.Cel;
 /// where the other side decides, as cel-go does (<see cref="Logical"/>).</item>
 /// <item>The arithmetic operators, whose overflow the package reports in its own words rather than cel-go's
 /// (<see cref="CelArithmeticLibrary"/>).</item>
+/// <item>The type conversions <c>int</c>, <c>uint</c>, <c>double</c>, <c>bool</c>, <c>string</c> and <c>duration</c>,
+/// which the package converts by .NET's parsers rather than Go's (<see cref="CelConversionLibrary"/>).</item>
 /// <item>The list-building macros <c>map</c> (also with a filter) and <c>filter</c>, over a map's keys and with cel-go's
 /// order of evaluation and errors.</item>
 /// </list>
@@ -62,6 +64,8 @@ internal sealed class CelSourceRewriter
         CelParser.IdentOrGlobalCallContext { id.Text: "authorizer", args: null } identifier => Authorizer(identifier),
         CelParser.IdentOrGlobalCallContext { op: not null } call when CelCallStyles.Error(call.id.Text, hasReceiver: false) is { } error => throw new CelExpressionParserException(error),
         CelParser.MemberCallContext call when CelCallStyles.Error(call.id.Text, hasReceiver: true) is { } error => throw new CelExpressionParserException(error),
+        CelParser.IdentOrGlobalCallContext { leadingDot: null, op: not null, args._e.Count: 1 } call when CelConversionLibrary.Function(call.id.Text) is { } function =>
+            $"{function}({Emit(call.args._e[0])})",
         CelParser.ConditionalOrContext { _e1.Count: > 0 } or => Logical(or.e, or._e1, "exists"),
         CelParser.ConditionalAndContext { _e1.Count: > 0 } and => Logical(and.e, and._e1, "all"),
         CelParser.RelationContext { op: { } op } relation when op.Text is "==" or "!=" or "in" => Relation(relation, op.Text),

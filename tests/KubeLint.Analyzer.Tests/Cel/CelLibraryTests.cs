@@ -391,6 +391,43 @@ public sealed class CelLibraryTests
     public void A_string_format_of_a_duration_or_timestamp_in_the_wrong_clause_is_the_servers_error(string rule, string message)
         => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
 
+    // Type conversions as cel-go's ConvertToType with Go's parsers (strconv, time.ParseDuration) and checked casts.
+    [TestCase("duration('+90m') == duration('90m') && duration('1µs') == duration('1us') && duration('1μs') == duration('1000ns')")]
+    [TestCase("duration('.5h') == duration('30m') && duration('1.h') == duration('1h') && duration('0') == duration('0s') && duration('-0') == duration('0s')")]
+    [TestCase("duration('1h1m1.5s') == duration('3661500ms') && duration('-1.5h') == duration('-90m')")]
+    [TestCase("duration('2562047h') > duration('0s') && string(duration('1ns')) == '0.000000001s'")]
+    [TestCase("int(duration('1ns')) == 1 && int(duration('-1.5s')) == -1500000000")]
+    [TestCase("int(timestamp('2023-02-03T04:05:06Z') - timestamp('2023-02-03T04:05:05Z')) == 1000000000")]
+    [TestCase("int('+12') == 12 && int('-9223372036854775808') == -9223372036854775807 - 1 && uint('18446744073709551615') == 18446744073709551615u")]
+    [TestCase("int(1.9) == 1 && int(-1.9) == -1 && uint(2.5) == 2u && int(9223372036854775807u) == 9223372036854775807")]
+    [TestCase("double('1e3') == 1000.0 && double('.5') == 0.5 && double('5.') == 5.0 && double('-Inf') < 0.0 && double('infinity') > 0.0")]
+    [TestCase("double('1e-400') == 0.0 && double(3) == 3.0")]
+    [TestCase("string(1e6) == '1e+06' && string(1234567.0) == '1.234567e+06' && string(100000.0) == '100000' && string(0.00001) == '1e-05' && string(1.5) == '1.5'")]
+    [TestCase("string(12) == '12' && string(true) == 'true' && string(duration('1h')) == '3600s'")]
+    [TestCase("bool('t') && bool('TRUE') && bool('1') && !bool('F') && !bool('False') && bool(true)")]
+    public void Conversions_follow_go_parsers(string rule)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(CelOutcome.Passed));
+
+    [TestCase("int(1e19) == 0", "integer overflow")]
+    [TestCase("int(-9.3e18) == 0", "integer overflow")]
+    [TestCase("int(18446744073709551615u) == 0", "integer overflow")]
+    [TestCase("uint(-1) == 0u", "unsigned integer overflow")]
+    [TestCase("uint(-0.5) == 0u", "unsigned integer overflow")]
+    [TestCase("int(' 12') == 12", "type conversion error from 'string' to 'int'")]
+    [TestCase("int('0x10') == 16", "type conversion error from 'string' to 'int'")]
+    [TestCase("int('9223372036854775808') == 0", "type conversion error from 'string' to 'int'")]
+    [TestCase("uint('+1') == 1u", "type conversion error from 'string' to 'uint'")]
+    [TestCase("double('1e400') > 0.0", "type conversion error from 'string' to 'double'")]
+    [TestCase("double('1_000') > 0.0", "type conversion error from 'string' to 'double'")]
+    [TestCase("bool('yes')", "type conversion error from 'string' to 'bool'")]
+    [TestCase("duration('1') > duration('0s')", "type conversion error from 'string' to 'google.protobuf.Duration'")]
+    [TestCase("duration('') == duration('0s')", "type conversion error from 'string' to 'google.protobuf.Duration'")]
+    [TestCase("duration('1h-1m') > duration('0s')", "type conversion error from 'string' to 'google.protobuf.Duration'")]
+    [TestCase("duration('1d') > duration('0s')", "type conversion error from 'string' to 'google.protobuf.Duration'")]
+    [TestCase("duration('2562048h') > duration('0s')", "type conversion error from 'string' to 'google.protobuf.Duration'")]
+    public void A_conversion_go_refuses_is_the_servers_error(string rule, string message)
+        => Assert.That(CelEngine.Evaluate(rule, Self), Is.EqualTo(new CelOutcome(CelOutcomeKind.RuntimeError, message)));
+
     [TestCase("!self.name.matches('[?]')")]
     [TestCase("self.name == '.?x' || true")]
     [TestCase("self.ports.size() == 2 ? true : false")]
