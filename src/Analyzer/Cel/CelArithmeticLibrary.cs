@@ -21,8 +21,8 @@ internal static class CelArithmeticLibrary
     public const string Modulus = "__kl_modulus";
     public const string Negate = "__kl_negate";
 
-    private const string IntOverflow = "integer overflow";
-    private const string UintOverflow = "unsigned integer overflow";
+    internal const string IntOverflow = "integer overflow";
+    internal const string UintOverflow = "unsigned integer overflow";
 
     /// <summary>The rewritten function of a binary operator of the grammar's calc rule.</summary>
     public static string? Function(string op) => op switch

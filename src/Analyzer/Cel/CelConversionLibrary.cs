@@ -20,18 +20,6 @@ internal static class CelConversionLibrary
 
     private const long NanosPerSecond = 1_000_000_000;
 
-    private static readonly Dictionary<string, ulong> DurationUnits = new(StringComparer.Ordinal)
-    {
-        ["ns"] = 1,
-        ["us"] = 1_000,
-        ["\u00b5s"] = 1_000,
-        ["\u03bcs"] = 1_000,
-        ["ms"] = 1_000_000,
-        ["s"] = 1_000_000_000,
-        ["m"] = 60_000_000_000,
-        ["h"] = 3_600_000_000_000,
-    };
-
     /// <summary>The rewritten function of a global one-argument call of a conversion this library follows, or null.</summary>
     public static string? Function(string name) => name is "int" or "uint" or "double" or "bool" or "string" or "duration" ? Prefix + name : null;
 
@@ -58,15 +46,15 @@ internal static class CelConversionLibrary
         long => value,
 
         // String.ConvertToType: strconv.ParseInt(s, 10, 64), out of range included, else a conversion error.
-        string text => ParseDecimal(text, signed: true) is { } parsed && parsed >= long.MinValue && parsed <= long.MaxValue
-            ? (long)parsed
+        string text => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
             : throw ConversionError("string", "int"),
 
         // doubleToInt64Checked: NaN, the infinities and values from 2^63 on either side overflow; else truncation.
         double number => double.IsNaN(number) || number <= long.MinValue || number >= long.MaxValue
-            ? throw new CelRuntimeError("integer overflow")
+            ? throw new CelRuntimeError(CelArithmeticLibrary.IntOverflow)
             : (long)number,
-        ulong number => number > long.MaxValue ? throw new CelRuntimeError("integer overflow") : (long)number,
+        ulong number => number > long.MaxValue ? throw new CelRuntimeError(CelArithmeticLibrary.IntOverflow) : (long)number,
 
         // Duration.ConvertToType(IntType): the duration's nanoseconds.
         Duration duration => checked((duration.Seconds * NanosPerSecond) + duration.Nanos),
@@ -79,14 +67,14 @@ internal static class CelConversionLibrary
         ulong => value,
 
         // strconv.ParseUint(s, 10, 64): no sign, not even '+'.
-        string text => ParseDecimal(text, signed: false) is { } parsed && parsed <= ulong.MaxValue
-            ? (ulong)parsed
+        string text => ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
             : throw ConversionError("string", "uint"),
-        long number => number < 0 ? throw new CelRuntimeError("unsigned integer overflow") : (ulong)number,
+        long number => number < 0 ? throw new CelRuntimeError(CelArithmeticLibrary.UintOverflow) : (ulong)number,
 
         // doubleToUint64Checked: negative values, NaN and 2^64 on overflow.
         double number => double.IsNaN(number) || number < 0 || number >= 18446744073709551616.0
-            ? throw new CelRuntimeError("unsigned integer overflow")
+            ? throw new CelRuntimeError(CelArithmeticLibrary.UintOverflow)
             : (ulong)number,
         _ => UInt64Helpers.ConvertUInt(value!),
     };
@@ -126,7 +114,7 @@ internal static class CelConversionLibrary
     {
         Duration => value,
         TimeSpan span => Duration.FromTimeSpan(span),
-        string text => ParseDuration(text) is { } nanoseconds
+        string text => Validation.GoDuration.Parse(text, out var nanoseconds) is null
             ? new Duration { Seconds = nanoseconds / NanosPerSecond, Nanos = (int)(nanoseconds % NanosPerSecond) }
             : throw ConversionError("string", "google.protobuf.Duration"),
         _ => DurationHelpers.ConvertDuration(value!),
@@ -134,26 +122,6 @@ internal static class CelConversionLibrary
 
     /// <summary>string.go's fall-through: NewErr("type conversion error from '%s' to '%s'").</summary>
     private static CelRuntimeError ConversionError(string from, string to) => new($"type conversion error from '{from}' to '{to}'");
-
-    /// <summary>The digits of strconv.ParseInt / ParseUint with base 10 (no underscores, no prefix), unbounded.</summary>
-    private static System.Numerics.BigInteger? ParseDecimal(string text, bool signed)
-    {
-        var start = signed && text.Length > 1 && text[0] is '+' or '-' ? 1 : 0;
-        if (text.Length == start)
-        {
-            return null;
-        }
-
-        for (var i = start; i < text.Length; i++)
-        {
-            if (text[i] is < '0' or > '9')
-            {
-                return null;
-            }
-        }
-
-        return System.Numerics.BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-    }
 
     /// <summary>
     /// strconv.ParseFloat(s, 64) of a decimal number or of inf, infinity and nan in any case; a number past the
@@ -234,147 +202,6 @@ internal static class CelConversionLibrary
         }
 
         return i == text.Length;
-    }
-
-    /// <summary>
-    /// Go's time.ParseDuration (time/format.go): an optional sign, then numbers with optional fractions each followed
-    /// by a unit (ns, us, µs, μs, ms, s, m, h); "0" alone needs no unit; the total must fit int64 nanoseconds.
-    /// </summary>
-    private static long? ParseDuration(string text)
-    {
-        var s = text.AsSpan();
-        var negative = false;
-        if (s.Length > 0 && s[0] is '-' or '+')
-        {
-            negative = s[0] == '-';
-            s = s.Slice(1);
-        }
-
-        if (s is "0")
-        {
-            return 0;
-        }
-
-        if (s.IsEmpty)
-        {
-            return null;
-        }
-
-        const ulong Limit = 1UL << 63;
-        ulong total = 0;
-        while (!s.IsEmpty)
-        {
-            if (s[0] != '.' && !char.IsAsciiDigit(s[0]))
-            {
-                return null;
-            }
-
-            // leadingInt: the whole part, an overflow is an invalid duration.
-            var i = 0;
-            ulong whole = 0;
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                if (whole > (Limit - 1) / 10)
-                {
-                    return null;
-                }
-
-                whole = (whole * 10) + (ulong)(s[i] - '0');
-                if (whole > Limit)
-                {
-                    return null;
-                }
-
-                i++;
-            }
-
-            var hasWhole = i > 0;
-            s = s.Slice(i);
-
-            // leadingFraction: digits past what fits are read but no longer add precision.
-            ulong fraction = 0;
-            var scale = 1.0;
-            var hasFraction = false;
-            if (!s.IsEmpty && s[0] == '.')
-            {
-                s = s.Slice(1);
-                var overflow = false;
-                i = 0;
-                while (i < s.Length && char.IsAsciiDigit(s[i]))
-                {
-                    if (!overflow)
-                    {
-                        if (fraction > (Limit - 1) / 10)
-                        {
-                            overflow = true;
-                        }
-                        else
-                        {
-                            var next = (fraction * 10) + (ulong)(s[i] - '0');
-                            if (next > Limit)
-                            {
-                                overflow = true;
-                            }
-                            else
-                            {
-                                fraction = next;
-                                scale *= 10;
-                            }
-                        }
-                    }
-
-                    i++;
-                }
-
-                hasFraction = i > 0;
-                s = s.Slice(i);
-            }
-
-            if (!hasWhole && !hasFraction)
-            {
-                return null;
-            }
-
-            i = 0;
-            while (i < s.Length && s[i] != '.' && !char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-
-            if (i == 0 || !DurationUnits.TryGetValue(s.Slice(0, i).ToString(), out var unit))
-            {
-                return null;
-            }
-
-            s = s.Slice(i);
-            if (whole > Limit / unit)
-            {
-                return null;
-            }
-
-            whole *= unit;
-            if (fraction > 0)
-            {
-                whole += (ulong)(fraction * (unit / scale));
-                if (whole > Limit)
-                {
-                    return null;
-                }
-            }
-
-            total += whole;
-            if (total > Limit)
-            {
-                return null;
-            }
-        }
-
-        if (negative)
-        {
-            return total == Limit ? long.MinValue : -(long)total;
-        }
-
-        return total > Limit - 1 ? null : (long)total;
     }
 }
 #endif

@@ -23,6 +23,8 @@ public class CronParserTests
     [TestCase("", "empty spec string", 0)]
     [TestCase("@every 5x", "failed to parse duration @every 5x: time: unknown unit \"x\" in duration \"5x\"", 0)]
     [TestCase("@every 5", "failed to parse duration @every 5: time: missing unit in duration \"5\"", 0)]
+    [TestCase("@every 2562048h", "failed to parse duration @every 2562048h: time: invalid duration \"2562048h\"", 0)]
+    [TestCase("@every 1h-1m", "failed to parse duration @every 1h-1m: time: unknown unit \"h-\" in duration \"1h-1m\"", 0)]
     public void Rejects_with_the_upstream_text_and_field_offset(string schedule, string error, int offset)
     {
         var result = CronParser.Parse(schedule);
@@ -43,6 +45,8 @@ public class CronParserTests
     [TestCase("@midnight")]
     [TestCase("@hourly")]
     [TestCase("@every 1h30m")]
+    [TestCase("@every +1.5\u00b5s")]
+    [TestCase("@every 2562047h")]
     [TestCase("5/15 * * * *")]
     [TestCase("  0 0 * * 0  ")]
     public void Accepts(string schedule)

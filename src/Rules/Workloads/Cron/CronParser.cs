@@ -1,4 +1,5 @@
 using System.Globalization;
+using KubeLint.Analyzer.Validation;
 
 namespace KubeLint.Rules.Workloads.Cron;
 
@@ -79,7 +80,7 @@ internal static class CronParser
 
         if (spec.StartsWith(EveryPrefix, StringComparison.Ordinal))
         {
-            var error = GoDuration.Validate(spec.Substring(EveryPrefix.Length));
+            var error = GoDuration.Parse(spec.Substring(EveryPrefix.Length), out _);
             return error is null
                 ? CronParseResult.Success(CronSchedule.Every, offset)
                 : CronParseResult.Failure($"failed to parse duration {spec}: {error}", offset);
@@ -255,12 +256,12 @@ internal static class CronParser
         var digits = text.Length > 0 && text[0] is '+' or '-' ? text.Substring(1) : text;
         if (digits.Length == 0 || digits.Any(c => c is < '0' or > '9'))
         {
-            return $"failed to parse int from {text}: strconv.Atoi: parsing {GoQuote.Quote(text)}: invalid syntax";
+            return $"failed to parse int from {text}: strconv.Atoi: parsing {GoValue.Quote(text)}: invalid syntax";
         }
 
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
-            return $"failed to parse int from {text}: strconv.Atoi: parsing {GoQuote.Quote(text)}: value out of range";
+            return $"failed to parse int from {text}: strconv.Atoi: parsing {GoValue.Quote(text)}: value out of range";
         }
 
         return value < 0 ? $"negative number ({value}) not allowed: {text}" : null;
